@@ -60,6 +60,43 @@ public final class Bitmaps {
   }
 
   /**
+   * Copies {@code count} bits from {@code source} starting at bit {@code sourceBit} to
+   * {@code target} starting at bit {@code targetBit}; other bits of {@code target} are kept. Whole
+   * bytes are copied in bulk when both positions are byte-aligned; otherwise 56 bits move per
+   * 64-bit read-modify-write (56 bits shifted by at most 7 still fit one word), falling back to
+   * single bits near the end of either segment so unpadded (foreign) bitmaps are never overrun.
+   */
+  public static void copy(
+      MemorySegment source, long sourceBit, MemorySegment target, long targetBit, long count) {
+    long done = 0;
+    if (((sourceBit | targetBit) & 7) == 0) {
+      long wholeBytes = count >>> 3;
+      MemorySegment.copy(source, sourceBit >>> 3, target, targetBit >>> 3, wholeBytes);
+      done = wholeBytes << 3;
+    } else {
+      long chunkMask = (1L << 56) - 1;
+      while (count - done >= 56
+          && fitsWord(source, sourceBit + done)
+          && fitsWord(target, targetBit + done)) {
+        long sourceIndex = sourceBit + done;
+        long targetIndex = targetBit + done;
+        long bits = (source.get(WORD, sourceIndex >>> 3) >>> (sourceIndex & 7)) & chunkMask;
+        int shift = (int) (targetIndex & 7);
+        long old = target.get(WORD, targetIndex >>> 3);
+        target.set(WORD, targetIndex >>> 3, (old & ~(chunkMask << shift)) | (bits << shift));
+        done += 56;
+      }
+    }
+    for (; done < count; done++) {
+      set(target, targetBit + done, get(source, sourceBit + done));
+    }
+  }
+
+  private static boolean fitsWord(MemorySegment segment, long bitIndex) {
+    return (bitIndex >>> 3) + 8 <= segment.byteSize();
+  }
+
+  /**
    * Counts the set bits in {@code [bitOffset, bitOffset + length)}, a 64-bit word at a time. The
    * segment must extend to the 8-byte word holding the last bit (true of padded Floe buffers).
    */

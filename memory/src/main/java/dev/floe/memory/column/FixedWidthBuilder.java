@@ -5,6 +5,7 @@ import dev.floe.errors.SchemaMismatchException;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Layout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigDecimal;
@@ -38,7 +39,7 @@ public final class FixedWidthBuilder implements ColumnBuilder {
   }
 
   public FixedWidthBuilder(DataType type, BufferAllocator allocator, int initialCapacity) {
-    if (type.byteWidth() <= 0 || type instanceof DataType.Dictionary) {
+    if (type.layout() != Layout.FIXED_WIDTH) {
       throw new InvalidOperationException(type + " is not a fixed-width type");
     }
     this.type = type;
@@ -213,7 +214,14 @@ public final class FixedWidthBuilder implements ColumnBuilder {
     return result;
   }
 
+  /**
+   * A Long is taken as the unsigned bits, as {@link FixedWidthColumn#getObject} returns them (so
+   * values round-trip); narrower integers must be >= 0; a BigInteger must fit 64 unsigned bits.
+   */
   private long unsigned64(Object value) {
+    if (value instanceof Long bits) {
+      return bits;
+    }
     if (value instanceof BigInteger big) {
       if (big.signum() < 0 || big.bitLength() > 64) {
         throw new SchemaMismatchException("value " + value + " is out of range for " + type);

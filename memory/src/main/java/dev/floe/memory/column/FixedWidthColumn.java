@@ -1,7 +1,9 @@
 package dev.floe.memory.column;
 
+import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Layout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigDecimal;
@@ -26,8 +28,10 @@ public final class FixedWidthColumn extends AbstractColumn implements Column {
       DataType type, int offset, int length, int nullCount, Buffer validity, Buffer values) {
     super(type, offset, length, nullCount, List.of(), validity, values);
     this.width = type.byteWidth();
-    if (width <= 0) {
-      throw new IllegalArgumentException(type + " is not a fixed-width type");
+    // byteWidth() is also non-zero for fixed-size binary and dictionaries: check the layout.
+    if (type.layout() != Layout.FIXED_WIDTH) {
+      close();
+      throw new InvalidOperationException(type + " is not a fixed-width type");
     }
     this.values = values.segment();
   }
