@@ -185,9 +185,9 @@ final class TypeInference {
       case LocalDateTime v -> LOCAL_TIMESTAMP;
       case Instant v -> new DataType.Timestamp(TimeUnit.MICROSECOND, "UTC");
       case ZonedDateTime zoned ->
-          new DataType.Timestamp(TimeUnit.MICROSECOND, zoned.getZone().getId());
+          new DataType.Timestamp(TimeUnit.MICROSECOND, zoneName(zoned.getZone().getId()));
       case OffsetDateTime offset ->
-          new DataType.Timestamp(TimeUnit.MICROSECOND, offset.getOffset().getId());
+          new DataType.Timestamp(TimeUnit.MICROSECOND, zoneName(offset.getOffset().getId()));
       case Duration v -> new DataType.Duration(TimeUnit.MICROSECOND);
       default -> null;
     };
@@ -266,5 +266,10 @@ final class TypeInference {
       return a;
     }
     return null;
+  }
+
+  /** Java names UTC's offset "Z"; Arrow and Polars call that zone "UTC". */
+  private static String zoneName(String javaZoneId) {
+    return javaZoneId.equals("Z") ? "UTC" : javaZoneId;
   }
 }

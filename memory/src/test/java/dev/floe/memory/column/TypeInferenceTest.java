@@ -48,6 +48,11 @@ class TypeInferenceTest {
     assertThat(infer(Duration.ZERO)).isEqualTo(new DataType.Duration(TimeUnit.MICROSECOND));
     assertThat(infer(OffsetDateTime.of(LocalDateTime.MIN, ZoneOffset.ofHours(2))))
         .isEqualTo(new DataType.Timestamp(TimeUnit.MICROSECOND, "+02:00"));
+    // Java calls UTC's offset "Z"; Arrow and Polars call the zone "UTC".
+    assertThat(infer(OffsetDateTime.of(LocalDateTime.MIN, ZoneOffset.UTC)))
+        .isEqualTo(new DataType.Timestamp(TimeUnit.MICROSECOND, "UTC"));
+    assertThat(infer(Instant.EPOCH.atZone(ZoneOffset.UTC)))
+        .isEqualTo(new DataType.Timestamp(TimeUnit.MICROSECOND, "UTC"));
   }
 
   @Test
