@@ -49,6 +49,6 @@ class MainTest {
   void helpAndVersion() {
     assertThat(run("help")).isZero();
     assertThat(run("version")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("./floe run Script.java").contains("floe ");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run Script.java [args]").contains("floe (development build) on Java");
   }
 }

@@ -1,0 +1,184 @@
+package dev.floe;
+
+import dev.floe.errors.InvalidOperationException;
+import dev.floe.format.DisplayOptions;
+
+/**
+ * Process-wide display settings, as Polars' {@code pl.Config}: how many rows and columns a printed
+ * frame shows, how long a string cell may be, how many list items a cell shows and how wide a
+ * table may grow before its cells wrap. A negative value means "no limit". Get it with
+ * {@link Floe#config()}.
+ *
+ * <pre>{@code
+ * Floe.config().setTblRows(20).setStrLen(50);     // for the whole process
+ * try (var scope = Floe.config().withTblRows(3).apply()) {
+ *   System.out.println(frame);                    // this thread only, until the scope closes
+ * }
+ * }</pre>
+ *
+ * <p>Thread safety: the setters change the settings of every thread and may be called from any
+ * thread (each change is atomic; readers see either the old or the new settings). A scoped
+ * override from {@link #withTblRows} and friends applies to the thread that calls
+ * {@link ConfigOverride#apply()} only, wins over the process-wide settings on that thread, nests,
+ * and must be closed on the same thread; it is the way to change settings in tests that run in
+ * parallel.
+ */
+public final class FloeConfig {
+  /** Polars' defaults: 10 rows, 8 columns, 30 characters, 3 list items, 100 columns wide. */
+  public static final DisplayOptions DEFAULTS = DisplayOptions.DEFAULTS;
+
+  static final FloeConfig INSTANCE = new FloeConfig();
+
+  private final ThreadLocal<DisplayOptions> override = new ThreadLocal<>();
+  private volatile DisplayOptions global = DEFAULTS;
+
+  private FloeConfig() {}
+
+  /** The settings in effect on this thread: a scoped override if one is open, else the global. */
+  public DisplayOptions current() {
+    DisplayOptions scoped = override.get();
+    return scoped != null ? scoped : global;
+  }
+
+  public int tblRows() {
+    return current().tblRows();
+  }
+
+  public int tblCols() {
+    return current().tblCols();
+  }
+
+  public int strLen() {
+    return current().strLen();
+  }
+
+  public int listLen() {
+    return current().listLen();
+  }
+
+  public int tblWidth() {
+    return current().tblWidth();
+  }
+
+  /** Rows a printed frame or series shows before eliding the middle (Polars' {@code tbl_rows}). */
+  public synchronized FloeConfig setTblRows(int rows) {
+    global = global.withTblRows(rows);
+    return this;
+  }
+
+  /** Columns a printed frame shows before eliding the middle ones (Polars' {@code tbl_cols}). */
+  public synchronized FloeConfig setTblCols(int columns) {
+    global = global.withTblCols(columns);
+    return this;
+  }
+
+  /** Characters of a cell shown before it is cut (Polars' {@code fmt_str_lengths}). */
+  public synchronized FloeConfig setStrLen(int length) {
+    global = global.withStrLen(length);
+    return this;
+  }
+
+  /** Items of a list cell shown (Polars' {@code fmt_table_cell_list_len}). */
+  public synchronized FloeConfig setListLen(int length) {
+    global = global.withListLen(length);
+    return this;
+  }
+
+  /** Total table width before cells wrap (Polars' {@code tbl_width}; 100 by default). */
+  public synchronized FloeConfig setTblWidth(int width) {
+    global = global.withTblWidth(width);
+    return this;
+  }
+
+  /** Puts every process-wide setting back to Polars' default. */
+  public synchronized FloeConfig restoreDefaults() {
+    global = DEFAULTS;
+    return this;
+  }
+
+  /** Starts a scoped override from the settings in effect on this thread. */
+  public ConfigOverride withTblRows(int rows) {
+    return new ConfigOverride(current().withTblRows(rows));
+  }
+
+  public ConfigOverride withTblCols(int columns) {
+    return new ConfigOverride(current().withTblCols(columns));
+  }
+
+  public ConfigOverride withStrLen(int length) {
+    return new ConfigOverride(current().withStrLen(length));
+  }
+
+  public ConfigOverride withListLen(int length) {
+    return new ConfigOverride(current().withListLen(length));
+  }
+
+  public ConfigOverride withTblWidth(int width) {
+    return new ConfigOverride(current().withTblWidth(width));
+  }
+
+  @Override
+  public String toString() {
+    return "FloeConfig" + current();
+  }
+
+  /** Settings to apply to one thread for a while; immutable. */
+  public record ConfigOverride(DisplayOptions options) {
+    public ConfigOverride withTblRows(int rows) {
+      return new ConfigOverride(options.withTblRows(rows));
+    }
+
+    public ConfigOverride withTblCols(int columns) {
+      return new ConfigOverride(options.withTblCols(columns));
+    }
+
+    public ConfigOverride withStrLen(int length) {
+      return new ConfigOverride(options.withStrLen(length));
+    }
+
+    public ConfigOverride withListLen(int length) {
+      return new ConfigOverride(options.withListLen(length));
+    }
+
+    public ConfigOverride withTblWidth(int width) {
+      return new ConfigOverride(options.withTblWidth(width));
+    }
+
+    /** Makes these settings current on this thread until the returned scope is closed. */
+    public Scope apply() {
+      return new Scope(INSTANCE, options);
+    }
+  }
+
+  /** An applied override; closing it restores what this thread saw before. */
+  public static final class Scope implements AutoCloseable {
+    private final FloeConfig config;
+    private final DisplayOptions previous;
+    private final Thread owner = Thread.currentThread();
+    private boolean closed;
+
+    private Scope(FloeConfig config, DisplayOptions options) {
+      this.config = config;
+      this.previous = config.override.get();
+      config.override.set(options);
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      if (Thread.currentThread() != owner) {
+        throw new InvalidOperationException(
+            "a FloeConfig scope must be closed on the thread that applied it ("
+                + owner.getName() + ")");
+      }
+      closed = true;
+      if (previous == null) {
+        config.override.remove();
+      } else {
+        config.override.set(previous);
+      }
+    }
+  }
+}
