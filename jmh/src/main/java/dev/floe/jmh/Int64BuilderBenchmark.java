@@ -58,6 +58,7 @@ public class Int64BuilderBenchmark {
     allocator = BufferAllocator.newRoot("int64-builder", Long.MAX_VALUE);
     verify(build(new FixedWidthBuilder(DataType.INT64, allocator)));
     verify(build(new FixedWidthBuilder(DataType.INT64, allocator, rows)));
+    verify(buildBranchFree());
     check(allocator.allocatedBytes() == 0, "leak after verification: " + allocator);
   }
 
@@ -74,6 +75,24 @@ public class Int64BuilderBenchmark {
   @Benchmark
   public int floeBuilderPresized() {
     return buildAndClose(new FixedWidthBuilder(DataType.INT64, allocator, rows));
+  }
+
+  /** Presized, with the branch-free {@code appendLong(value, valid)} a decoder would call. */
+  @Benchmark
+  public int floeBuilderBranchFree() {
+    try (FixedWidthColumn column = buildBranchFree()) {
+      return column.length();
+    }
+  }
+
+  FixedWidthColumn buildBranchFree() {
+    try (FixedWidthBuilder builder = new FixedWidthBuilder(DataType.INT64, allocator, rows)) {
+      boolean[] nulls = isNull;
+      for (int row = 0; row < nulls.length; row++) {
+        builder.appendLong(3L * row, !nulls[row]);
+      }
+      return builder.build();
+    }
   }
 
   /** The JVM heap baseline: the same values and validity in plain arrays. */

@@ -29,6 +29,7 @@ class BenchmarkAnswersTest {
       benchmark.setUp();
       assertThat(benchmark.floeBuilderGrowing()).isEqualTo(rows);
       assertThat(benchmark.floeBuilderPresized()).isEqualTo(rows);
+      assertThat(benchmark.floeBuilderBranchFree()).isEqualTo(rows);
       benchmark.heapArrays();
       benchmark.tearDown();
     }

@@ -72,7 +72,7 @@ public final class BooleanBuilder implements ColumnBuilder {
       grow(1);
     }
     int nullCount = validity.nullCount();
-    BooleanColumn column = new BooleanColumn(0, length, nullCount, validity.finish(), values);
+    BooleanColumn column = new BooleanColumn(0, length, nullCount, validity.finish(length), values);
     values = null;
     bits = null;
     capacityBits = 0;

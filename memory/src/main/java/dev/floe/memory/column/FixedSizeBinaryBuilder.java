@@ -92,7 +92,7 @@ public final class FixedSizeBinaryBuilder implements ColumnBuilder {
     }
     int nullCount = validity.nullCount();
     FixedSizeBinaryColumn column =
-        new FixedSizeBinaryColumn(type, 0, length, nullCount, validity.finish(), values);
+        new FixedSizeBinaryColumn(type, 0, length, nullCount, validity.finish(length), values);
     values = null;
     segment = null;
     capacity = 0;

@@ -105,7 +105,7 @@ public final class FixedSizeListBuilder implements ColumnBuilder {
     int builtLength = length;
     Column children = values.build();
     length = 0;
-    return new FixedSizeListColumn(type, 0, builtLength, nullCount, validity.finish(), children);
+    return new FixedSizeListColumn(type, 0, builtLength, nullCount, validity.finish(builtLength), children);
   }
 
   @Override

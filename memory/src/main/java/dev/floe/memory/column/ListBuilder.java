@@ -105,7 +105,7 @@ public final class ListBuilder implements ColumnBuilder {
     int nullCount = validity.nullCount();
     Column children = values.build();
     return new ListColumn(
-        type, 0, length, nullCount, validity.finish(), offsets.finish(), children);
+        type, 0, length, nullCount, validity.finish(length), offsets.finish(), children);
   }
 
   @Override

@@ -106,7 +106,7 @@ public final class StructBuilder implements ColumnBuilder {
       throw failure;
     }
     length = 0;
-    return new StructColumn(type, 0, builtLength, nullCount, validity.finish(), children);
+    return new StructColumn(type, 0, builtLength, nullCount, validity.finish(builtLength), children);
   }
 
   @Override

@@ -101,7 +101,7 @@ public final class VarBinaryBuilder implements ColumnBuilder {
     int length = length();
     int nullCount = validity.nullCount();
     return new VarBinaryColumn(
-        type, 0, length, nullCount, validity.finish(), offsets.finish(), data.finish());
+        type, 0, length, nullCount, validity.finish(length), offsets.finish(), data.finish());
   }
 
   @Override

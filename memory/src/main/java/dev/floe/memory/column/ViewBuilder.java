@@ -134,7 +134,7 @@ public final class ViewBuilder implements ColumnBuilder {
     int nullCount = validity.nullCount();
     ViewColumn column =
         new ViewColumn(
-            type, 0, length, nullCount, validity.finish(), views, new ArrayList<>(blocks));
+            type, 0, length, nullCount, validity.finish(length), views, new ArrayList<>(blocks));
     views = null;
     viewSegment = null;
     capacity = 0;
