@@ -24,6 +24,7 @@ import org.junit.platform.testkit.engine.Event;
 class LeakCheckExtensionTest {
   static final String RUN_SAMPLES = "floe.testkit.runSamples";
   static final List<BufferAllocator> SEEN = new CopyOnWriteArrayList<>();
+  static final List<Buffer> GLOBAL_LEAK = new CopyOnWriteArrayList<>();
 
   @Test
   void aLeakFailsTheTestWithTheExactByteCount() {
@@ -48,6 +49,20 @@ class LeakCheckExtensionTest {
     assertThat(failure).hasMessage("the test's own failure");
     assertThat(failure.getSuppressed()).singleElement()
         .satisfies(leak -> assertThat(leak).hasMessageContaining("closed with 64 bytes"));
+  }
+
+  @Test
+  void memoryLeftInTheGlobalAllocatorByAnotherThreadFailsTheTest() {
+    try {
+      Throwable failure = onlyFailure(run(selectMethod(Samples.class, "leaksIntoGlobalFromAThread")));
+      assertThat(failure)
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("memory leak: 256 bytes taken from the global allocator")
+          .hasMessageContaining("'leaksIntoGlobalFromAThread()'");
+    } finally {
+      GLOBAL_LEAK.forEach(Buffer::release);
+      GLOBAL_LEAK.clear();
+    }
   }
 
   @Test
@@ -85,6 +100,12 @@ class LeakCheckExtensionTest {
     void leaksThroughCurrent() {
       BufferAllocator.current().allocate(100);
       BufferAllocator.current().allocate(1);
+    }
+
+    @Test
+    void leaksIntoGlobalFromAThread() throws InterruptedException {
+      // The test's binding does not reach threads it starts: this allocates from global().
+      Thread.ofPlatform().start(() -> GLOBAL_LEAK.add(BufferAllocator.current().allocate(200))).join();
     }
 
     @Test
