@@ -1,5 +1,6 @@
 package dev.floe;
 
+import dev.floe.testkit.LeakChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.format.DisplayOptions;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 @Isolated // changes process-wide settings
+@LeakChecked
 class FloeConfigTest {
 
   @Test

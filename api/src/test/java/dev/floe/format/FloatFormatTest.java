@@ -1,5 +1,6 @@
 package dev.floe.format;
 
+import dev.floe.testkit.LeakChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * values, random magnitudes, whole numbers, binary fractions and random bit patterns, each as an
  * f64 and as an f32 series).
  */
+@LeakChecked
 class FloatFormatTest {
 
   @Test

@@ -1,5 +1,6 @@
 package dev.floe.format;
 
+import dev.floe.testkit.LeakChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.memory.types.TimeUnit;
@@ -13,6 +14,7 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 
 /** The small text helpers, each expectation taken from Python 3.11, Polars 1.44.2 or tzdata. */
+@LeakChecked
 class TextPiecesTest {
 
   @Test

@@ -1,5 +1,6 @@
 package dev.floe.cli;
 
+import dev.floe.testkit.LeakChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.DataFrame;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * plan, the planner never sees the engine, and only {@code dev.floe.kernels.simd} uses the Vector
  * API.
  */
+@LeakChecked
 class ArchitectureTest {
 
   /** Package prefix of a layer -> prefixes it may reference (besides the JDK). */

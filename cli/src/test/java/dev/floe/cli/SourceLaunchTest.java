@@ -1,5 +1,6 @@
 package dev.floe.cli;
 
+import dev.floe.testkit.LeakChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * class path and Floe's JVM flags. Runs the README's example, examples/QuickStart.java, in a child
  * JVM so the README cannot drift from the API.
  */
+@LeakChecked
 class SourceLaunchTest {
 
   @Test
