@@ -1,6 +1,5 @@
 package dev.floe.memory.column;
 
-import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.Bitmaps;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
@@ -95,11 +94,7 @@ public final class BooleanBuilder implements ColumnBuilder {
   private int reserveSlot() {
     int index = length;
     if (index >= capacityBits) {
-      if (index >= Integer.MAX_VALUE - 8) {
-        throw new InvalidOperationException(
-            "a column chunk holds at most " + (Integer.MAX_VALUE - 8)
-                + " values; use a chunked column");
-      }
+      Growth.checkChunkLength(index + 1L);
       grow(Math.max(index + 1L, initialCapacity));
     }
     return index;

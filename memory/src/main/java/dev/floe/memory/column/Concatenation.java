@@ -50,11 +50,7 @@ public final class Concatenation {
       }
       total += column.length();
     }
-    if (total > Integer.MAX_VALUE - 8) {
-      throw new InvalidOperationException(
-          "concatenating " + total + " rows exceeds a column chunk's " + (Integer.MAX_VALUE - 8)
-              + " rows; keep them as a chunked column");
-    }
+    Growth.checkChunkLength(total);
     if (columns.size() == 1) {
       return columns.get(0).share();
     }

@@ -138,7 +138,7 @@ public final class DictionaryBuilder implements ColumnBuilder {
       case DataType.UInt8 t -> 1L << 8;
       case DataType.Int16 t -> 1L << 15;
       case DataType.UInt16 t -> 1L << 16;
-      default -> Integer.MAX_VALUE - 8L;
+      default -> Growth.MAX_CHUNK_VALUES;
     };
   }
 }

@@ -1,6 +1,5 @@
 package dev.floe.memory.column;
 
-import dev.floe.errors.InvalidOperationException;
 import dev.floe.errors.SchemaMismatchException;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
@@ -115,18 +114,13 @@ public final class FixedSizeBinaryBuilder implements ColumnBuilder {
   private int reserveSlot() {
     int index = length;
     if (index == capacity) {
-      if (index >= Integer.MAX_VALUE - 8) {
-        throw new InvalidOperationException(
-            "a column chunk holds at most " + (Integer.MAX_VALUE - 8)
-                + " values; use a chunked column");
-      }
       grow(Math.max(index + 1L, initialCapacity));
     }
     return index;
   }
 
   private void grow(long required) {
-    long newCapacity = Math.min(Growth.nextCapacity(capacity, required), Integer.MAX_VALUE - 8);
+    long newCapacity = Growth.nextSlotCapacity(capacity, required);
     values = Growth.grow(allocator, values, (long) length * width, newCapacity * width, false);
     segment = values.segment();
     capacity = (int) newCapacity;

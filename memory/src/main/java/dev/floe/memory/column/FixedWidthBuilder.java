@@ -231,11 +231,7 @@ public final class FixedWidthBuilder implements ColumnBuilder {
   }
 
   private void grow(long required) {
-    if (required > Integer.MAX_VALUE - 8) {
-      throw new InvalidOperationException(
-          "a column chunk holds at most " + (Integer.MAX_VALUE - 8) + " values; use a chunked column");
-    }
-    long newCapacity = Math.min(Growth.nextCapacity(capacity, required), Integer.MAX_VALUE - 8);
+    long newCapacity = Growth.nextSlotCapacity(capacity, required);
     values = Growth.grow(allocator, values, (long) length * width, newCapacity * width, false);
     segment = values.segment();
     capacity = (int) newCapacity;

@@ -48,11 +48,7 @@ final class OffsetsBuilder {
   /** Appends the entry ending the next value at {@code endOffset} (at least {@link #last()}). */
   void append(long endOffset) {
     checkEnd(endOffset);
-    if (valueCount >= Integer.MAX_VALUE - 8) {
-      throw new InvalidOperationException(
-          "a column chunk holds at most " + (Integer.MAX_VALUE - 8)
-              + " values; use a chunked column");
-    }
+    Growth.checkChunkLength(valueCount + 1L);
     long entry = valueCount + 1L;
     if (entry >= capacityEntries) {
       grow(Math.max(entry + 1, initialCapacity + 1L));

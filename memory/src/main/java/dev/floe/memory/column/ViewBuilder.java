@@ -167,18 +167,13 @@ public final class ViewBuilder implements ColumnBuilder {
   private int reserveSlot() {
     int index = length;
     if (index == capacity) {
-      if (index >= Integer.MAX_VALUE - 8) {
-        throw new InvalidOperationException(
-            "a column chunk holds at most " + (Integer.MAX_VALUE - 8)
-                + " values; use a chunked column");
-      }
       grow(Math.max(index + 1L, initialCapacity));
     }
     return index;
   }
 
   private void grow(long required) {
-    long newCapacity = Math.min(Growth.nextCapacity(capacity, required), Integer.MAX_VALUE - 8);
+    long newCapacity = Growth.nextSlotCapacity(capacity, required);
     views =
         Growth.grow(
             allocator, views, (long) length * ViewColumn.VIEW_SIZE,
