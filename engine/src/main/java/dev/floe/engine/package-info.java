@@ -1,0 +1,2 @@
+/** Evaluation of expressions and plans over columns, with the kernels. */
+package dev.floe.engine;

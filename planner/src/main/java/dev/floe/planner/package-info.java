@@ -1,0 +1,2 @@
+/** Expressions, logical plans, analysis and optimization. Never imports the engine. */
+package dev.floe.planner;
