@@ -15,6 +15,8 @@ import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Field;
 import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.Exprs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -285,6 +287,78 @@ public final class DataFrame implements AutoCloseable {
    */
   public DataFrame vstack(DataFrame other) {
     return Stacking.vertical(List.of(this, other));
+  }
+
+  // ---- expressions (see FrameExpressions) ----
+
+  /**
+   * The columns the expressions compute ({@code df.select(col("a"), col("b").mul(2).alias("c"))}).
+   * Reductions and literals broadcast to the frame's height unless every expression is one.
+   *
+   * @throws dev.floe.errors.ColumnNotFoundException for an unknown column, before any work
+   * @throws InvalidOperationException for an operation the types do not support, naming it
+   */
+  public DataFrame select(Expr... exprs) {
+    checkOpen();
+    return FrameExpressions.select(this, Arrays.asList(exprs));
+  }
+
+  /** This frame with the expressions' columns replacing those of the same name, or appended. */
+  public DataFrame withColumns(Expr... exprs) {
+    checkOpen();
+    return FrameExpressions.withColumns(this, Arrays.asList(exprs));
+  }
+
+  /** The rows where the bool {@code predicate} is true (null counts as false). */
+  public DataFrame filter(Expr predicate) {
+    checkOpen();
+    return FrameExpressions.filter(this, predicate);
+  }
+
+  /** Sorted by the named columns, ascending, nulls first; stable. */
+  public DataFrame sort(String... by) {
+    return sort(Arrays.stream(by).map(Exprs::col).toList(), SortOptions.DEFAULT);
+  }
+
+  /** Sorted by the expressions' values, ascending, nulls first; stable. */
+  public DataFrame sort(Expr... by) {
+    return sort(Arrays.asList(by), SortOptions.DEFAULT);
+  }
+
+  public DataFrame sort(String by, SortOptions options) {
+    return sort(List.of(Exprs.col(by)), options);
+  }
+
+  /** Sorted by the named columns (most significant first) with {@code options}; stable. */
+  public DataFrame sort(SortOptions options, String... by) {
+    return sort(Arrays.stream(by).map(Exprs::col).toList(), options);
+  }
+
+  /** Sorted by several keys (most significant first) with {@code options}; stable. */
+  public DataFrame sort(List<Expr> by, SortOptions options) {
+    checkOpen();
+    return FrameExpressions.sort(this, by, options);
+  }
+
+  /** The named columns cast (strictly) to the given types; others unchanged. */
+  public DataFrame cast(Map<String, DataType> types) {
+    checkOpen();
+    return FrameExpressions.cast(this, types);
+  }
+
+  /** The rows without a null in the named columns (all columns when none are named). */
+  public DataFrame dropNulls(String... subset) {
+    checkOpen();
+    return FrameExpressions.dropNulls(this, Arrays.asList(subset));
+  }
+
+  /**
+   * Nulls replaced by {@code value} in the columns whose type it fits (a number: numeric columns;
+   * a string: string columns; ...), as Polars' {@code fill_null(value)}.
+   */
+  public DataFrame fillNull(Object value) {
+    checkOpen();
+    return FrameExpressions.fillNull(this, value);
   }
 
   // ---- rows and Java values ----

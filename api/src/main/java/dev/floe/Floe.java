@@ -1,6 +1,10 @@
 package dev.floe;
 
 import dev.floe.internal.Stacking;
+import dev.floe.memory.types.DataType;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.Exprs;
+import dev.floe.planner.expr.Ternary;
 import java.util.List;
 
 /**
@@ -28,6 +32,51 @@ public final class Floe {
   /** {@link #concat(DataFrame...)} over a list. */
   public static DataFrame concat(List<DataFrame> frames) {
     return Stacking.vertical(frames);
+  }
+
+  // ---- expressions ----
+
+  /** Dtype selectors: {@code cs.numeric()}, {@code cs.string()}, {@code cs.temporal()}. */
+  public static final Exprs.Selectors cs = Exprs.CS;
+
+  /** A column by name; a name in {@code ^...$} is a regular expression selecting every match. */
+  public static Expr col(String name) {
+    return Exprs.col(name);
+  }
+
+  /** Several columns by name. */
+  public static Expr col(String first, String... more) {
+    return Exprs.col(first, more);
+  }
+
+  /** A constant; an int, long or double takes the type of the column it meets, as in Polars. */
+  public static Expr lit(Object value) {
+    return Exprs.lit(value);
+  }
+
+  /** A constant of a fixed type. */
+  public static Expr lit(Object value, DataType type) {
+    return Exprs.lit(value, type);
+  }
+
+  /** {@code when(condition).then(value).otherwise(other)}, chained with further {@code when}s. */
+  public static Ternary.WhenBuilder when(Object condition) {
+    return Exprs.when(condition);
+  }
+
+  /** Per row, the first non-null value of the expressions (named after the first). */
+  public static Expr coalesce(Object... exprs) {
+    return Exprs.coalesce(exprs);
+  }
+
+  /** Every column. */
+  public static Expr all() {
+    return Exprs.all();
+  }
+
+  /** Every column but the named ones. */
+  public static Expr exclude(String... names) {
+    return Exprs.exclude(names);
   }
 
   /** The process-wide display settings. */

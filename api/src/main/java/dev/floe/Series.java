@@ -9,6 +9,7 @@ import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.types.DataType;
+import dev.floe.planner.expr.Expr;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -254,6 +255,67 @@ public final class Series implements AutoCloseable {
       return share();
     }
     return fromColumn(name, data.rechunk(BufferAllocator.current()));
+  }
+
+  // ---- expression operations (see SeriesExpressions) ----
+
+  /** The values sorted ascending, nulls first (stable). */
+  public Series sort() {
+    return sort(false, false);
+  }
+
+  /** The values sorted; NaN sorts after every number, as in Polars. */
+  public Series sort(boolean descending, boolean nullsLast) {
+    return SeriesExpressions.sort(this, descending, nullsLast);
+  }
+
+  /** The values where {@code mask} (a bool series of the same length) is true. */
+  public Series filter(Series mask) {
+    return SeriesExpressions.filter(this, mask);
+  }
+
+  /** A strict cast to {@code type}. */
+  public Series cast(DataType type) {
+    return SeriesExpressions.apply(this, values -> values.cast(type));
+  }
+
+  /** Nulls replaced by {@code value} (the type widens as Polars' supertypes say). */
+  public Series fillNull(Object value) {
+    return SeriesExpressions.apply(this, values -> values.fillNull(value));
+  }
+
+  /** The values without the nulls. */
+  public Series dropNulls() {
+    try (Series valid = isNotNull()) {
+      return filter(valid);
+    }
+  }
+
+  public Series isNull() {
+    return SeriesExpressions.apply(this, Expr::isNull);
+  }
+
+  public Series isNotNull() {
+    return SeriesExpressions.apply(this, Expr::isNotNull);
+  }
+
+  /** The sum (0 for no values; small integers sum as i64, booleans count trues). */
+  public Object sum() {
+    return SeriesExpressions.reduce(this, Expr::sum);
+  }
+
+  /** The mean of the non-null values, or null. */
+  public Double mean() {
+    Object mean = SeriesExpressions.reduce(this, Expr::mean);
+    return mean == null ? null : ((Number) mean).doubleValue();
+  }
+
+  public Object min() {
+    return SeriesExpressions.reduce(this, Expr::min);
+  }
+
+  public Object max() {
+    return SeriesExpressions.reduce(this, Expr::max);
   }
 
   // ---- object methods ----

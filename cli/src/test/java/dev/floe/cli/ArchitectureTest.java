@@ -4,6 +4,9 @@ import dev.floe.testkit.LeakChecked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.DataFrame;
+import dev.floe.engine.expr.ExpressionEvaluator;
+import dev.floe.kernels.Sort;
+import dev.floe.planner.expr.Expr;
 import dev.floe.memory.BufferAllocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +43,15 @@ class ArchitectureTest {
           "dev/floe/kernels/", List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/kernels/"),
           "dev/floe/planner/", List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/planner/"),
           "dev/floe/io/",
-              List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/kernels/", "dev/floe/io/"));
+              List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/kernels/", "dev/floe/io/"),
+          "dev/floe/engine/",
+              List.of(
+                  "dev/floe/errors/",
+                  "dev/floe/memory/",
+                  "dev/floe/kernels/",
+                  "dev/floe/planner/",
+                  "dev/floe/io/",
+                  "dev/floe/engine/"));
 
   @Test
   void dependenciesPointOneWay() {
@@ -86,7 +97,13 @@ class ArchitectureTest {
   void scansEveryModuleOnTheClassPath() {
     List<String> names = floeClasses().stream().map(m -> m.thisClass().asInternalName()).toList();
     assertThat(names)
-        .contains("dev/floe/memory/BufferAllocator", "dev/floe/DataFrame", "dev/floe/cli/Main");
+        .contains(
+            "dev/floe/memory/BufferAllocator",
+            "dev/floe/kernels/Sort",
+            "dev/floe/planner/expr/Expr",
+            "dev/floe/engine/expr/ExpressionEvaluator",
+            "dev/floe/DataFrame",
+            "dev/floe/cli/Main");
   }
 
   private static TreeSet<String> referencedClasses(ClassModel model) {
@@ -119,7 +136,16 @@ class ArchitectureTest {
 
   private static List<ClassModel> floeClasses() {
     List<ClassModel> models = new ArrayList<>();
-    for (Class<?> marker : List.of(BufferAllocator.class, DataFrame.class, Main.class)) {
+    // One marker class per module jar (or classes directory) to scan.
+    List<Class<?>> markers =
+        List.of(
+            BufferAllocator.class,
+            Sort.class,
+            Expr.class,
+            ExpressionEvaluator.class,
+            DataFrame.class,
+            Main.class);
+    for (Class<?> marker : markers) {
       try {
         Path location = Path.of(marker.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isDirectory(location)) {

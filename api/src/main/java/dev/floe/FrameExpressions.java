@@ -1,0 +1,205 @@
+package dev.floe;
+
+import dev.floe.engine.BatchOperations;
+import dev.floe.engine.expr.Projection;
+import dev.floe.errors.InvalidOperationException;
+import dev.floe.kernels.Sort;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.BooleanColumn;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.Exprs;
+import dev.floe.planner.expr.ResolvedExpr;
+import dev.floe.planner.expr.Resolver;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The expression operations of {@link DataFrame}: resolve against the frame's schema (all errors
+ * before any work), evaluate with the engine, wrap the new columns in a new frame.
+ *
+ * <p>For now a frame's chunks are concatenated into one {@link RecordBatch} per operation
+ * ({@link #toBatch}); a single-chunk frame (the common case) is shared without copying. Evaluating
+ * chunk by chunk comes with the lazy engine.
+ */
+final class FrameExpressions {
+  private FrameExpressions() {}
+
+  static DataFrame select(DataFrame frame, List<Expr> exprs) {
+    List<ResolvedExpr> resolved = new Resolver(frame.schema()).resolve(exprs);
+    requireUniqueNames(resolved, "select");
+    try (RecordBatch batch = toBatch(frame)) {
+      List<Column> columns =
+          Projection.evaluate(batch, resolved, false, BufferAllocator.current());
+      return adopt(resolved, columns);
+    }
+  }
+
+  static DataFrame withColumns(DataFrame frame, List<Expr> exprs) {
+    List<ResolvedExpr> resolved = new Resolver(frame.schema()).resolve(exprs);
+    requireUniqueNames(resolved, "withColumns");
+    List<Column> columns;
+    try (RecordBatch batch = toBatch(frame)) {
+      columns = Projection.evaluate(batch, resolved, frame.width() > 0, BufferAllocator.current());
+    }
+    Map<String, Series> added = new LinkedHashMap<>();
+    for (int index = 0; index < resolved.size(); index++) {
+      added.put(resolved.get(index).name(), Series.fromColumn(resolved.get(index).name(), columns.get(index)));
+    }
+    List<Series> result = new ArrayList<>(frame.width() + added.size());
+    for (int index = 0; index < frame.width(); index++) {
+      Series existing = frame.owned(index);
+      Series replacement = added.remove(existing.name());
+      result.add(replacement != null ? replacement : existing.share());
+    }
+    result.addAll(added.values());
+    return DataFrame.adopt(result);
+  }
+
+  static DataFrame filter(DataFrame frame, Expr predicate) {
+    ResolvedExpr resolved = new Resolver(frame.schema()).resolveOne(predicate);
+    if (!(resolved.type() instanceof DataType.BooleanType)) {
+      throw new InvalidOperationException(
+          "filter needs a bool predicate, but " + predicate + " is " + resolved.type());
+    }
+    BufferAllocator allocator = BufferAllocator.current();
+    try (RecordBatch batch = toBatch(frame);
+        Column mask = maskOf(batch, resolved, allocator)) {
+      return fromColumns(frame, BatchOperations.filter(batch, (BooleanColumn) mask, allocator));
+    }
+  }
+
+  private static Column maskOf(RecordBatch batch, ResolvedExpr predicate, BufferAllocator allocator) {
+    List<Column> evaluated = Projection.evaluate(batch, List.of(predicate), true, allocator);
+    return evaluated.getFirst();
+  }
+
+  static DataFrame sort(DataFrame frame, List<Expr> keys, SortOptions options) {
+    Resolver resolver = new Resolver(frame.schema());
+    List<ResolvedExpr> resolved = new ArrayList<>();
+    for (Expr key : keys) {
+      resolved.addAll(resolver.resolve(List.of(key)));
+    }
+    if (resolved.isEmpty()) {
+      throw new InvalidOperationException("sort needs at least one key");
+    }
+    boolean[] descending = options.directions(resolved.size());
+    BufferAllocator allocator = BufferAllocator.current();
+    try (RecordBatch batch = toBatch(frame)) {
+      List<Column> keyColumns = Projection.evaluate(batch, resolved, true, allocator);
+      try (Column indices = argSort(keyColumns, descending, options.nullsLast(), allocator)) {
+        return fromColumns(frame, BatchOperations.take(batch, indices, allocator));
+      }
+    }
+  }
+
+  private static Column argSort(
+      List<Column> keys, boolean[] descending, boolean nullsLast, BufferAllocator allocator) {
+    try {
+      return Sort.argSort(keys, descending, nullsLast, allocator);
+    } finally {
+      keys.forEach(Column::close);
+    }
+  }
+
+  static DataFrame cast(DataFrame frame, Map<String, DataType> types) {
+    List<Expr> casts = new ArrayList<>();
+    types.forEach((name, type) -> casts.add(Exprs.col(name).cast(type)));
+    for (String name : types.keySet()) {
+      frame.schema().indexOf(name); // ColumnNotFoundException before any work
+    }
+    return withColumns(frame, casts);
+  }
+
+  static DataFrame dropNulls(DataFrame frame, List<String> subset) {
+    List<String> names = subset.isEmpty() ? frame.columns() : subset;
+    Expr predicate = null;
+    for (String name : names) {
+      frame.schema().indexOf(name);
+      if (frame.owned(frame.schema().indexOf(name)).nullCount() > 0) {
+        Expr valid = Exprs.col(name).isNotNull();
+        predicate = predicate == null ? valid : predicate.and(valid);
+      }
+    }
+    return predicate == null ? frame.clone() : filter(frame, predicate);
+  }
+
+  /** Fills nulls of the columns whose type the value fits (numbers in numeric columns, ...). */
+  static DataFrame fillNull(DataFrame frame, Object value) {
+    List<Expr> fills = new ArrayList<>();
+    for (int index = 0; index < frame.width(); index++) {
+      Series series = frame.owned(index);
+      if (series.nullCount() > 0 && fits(value, series.dtype())) {
+        fills.add(Exprs.col(series.name()).fillNull(value));
+      }
+    }
+    return fills.isEmpty() ? frame.clone() : withColumns(frame, fills);
+  }
+
+  private static boolean fits(Object value, DataType type) {
+    return switch (value) {
+      case Number number -> type.isNumeric();
+      case String text -> type.isString();
+      case Boolean bool -> type instanceof DataType.BooleanType;
+      case null -> true;
+      default ->
+          dev.floe.memory.column.JavaValues.inferType(java.util.Collections.singletonList(value))
+              .equals(type);
+    };
+  }
+
+  // ---- batches and frames ----
+
+  /** The frame as one record batch (chunks concatenated when there are several). */
+  static RecordBatch toBatch(DataFrame frame) {
+    if (frame.height() > Integer.MAX_VALUE) {
+      throw new InvalidOperationException(
+          "frames of more than " + Integer.MAX_VALUE + " rows cannot be evaluated yet; got "
+              + frame.height());
+    }
+    BufferAllocator allocator = BufferAllocator.current();
+    List<Column> columns = new ArrayList<>(frame.width());
+    try {
+      for (int index = 0; index < frame.width(); index++) {
+        columns.add(frame.owned(index).column().rechunk(allocator));
+      }
+    } catch (RuntimeException failure) {
+      columns.forEach(Column::close);
+      throw failure;
+    }
+    return new RecordBatch(frame.schema(), columns, (int) frame.height());
+  }
+
+  private static DataFrame fromColumns(DataFrame frame, List<Column> columns) {
+    List<Series> series = new ArrayList<>(columns.size());
+    for (int index = 0; index < columns.size(); index++) {
+      series.add(Series.fromColumn(frame.schema().field(index).name(), columns.get(index)));
+    }
+    return DataFrame.adopt(series);
+  }
+
+  private static DataFrame adopt(List<ResolvedExpr> resolved, List<Column> columns) {
+    List<Series> series = new ArrayList<>(columns.size());
+    for (int index = 0; index < columns.size(); index++) {
+      series.add(Series.fromColumn(resolved.get(index).name(), columns.get(index)));
+    }
+    return DataFrame.adopt(series);
+  }
+
+  private static void requireUniqueNames(List<ResolvedExpr> resolved, String operation) {
+    Set<String> seen = new HashSet<>();
+    for (ResolvedExpr expr : resolved) {
+      if (!seen.add(expr.name())) {
+        throw new InvalidOperationException(
+            "the name '" + expr.name() + "' is duplicate in " + operation
+                + "(...); give one of the expressions another name with alias(...)");
+      }
+    }
+  }
+}

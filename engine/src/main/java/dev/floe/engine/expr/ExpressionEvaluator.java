@@ -1,0 +1,221 @@
+package dev.floe.engine.expr;
+
+import dev.floe.errors.ColumnNotFoundException;
+import dev.floe.errors.ComputeException;
+import dev.floe.errors.FloeException;
+import dev.floe.errors.FloeOutOfMemoryException;
+import dev.floe.errors.InvalidOperationException;
+import dev.floe.kernels.Arithmetic;
+import dev.floe.kernels.Broadcast;
+import dev.floe.kernels.Cast;
+import dev.floe.kernels.Compare;
+import dev.floe.kernels.IfThenElse;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.BooleanColumn;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.JavaValues;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.planner.expr.Agg;
+import dev.floe.planner.expr.Alias;
+import dev.floe.planner.expr.Binary;
+import dev.floe.planner.expr.CastExpr;
+import dev.floe.planner.expr.Clip;
+import dev.floe.planner.expr.ColumnRef;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.ExprTrees;
+import dev.floe.planner.expr.FillNullExpr;
+import dev.floe.planner.expr.IsBetween;
+import dev.floe.planner.expr.IsIn;
+import dev.floe.planner.expr.Literal;
+import dev.floe.planner.expr.MathExpr;
+import dev.floe.planner.expr.NameMap;
+import dev.floe.planner.expr.Round;
+import dev.floe.planner.expr.Selector;
+import dev.floe.planner.expr.Ternary;
+import dev.floe.planner.expr.Unary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates a resolved expression ({@link dev.floe.planner.expr.Resolver}) over a record batch with
+ * the kernels. The result is a new column the caller closes: of the batch's length, or of length 1
+ * for a scalar (a reduction or a literal), which callers broadcast. Intermediate columns are closed
+ * as soon as they are consumed, also when a kernel fails.
+ *
+ * <p>Errors keep their kind and gain the expression's text: {@code ... in col("a") / col("b")}.
+ */
+public final class ExpressionEvaluator {
+  private final RecordBatch batch;
+  private final BufferAllocator allocator;
+
+  private ExpressionEvaluator(RecordBatch batch, BufferAllocator allocator) {
+    this.batch = batch;
+    this.allocator = allocator;
+  }
+
+  /** The column {@code resolvedExpr} computes over {@code batch}; the caller closes it. */
+  public static Column evaluate(RecordBatch batch, Expr resolvedExpr, BufferAllocator allocator) {
+    try {
+      return new ExpressionEvaluator(batch, allocator).eval(resolvedExpr);
+    } catch (RuntimeException failure) {
+      throw withExpression(failure, resolvedExpr);
+    }
+  }
+
+  private static RuntimeException withExpression(RuntimeException failure, Expr expr) {
+    String message = failure.getMessage() + " (in " + expr + ")";
+    return switch (failure) {
+      case ColumnNotFoundException notFound -> notFound;
+      case FloeOutOfMemoryException outOfMemory -> outOfMemory;
+      case InvalidOperationException invalid -> new InvalidOperationException(message, invalid);
+      case FloeException other -> new ComputeException(message, other);
+      case UnsupportedOperationException unsupported ->
+          new InvalidOperationException("not supported yet: " + message, unsupported);
+      default -> new ComputeException(message, failure);
+    };
+  }
+
+  /** True when {@code expr} yields one row whatever the batch (literals and reductions). */
+  public static boolean isScalar(Expr expr) {
+    return switch (expr) {
+      case Literal literal -> true;
+      case Agg agg -> true;
+      case ColumnRef column -> false;
+      case Selector selector -> false;
+      default -> ExprTrees.children(expr).stream().allMatch(ExpressionEvaluator::isScalar);
+    };
+  }
+
+  Column eval(Expr expr) {
+    return switch (expr) {
+      case ColumnRef column -> batch.column(column.columnName()).share();
+      case Literal literal -> Broadcast.constant(value(literal), literal.type(), 1, allocator);
+      case Alias alias -> eval(alias.input());
+      case NameMap map -> eval(map.input());
+      case Selector selector ->
+          throw new InvalidOperationException("unexpanded selector " + selector + " (a bug)");
+      case Binary binary -> new BinaryEvaluation(this).evaluate(binary);
+      case Unary unary -> unary(unary);
+      case CastExpr cast -> {
+        try (Column input = eval(cast.input())) {
+          yield input.type().equals(cast.type())
+              ? input.share()
+              : Cast.cast(input, cast.type(), cast.strict(), allocator);
+        }
+      }
+      case FillNullExpr fill -> new FillNullEvaluation(this).evaluate(fill);
+      case Ternary ternary -> ternary(ternary);
+      case IsIn isIn -> isIn(isIn);
+      case IsBetween between -> new BinaryEvaluation(this).isBetween(between);
+      case MathExpr math -> {
+        try (Column input = eval(math.input())) {
+          yield Arithmetic.math(
+              input, Arithmetic.MathOp.valueOf(math.function().name()), allocator);
+        }
+      }
+      case Round round -> {
+        try (Column input = eval(round.input())) {
+          yield Arithmetic.round(input, round.decimals(), allocator);
+        }
+      }
+      case Clip clip -> {
+        try (Column input = eval(clip.input())) {
+          yield Arithmetic.clip(input, clip.lower(), clip.upper(), allocator);
+        }
+      }
+      case Agg agg -> AggregateEvaluation.evaluate(this, agg);
+    };
+  }
+
+  private Column unary(Unary unary) {
+    try (Column input = eval(unary.input())) {
+      return switch (unary.op()) {
+        case NEG -> Arithmetic.negate(input, allocator);
+        case ABS -> Arithmetic.abs(input, allocator);
+        case NOT -> dev.floe.kernels.BooleanOps.not(asBoolean(input), allocator);
+        case IS_NULL -> Compare.isNull(input, allocator);
+        case IS_NOT_NULL -> Compare.isNotNull(input, allocator);
+        case IS_NAN -> Compare.isNan(input, allocator);
+        case IS_FINITE -> Compare.isFinite(input, allocator);
+      };
+    }
+  }
+
+  /** Picks, per row, the value of the first branch whose condition is true (built back to front). */
+  private Column ternary(Ternary ternary) {
+    int length = isScalar(ternary) ? 1 : batch.rowCount();
+    Column result = evalAt(ternary.otherwise(), length);
+    try {
+      List<Ternary.Branch> branches = ternary.branches();
+      for (int index = branches.size() - 1; index >= 0; index--) {
+        Ternary.Branch branch = branches.get(index);
+        try (Column condition = evalAt(branch.condition(), length);
+            Column value = evalAt(branch.value(), length);
+            Column otherwise = result) {
+          result = null;
+          result = IfThenElse.select(asBoolean(condition), value, otherwise, allocator);
+        }
+      }
+      return result;
+    } catch (RuntimeException failure) {
+      if (result != null) {
+        result.close();
+      }
+      throw failure;
+    }
+  }
+
+  private Column isIn(IsIn isIn) {
+    List<Object> values = new ArrayList<>();
+    isIn.values().forEach(value -> values.add(value.value()));
+    try (Column input = eval(isIn.input());
+        Column set = JavaValues.toColumn(allocator, input.type(), values)) {
+      return Compare.isIn(input, set, allocator);
+    }
+  }
+
+  // ---- helpers shared with the evaluation classes ----
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  int rowCount() {
+    return batch.rowCount();
+  }
+
+  /** {@code expr} evaluated and, when it is a scalar but {@code length} is not 1, broadcast. */
+  Column evalAt(Expr expr, int length) {
+    if (expr instanceof Literal literal) {
+      return Broadcast.constant(value(literal), literal.type(), length, allocator);
+    }
+    Column column = eval(expr);
+    if (column.length() == length) {
+      return column;
+    }
+    try (column) {
+      return broadcast(column, length);
+    }
+  }
+
+  /** A length-1 column repeated {@code length} times. */
+  Column broadcast(Column single, int length) {
+    if (single.length() != 1) {
+      throw new dev.floe.errors.ShapeMismatchException(
+          "cannot broadcast a column of length " + single.length() + " to " + length + " rows");
+    }
+    return Projection.repeat(single, length, allocator);
+  }
+
+  /** A literal's value as the exact Java class of its type (a dynamic literal's Long as an Integer). */
+  static Object value(Literal literal) {
+    return dev.floe.planner.expr.LiteralValues.convert(literal.value(), literal.type());
+  }
+
+  static BooleanColumn asBoolean(Column column) {
+    if (column instanceof BooleanColumn bool) {
+      return bool;
+    }
+    throw new InvalidOperationException("expected a bool column, got " + column.type());
+  }
+}

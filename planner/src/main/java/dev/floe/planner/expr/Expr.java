@@ -1,0 +1,351 @@
+package dev.floe.planner.expr;
+
+import dev.floe.memory.types.DataType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An immutable expression tree in Polars' style: {@code col("a").gt(1)},
+ * {@code col("a").add(col("b")).alias("c")}. Nodes are records; operands given as plain Java values
+ * become literals. Trees are unresolved until a {@link Resolver} checks them against a schema, which
+ * expands multi-column selections, inserts casts to common supertypes and computes output names and
+ * types. {@link #toString()} prints Polars-like text, used in error messages.
+ */
+public sealed interface Expr
+    permits ColumnRef,
+        Literal,
+        Alias,
+        Binary,
+        Unary,
+        CastExpr,
+        FillNullExpr,
+        Ternary,
+        IsIn,
+        IsBetween,
+        MathExpr,
+        Round,
+        Clip,
+        Agg,
+        Selector,
+        NameMap {
+
+  /** {@code value} itself when it is an expression, else a literal of it. */
+  static Expr of(Object value) {
+    return value instanceof Expr expr ? expr : Literal.of(value);
+  }
+
+  // ---- naming ----
+
+  default Expr alias(String name) {
+    return new Alias(this, name);
+  }
+
+  /** Output-name operations: {@code col("a").name().suffix("_x")}. */
+  default NameMap.Builder name() {
+    return new NameMap.Builder(this);
+  }
+
+  // ---- arithmetic ----
+
+  default Expr add(Object other) {
+    return new Binary(this, BinaryOp.ADD, of(other));
+  }
+
+  default Expr sub(Object other) {
+    return new Binary(this, BinaryOp.SUB, of(other));
+  }
+
+  default Expr mul(Object other) {
+    return new Binary(this, BinaryOp.MUL, of(other));
+  }
+
+  /** True division: integers divide as f64. */
+  default Expr div(Object other) {
+    return new Binary(this, BinaryOp.DIV, of(other));
+  }
+
+  default Expr floordiv(Object other) {
+    return new Binary(this, BinaryOp.FLOOR_DIV, of(other));
+  }
+
+  default Expr mod(Object other) {
+    return new Binary(this, BinaryOp.MOD, of(other));
+  }
+
+  default Expr pow(Object exponent) {
+    return new Binary(this, BinaryOp.POW, of(exponent));
+  }
+
+  default Expr neg() {
+    return new Unary(UnaryOp.NEG, this);
+  }
+
+  default Expr abs() {
+    return new Unary(UnaryOp.ABS, this);
+  }
+
+  // ---- comparison ----
+
+  default Expr eq(Object other) {
+    return new Binary(this, BinaryOp.EQ, of(other));
+  }
+
+  default Expr ne(Object other) {
+    return new Binary(this, BinaryOp.NE, of(other));
+  }
+
+  default Expr lt(Object other) {
+    return new Binary(this, BinaryOp.LT, of(other));
+  }
+
+  default Expr le(Object other) {
+    return new Binary(this, BinaryOp.LE, of(other));
+  }
+
+  default Expr gt(Object other) {
+    return new Binary(this, BinaryOp.GT, of(other));
+  }
+
+  default Expr ge(Object other) {
+    return new Binary(this, BinaryOp.GE, of(other));
+  }
+
+  /** Equality where null equals null (never null itself). */
+  default Expr eqMissing(Object other) {
+    return new Binary(this, BinaryOp.EQ_MISSING, of(other));
+  }
+
+  // ---- boolean ----
+
+  default Expr and(Object other) {
+    return new Binary(this, BinaryOp.AND, of(other));
+  }
+
+  default Expr or(Object other) {
+    return new Binary(this, BinaryOp.OR, of(other));
+  }
+
+  default Expr xor(Object other) {
+    return new Binary(this, BinaryOp.XOR, of(other));
+  }
+
+  default Expr not() {
+    return new Unary(UnaryOp.NOT, this);
+  }
+
+  default Expr isNull() {
+    return new Unary(UnaryOp.IS_NULL, this);
+  }
+
+  default Expr isNotNull() {
+    return new Unary(UnaryOp.IS_NOT_NULL, this);
+  }
+
+  default Expr isNan() {
+    return new Unary(UnaryOp.IS_NAN, this);
+  }
+
+  default Expr isFinite() {
+    return new Unary(UnaryOp.IS_FINITE, this);
+  }
+
+  /** True where the value is one of {@code values}; a null input gives null, as in Polars. */
+  default Expr isIn(Object... values) {
+    return new IsIn(this, List.copyOf(Arrays.asList(values).stream().map(Literal::of).toList()));
+  }
+
+  default Expr isIn(List<?> values) {
+    return new IsIn(this, values.stream().map(Literal::of).toList());
+  }
+
+  /** {@code lower <= this <= upper} (both bounds inclusive, as Polars' default "both"). */
+  default Expr isBetween(Object lower, Object upper) {
+    return new IsBetween(this, of(lower), of(upper), true, true);
+  }
+
+  default Expr isBetween(Object lower, Object upper, boolean lowerInclusive, boolean upperInclusive) {
+    return new IsBetween(this, of(lower), of(upper), lowerInclusive, upperInclusive);
+  }
+
+  // ---- casts and nulls ----
+
+  /** A strict cast: a value that does not fit fails the query, naming it. */
+  default Expr cast(DataType type) {
+    return new CastExpr(this, type, true);
+  }
+
+  /** A cast that, when not strict, turns values that do not fit into nulls. */
+  default Expr cast(DataType type, boolean strict) {
+    return new CastExpr(this, type, strict);
+  }
+
+  default Expr fillNull(Object value) {
+    return new FillNullExpr(this, of(value), null);
+  }
+
+  default Expr fillNull(FillStrategy strategy) {
+    return new FillNullExpr(this, null, strategy);
+  }
+
+  // ---- math ----
+
+  default Expr sqrt() {
+    return new MathExpr(MathFunction.SQRT, this);
+  }
+
+  default Expr cbrt() {
+    return new MathExpr(MathFunction.CBRT, this);
+  }
+
+  default Expr exp() {
+    return new MathExpr(MathFunction.EXP, this);
+  }
+
+  /** Natural logarithm. */
+  default Expr log() {
+    return new MathExpr(MathFunction.LOG, this);
+  }
+
+  default Expr log10() {
+    return new MathExpr(MathFunction.LOG10, this);
+  }
+
+  default Expr log1p() {
+    return new MathExpr(MathFunction.LOG1P, this);
+  }
+
+  default Expr sin() {
+    return new MathExpr(MathFunction.SIN, this);
+  }
+
+  default Expr cos() {
+    return new MathExpr(MathFunction.COS, this);
+  }
+
+  default Expr tan() {
+    return new MathExpr(MathFunction.TAN, this);
+  }
+
+  default Expr arcsin() {
+    return new MathExpr(MathFunction.ASIN, this);
+  }
+
+  default Expr arccos() {
+    return new MathExpr(MathFunction.ACOS, this);
+  }
+
+  default Expr arctan() {
+    return new MathExpr(MathFunction.ATAN, this);
+  }
+
+  default Expr sinh() {
+    return new MathExpr(MathFunction.SINH, this);
+  }
+
+  default Expr cosh() {
+    return new MathExpr(MathFunction.COSH, this);
+  }
+
+  default Expr tanh() {
+    return new MathExpr(MathFunction.TANH, this);
+  }
+
+  default Expr floor() {
+    return new MathExpr(MathFunction.FLOOR, this);
+  }
+
+  default Expr ceil() {
+    return new MathExpr(MathFunction.CEIL, this);
+  }
+
+  default Expr sign() {
+    return new MathExpr(MathFunction.SIGN, this);
+  }
+
+  default Expr round(int decimals) {
+    return new Round(this, decimals);
+  }
+
+  /** Values below {@code lower} become {@code lower}, above {@code upper} become it; null bound: none. */
+  default Expr clip(Object lower, Object upper) {
+    return new Clip(this, lower, upper);
+  }
+
+  // ---- reductions ----
+
+  default Expr sum() {
+    return new Agg(AggFunction.SUM, this, 1);
+  }
+
+  default Expr mean() {
+    return new Agg(AggFunction.MEAN, this, 1);
+  }
+
+  default Expr min() {
+    return new Agg(AggFunction.MIN, this, 1);
+  }
+
+  default Expr max() {
+    return new Agg(AggFunction.MAX, this, 1);
+  }
+
+  /** Number of non-null values. */
+  default Expr count() {
+    return new Agg(AggFunction.COUNT, this, 1);
+  }
+
+  /** Number of values, nulls included. */
+  default Expr len() {
+    return new Agg(AggFunction.LEN, this, 1);
+  }
+
+  default Expr nullCount() {
+    return new Agg(AggFunction.NULL_COUNT, this, 1);
+  }
+
+  /** Sample standard deviation (ddof 1). */
+  default Expr std() {
+    return new Agg(AggFunction.STD, this, 1);
+  }
+
+  default Expr std(int ddof) {
+    return new Agg(AggFunction.STD, this, ddof);
+  }
+
+  default Expr var() {
+    return new Agg(AggFunction.VAR, this, 1);
+  }
+
+  default Expr var(int ddof) {
+    return new Agg(AggFunction.VAR, this, ddof);
+  }
+
+  default Expr first() {
+    return new Agg(AggFunction.FIRST, this, 1);
+  }
+
+  default Expr last() {
+    return new Agg(AggFunction.LAST, this, 1);
+  }
+
+  /** True if any non-null value is true (bool input). */
+  default Expr any() {
+    return new Agg(AggFunction.ANY, this, 1);
+  }
+
+  /** True if every non-null value is true (bool input). */
+  default Expr all() {
+    return new Agg(AggFunction.ALL, this, 1);
+  }
+
+  // ---- selection ----
+
+  /** This multi-column selection without the named columns. */
+  default Expr exclude(String... names) {
+    if (this instanceof Selector selector) {
+      return selector.without(List.of(names));
+    }
+    throw new dev.floe.errors.InvalidOperationException(
+        "exclude(...) applies to all(), col(regex) or a selector, not to " + this);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.floe.planner.expr;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Prints expressions as Polars-like text: {@code (col("a") + 1).sum().alias("s")}. */
+public final class ExprPrinter {
+  private ExprPrinter() {}
+
+  public static String print(Expr expr) {
+    return switch (expr) {
+      case ColumnRef column -> "col(" + quote(column.columnName()) + ")";
+      case Literal literal -> value(literal.value());
+      case Alias alias -> receiver(alias.input()) + ".alias(" + quote(alias.outputName()) + ")";
+      case Binary binary ->
+          binary.op() == BinaryOp.EQ_MISSING
+              ? receiver(binary.left()) + ".eqMissing(" + print(binary.right()) + ")"
+              : operand(binary.left()) + " " + binary.op().symbol() + " " + operand(binary.right());
+      case Unary unary -> receiver(unary.input()) + "." + unary.op().method() + "()";
+      case CastExpr cast ->
+          receiver(cast.input()) + ".cast(" + cast.type() + (cast.strict() ? "" : ", strict=false")
+              + ")";
+      case FillNullExpr fill ->
+          receiver(fill.input()) + ".fillNull("
+              + (fill.value() != null ? print(fill.value()) : fill.strategy().name()) + ")";
+      case Ternary ternary -> ternary(ternary);
+      case IsIn isIn ->
+          receiver(isIn.input()) + ".isIn(["
+              + isIn.values().stream().map(ExprPrinter::print).collect(Collectors.joining(", "))
+              + "])";
+      case IsBetween between ->
+          receiver(between.input()) + ".isBetween(" + print(between.lower()) + ", "
+              + print(between.upper()) + closed(between) + ")";
+      case MathExpr math -> receiver(math.input()) + "." + math.function().method() + "()";
+      case Round round -> receiver(round.input()) + ".round(" + round.decimals() + ")";
+      case Clip clip ->
+          receiver(clip.input()) + ".clip(" + value(clip.lower()) + ", " + value(clip.upper())
+              + ")";
+      case Agg agg ->
+          receiver(agg.input()) + "." + agg.function().method() + "("
+              + (isDdofFunction(agg) && agg.ddof() != 1 ? "ddof=" + agg.ddof() : "") + ")";
+      case Selector selector -> selector(selector);
+      case NameMap map ->
+          receiver(map.input()) + ".name()"
+              + (!map.prefix().isEmpty() ? ".prefix(" + quote(map.prefix()) + ")" : "")
+              + (!map.suffix().isEmpty() ? ".suffix(" + quote(map.suffix()) + ")" : "")
+              + (map.prefix().isEmpty() && map.suffix().isEmpty() ? ".keep()" : "");
+    };
+  }
+
+  private static boolean isDdofFunction(Agg agg) {
+    return agg.function() == AggFunction.STD || agg.function() == AggFunction.VAR;
+  }
+
+  private static String closed(IsBetween between) {
+    if (between.lowerInclusive() && between.upperInclusive()) {
+      return "";
+    }
+    return ", " + between.lowerInclusive() + ", " + between.upperInclusive();
+  }
+
+  private static String ternary(Ternary ternary) {
+    StringBuilder text = new StringBuilder();
+    for (Ternary.Branch branch : ternary.branches()) {
+      text.append(text.isEmpty() ? "" : ".")
+          .append("when(")
+          .append(print(branch.condition()))
+          .append(").then(")
+          .append(print(branch.value()))
+          .append(")");
+    }
+    return text.append(".otherwise(").append(print(ternary.otherwise())).append(")").toString();
+  }
+
+  private static String selector(Selector selector) {
+    String base =
+        switch (selector.kind()) {
+          case ALL -> "all()";
+          case REGEX -> "col(" + quote(selector.pattern()) + ")";
+          case NAMES -> "col(" + names(selector.names()) + ")";
+          case NUMERIC -> "cs.numeric()";
+          case STRING -> "cs.string()";
+          case TEMPORAL -> "cs.temporal()";
+          case BOOLEAN -> "cs.bool()";
+        };
+    return selector.excluded().isEmpty()
+        ? base
+        : base + ".exclude(" + names(selector.excluded()) + ")";
+  }
+
+  private static String names(List<String> names) {
+    return names.stream().map(ExprPrinter::quote).collect(Collectors.joining(", "));
+  }
+
+  /** A method receiver: binary operations need parentheses. */
+  private static String receiver(Expr expr) {
+    return expr instanceof Binary binary && binary.op() != BinaryOp.EQ_MISSING
+        ? "(" + print(expr) + ")"
+        : print(expr);
+  }
+
+  private static String operand(Expr expr) {
+    return receiver(expr);
+  }
+
+  static String value(Object value) {
+    return switch (value) {
+      case null -> "null";
+      case String text -> quote(text);
+      default -> String.valueOf(value);
+    };
+  }
+
+  static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,251 @@
+package dev.floe.planner.expr;
+
+import dev.floe.errors.ColumnNotFoundException;
+import dev.floe.errors.InvalidOperationException;
+import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Schema;
+
+/**
+ * Bottom-up typing of one expanded expression: returns the tree with explicit casts and typed
+ * literals, its type, and whether it is a scalar. Aliases and name maps are dropped (the name is
+ * computed separately).
+ */
+final class Typing {
+  /** A typed sub-tree. */
+  record Typed(Expr expr, DataType type, boolean scalar) {}
+
+  private final Schema schema;
+
+  Typing(Schema schema) {
+    this.schema = schema;
+  }
+
+  Typed type(Expr expr) {
+    return switch (expr) {
+      case ColumnRef column -> {
+        if (!schema.contains(column.columnName())) {
+          throw new ColumnNotFoundException(column.columnName(), schema.names());
+        }
+        yield new Typed(column, schema.field(column.columnName()).type(), false);
+      }
+      case Literal literal -> new Typed(literal, literal.type(), true);
+
+      case Alias alias -> type(alias.input());
+      case NameMap map -> type(map.input());
+      case Selector selector ->
+          throw new InvalidOperationException("unexpanded selector " + selector + " (a bug)");
+      case Binary binary -> binary(binary);
+      case Unary unary -> unary(unary);
+      case CastExpr cast -> {
+        Typed input = type(cast.input());
+        yield new Typed(
+            new CastExpr(input.expr(), cast.type(), cast.strict()), cast.type(), input.scalar());
+      }
+      case FillNullExpr fill -> new ConditionalTyping(this).fillNull(fill);
+      case Ternary ternary -> new ConditionalTyping(this).ternary(ternary);
+      case IsIn isIn -> new ConditionalTyping(this).isIn(isIn);
+      case IsBetween between -> new ConditionalTyping(this).isBetween(between);
+      case MathExpr math -> math(math);
+      case Round round -> {
+        Typed input = numeric(round.input(), round, "round");
+        yield input.type().isFloatingPoint()
+            ? new Typed(new Round(input.expr(), round.decimals()), input.type(), input.scalar())
+            : input;
+      }
+      case Clip clip -> {
+        Typed input = numeric(clip.input(), clip, "clip");
+        Object lower = convert(clip.lower(), input.type(), clip);
+        Object upper = convert(clip.upper(), input.type(), clip);
+        yield new Typed(new Clip(input.expr(), lower, upper), input.type(), input.scalar());
+      }
+      case Agg agg -> Aggregations.type(agg, type(agg.input()));
+    };
+  }
+
+  private Typed binary(Binary binary) {
+    Typed left = type(binary.left());
+    Typed right = type(binary.right());
+    boolean scalar = left.scalar() && right.scalar();
+    DataType common = commonType(left, right);
+    return switch (binary.op().kind()) {
+      case ARITHMETIC -> {
+        if (common == null
+            || !(isArithmetic(left.type()) && isArithmetic(right.type()))
+            || common instanceof DataType.BooleanType) {
+          throw new InvalidOperationException(
+              arithmeticMessage(binary.op(), left.type(), right.type()) + " in " + binary);
+        }
+        DataType result = common;
+        if (binary.op() == BinaryOp.DIV && !common.isFloatingPoint()) {
+          result = DataType.FLOAT64;
+        }
+        yield new Typed(
+            new Binary(cast(left, result), binary.op(), cast(right, result)), result, scalar);
+      }
+      case COMPARISON -> {
+        if (common == null || (common instanceof DataType.NullType)) {
+          if (common == null) {
+            throw new InvalidOperationException(
+                "cannot compare " + left.type() + " with " + right.type() + " in " + binary);
+          }
+          common = DataType.INT32;
+        }
+        if (common.isNested()) {
+          throw new InvalidOperationException(
+              "cannot compare values of type " + common + " in " + binary);
+        }
+        yield new Typed(
+            new Binary(cast(left, common), binary.op(), cast(right, common)),
+            DataType.BOOLEAN,
+            scalar);
+      }
+      case BOOLEAN -> {
+        if (!isBooleanOrNull(left.type()) || !isBooleanOrNull(right.type())) {
+          throw new InvalidOperationException(
+              "cannot " + binary.op().verb() + " " + left.type() + " with " + right.type()
+                  + " (both sides must be bool) in " + binary);
+        }
+        yield new Typed(
+            new Binary(cast(left, DataType.BOOLEAN), binary.op(), cast(right, DataType.BOOLEAN)),
+            DataType.BOOLEAN,
+            scalar);
+      }
+    };
+  }
+
+  private static String arithmeticMessage(BinaryOp op, DataType left, DataType right) {
+    return switch (op) {
+      case ADD -> "cannot add " + right + " to " + left;
+      case SUB -> "cannot subtract " + right + " from " + left;
+      case POW -> "cannot raise " + left + " to the power of " + right;
+      default -> "cannot " + op.verb() + " " + left + " by " + right;
+    };
+  }
+
+  private static boolean isArithmetic(DataType type) {
+    return type.isNumeric() || type instanceof DataType.NullType;
+  }
+
+  static boolean isBooleanOrNull(DataType type) {
+    return type instanceof DataType.BooleanType || type instanceof DataType.NullType;
+  }
+
+  /**
+   * The supertype of two operands, where a dynamic literal adopts the other side's type (an int
+   * literal any numeric type, a float literal any float type) as Polars does.
+   */
+  static DataType commonType(Typed left, Typed right) {
+    DataType adopted = adopt(left, right);
+    if (adopted != null) {
+      return adopted;
+    }
+    adopted = adopt(right, left);
+    if (adopted != null) {
+      return adopted;
+    }
+    if (left.type().isString() && right.type().isString()) {
+      // a string literal takes the column's layout (Utf8View, LargeUtf8): no cast of the column
+      return left.expr() instanceof Literal ? right.type() : left.type();
+    }
+    return Supertypes.of(left.type(), right.type());
+  }
+
+  private static DataType adopt(Typed literalSide, Typed other) {
+    if (!(literalSide.expr() instanceof Literal literal) || !literal.dynamic()) {
+      return null;
+    }
+    if (other.expr() instanceof Literal otherLiteral && otherLiteral.dynamic()) {
+      return null;
+    }
+    if (literal.type().isInteger() && other.type().isNumeric()) {
+      // Only if the value fits (u32 * -1 is i64 in Polars: the literal keeps its own type then).
+      return fits(literal.value(), other.type()) ? other.type() : null;
+    }
+    if (literal.type().isFloatingPoint() && other.type().isFloatingPoint()) {
+      return other.type();
+    }
+    return null;
+  }
+
+  private static boolean fits(Object value, DataType type) {
+    try {
+      LiteralValues.convert(value, type);
+      return true;
+    } catch (InvalidOperationException doesNotFit) {
+      return false;
+    }
+  }
+
+  /** {@code typed} as {@code target}: unchanged, a retyped literal, or an explicit cast. */
+  static Expr cast(Typed typed, DataType target) {
+    if (typed.expr() instanceof Literal literal) {
+      return Literal.typed(LiteralValues.convert(literal.value(), target), target);
+    }
+    if (typed.type().equals(target)) {
+      return typed.expr();
+    }
+    return new CastExpr(typed.expr(), target, true);
+  }
+
+  private Typed unary(Unary unary) {
+    Typed input = type(unary.input());
+    return switch (unary.op()) {
+      case NEG, ABS -> {
+        Typed checked = numeric(unary.input(), unary, unary.op().method());
+        yield new Typed(new Unary(unary.op(), checked.expr()), checked.type(), checked.scalar());
+      }
+      case NOT -> {
+        if (!isBooleanOrNull(input.type())) {
+          throw new InvalidOperationException(
+              "cannot apply not() to " + input.type() + " (bool needed) in " + unary);
+        }
+        yield new Typed(
+            new Unary(UnaryOp.NOT, cast(input, DataType.BOOLEAN)), DataType.BOOLEAN, input.scalar());
+      }
+      case IS_NULL, IS_NOT_NULL ->
+          new Typed(new Unary(unary.op(), input.expr()), DataType.BOOLEAN, input.scalar());
+      case IS_NAN, IS_FINITE -> {
+        if (!input.type().isNumeric()) {
+          throw new InvalidOperationException(
+              "cannot apply " + unary.op().method() + "() to " + input.type()
+                  + " (a number needed) in " + unary);
+        }
+        DataType floating = input.type().isFloatingPoint() ? input.type() : DataType.FLOAT64;
+        yield new Typed(
+            new Unary(unary.op(), cast(input, floating)), DataType.BOOLEAN, input.scalar());
+      }
+    };
+  }
+
+  private Typed numeric(Expr input, Expr whole, String operation) {
+    Typed typed = type(input);
+    if (!typed.type().isNumeric()) {
+      throw new InvalidOperationException(
+          "cannot apply " + operation + " to " + typed.type() + " in " + whole);
+    }
+    return typed;
+  }
+
+  private Typed math(MathExpr math) {
+    Typed input = numeric(math.input(), math, math.function().method() + "()");
+    if (input.type().isInteger() && math.function().keepsIntegers()) {
+      return math.function() == MathFunction.SIGN
+          ? new Typed(new MathExpr(MathFunction.SIGN, input.expr()), input.type(), input.scalar())
+          : input;
+    }
+    DataType floating = input.type().isFloatingPoint() ? input.type() : DataType.FLOAT64;
+    return new Typed(
+        new MathExpr(math.function(), cast(input, floating)), floating, input.scalar());
+  }
+
+  private static Object convert(Object bound, DataType type, Expr whole) {
+    if (bound == null) {
+      return null;
+    }
+    try {
+      return LiteralValues.convert(bound, type);
+    } catch (InvalidOperationException invalid) {
+      throw new InvalidOperationException(invalid.getMessage() + " in " + whole, invalid);
+    }
+  }
+}
