@@ -69,6 +69,14 @@ public final class Floe {
     return Exprs.coalesce(exprs);
   }
 
+  /**
+   * Per row, the string inputs joined with {@code separator}; a null in any input gives null
+   * (Polars' {@code concat_str}).
+   */
+  public static Expr concatStr(List<? extends Expr> inputs, String separator) {
+    return Exprs.concatStr(inputs, separator);
+  }
+
   /** Every column. */
   public static Expr all() {
     return Exprs.all();

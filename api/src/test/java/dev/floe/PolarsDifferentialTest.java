@@ -79,6 +79,192 @@ class PolarsDifferentialTest {
     assertThat(mismatches).as("differences from Polars out of " + cases.size()).isEmpty();
   }
 
+  /** The str namespace on random non-ASCII string columns (é, ß, CJK, emoji, spaces, empty). */
+  @Test
+  void floeAgreesWithPolarsOnStringFunctions() throws Exception {
+    String python = PolarsPython.executable();
+    Random random = new Random(20251125);
+    List<List<List<Object>>> frames = new ArrayList<>();
+    List<Case> cases = new ArrayList<>();
+    StringBuilder script =
+        new StringBuilder(PRELUDE.replace("\"w\")", "\"w\", encoding=\"utf-8\")"));
+    for (int frame = 0; frame < 10; frame++) {
+      List<List<Object>> data = randomFrame(random);
+      List<Object> strings = new ArrayList<>();
+      for (int row = 0; row < ROWS; row++) {
+        strings.add(random.nextInt(6) == 0 ? null : randomString(random));
+      }
+      data = List.of(data.get(0), data.get(1), strings, data.get(3));
+      frames.add(data);
+      script.append("df = frame(").append(pythonFrame(data)).append(")\n");
+      for (int index = 0; index < 120; index++) {
+        Gen gen = StringGen.any(random);
+        script.append("run(").append(cases.size()).append(", df, lambda: ").append(gen.python())
+            .append(")\n");
+        cases.add(new Case(frame, gen));
+      }
+    }
+    script.append("out.close()\n");
+    Path scriptFile = directory.resolve("strings.py");
+    Path results = directory.resolve("strings.txt");
+    Files.writeString(scriptFile, script.toString().replace("RESULTS", results.toString()));
+    Process process = new ProcessBuilder(python, scriptFile.toString()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("the Polars script failed: %s", output).isZero();
+    List<String> expected = Files.readAllLines(results);
+    List<String> mismatches = new ArrayList<>();
+    for (int index = 0; index < cases.size(); index++) {
+      Case testCase = cases.get(index);
+      String floe = evaluate(frames.get(testCase.frame()), testCase.gen().expr());
+      String polars = expected.get(index);
+      if (!floe.equals(polars)) {
+        mismatches.add(testCase.gen().expr() + "\n   floe:   " + floe + "\n   polars: " + polars);
+      }
+    }
+    assertThat(mismatches).as("differences from Polars out of " + cases.size()).isEmpty();
+  }
+
+  private static final List<String> STRING_PARTS =
+      List.of("a", "b", "ab", "é", "ß", "日本", "😀", " ", "\u3000", "\u00a0", "-", "+", "1", "A",
+          "Σ", "xyz");
+
+  private static String randomString(Random random) {
+    int parts = random.nextInt(5);
+    StringBuilder text = new StringBuilder();
+    for (int part = 0; part < parts; part++) {
+      text.append(STRING_PARTS.get(random.nextInt(STRING_PARTS.size())));
+    }
+    return text.toString();
+  }
+
+  /** A Python string literal: non-ASCII and quotes escaped by code point. */
+  private static String pyString(String text) {
+    StringBuilder literal = new StringBuilder("'");
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp >= 0x20 && cp < 0x7F && cp != '\'' && cp != '\\') {
+                literal.append((char) cp);
+              } else {
+                literal.append(String.format("\\U%08x", cp));
+              }
+            });
+    return literal.append("'").toString();
+  }
+
+  /** Random str-namespace expressions over col("s"). */
+  private static final class StringGen {
+    private static final List<String> LITERALS = List.of("a", "é", "日", "😀", "", " ", "ab", "-");
+    private static final List<String> REGEXES =
+        List.of("[a-c]", "^a", "b$", "é+", "a|é", ".", "[^a]", "😀", "(a)(b)?", "[ßΣ]");
+    private static final List<String> VALUES = List.of("X", "", "é", "$0", "<$1$2>", "$1_", "$$");
+
+    static Gen any(Random random) {
+      Gen input = string(random, 2);
+      int choice = random.nextInt(8);
+      return switch (choice) {
+        case 5 -> {
+          Gen other =
+              random.nextBoolean()
+                  ? string(random, 1)
+                  : new Gen(lit("é😀"), "pl.lit(" + pyString("é😀") + ")");
+          String separator = pick(random, List.of("", "-", "é"));
+          yield new Gen(
+              dev.floe.planner.expr.Exprs.concatStr(List.of(input.expr(), other.expr()), separator),
+              "pl.concat_str([" + input.python() + ", " + other.python() + "], separator="
+                  + pyString(separator) + ")");
+        }
+        case 0 -> new Gen(input.expr().str().lenChars(), input.python() + ".str.len_chars()");
+        case 1 -> new Gen(input.expr().str().lenBytes(), input.python() + ".str.len_bytes()");
+        case 2 -> {
+          boolean literal = random.nextBoolean();
+          String pattern = pick(random, literal ? LITERALS : REGEXES);
+          yield new Gen(
+              input.expr().str().contains(pattern, literal),
+              input.python() + ".str.contains(" + pyString(pattern) + ", literal="
+                  + (literal ? "True" : "False") + ")");
+        }
+        case 3 -> {
+          String prefix = pick(random, LITERALS);
+          yield new Gen(
+              input.expr().str().startsWith(prefix),
+              input.python() + ".str.starts_with(" + pyString(prefix) + ")");
+        }
+        case 4 -> {
+          String suffix = pick(random, LITERALS);
+          yield new Gen(
+              input.expr().str().endsWith(suffix),
+              input.python() + ".str.ends_with(" + pyString(suffix) + ")");
+        }
+        default -> input;
+      };
+    }
+
+    static Gen string(Random random, int depth) {
+      Gen input = depth <= 0 || random.nextInt(3) == 0
+          ? new Gen(col("s"), "pl.col('s')")
+          : string(random, depth - 1);
+      String py = input.python();
+      Expr e = input.expr();
+      return switch (random.nextInt(12)) {
+        case 0 -> new Gen(e.str().toLowercase(), py + ".str.to_lowercase()");
+        case 1 -> new Gen(e.str().toUppercase(), py + ".str.to_uppercase()");
+        case 2 -> new Gen(e.str().strip(), py + ".str.strip_chars()");
+        case 3 -> {
+          String prefix = pick(random, LITERALS);
+          yield new Gen(e.str().stripPrefix(prefix), py + ".str.strip_prefix(" + pyString(prefix) + ")");
+        }
+        case 4 -> {
+          String suffix = pick(random, LITERALS);
+          yield new Gen(e.str().stripSuffix(suffix), py + ".str.strip_suffix(" + pyString(suffix) + ")");
+        }
+        case 5, 6 -> {
+          boolean all = random.nextBoolean();
+          boolean literal = random.nextBoolean();
+          String pattern = pick(random, literal ? LITERALS : REGEXES);
+          String value = pick(random, VALUES);
+          yield new Gen(
+              all
+                  ? e.str().replaceAll(pattern, value, literal)
+                  : e.str().replace(pattern, value, literal),
+              py + ".str." + (all ? "replace_all(" : "replace(") + pyString(pattern) + ", "
+                  + pyString(value) + ", literal=" + (literal ? "True" : "False") + ")");
+        }
+        case 7 -> {
+          long offset = random.nextInt(9) - 4;
+          Long length = random.nextInt(3) == 0 ? null : (long) random.nextInt(4);
+          yield new Gen(
+              e.str().slice(offset, length),
+              py + ".str.slice(" + offset + ", " + (length == null ? "None" : length) + ")");
+        }
+        case 8 -> {
+          int width = random.nextInt(7);
+          char fill = random.nextBoolean() ? '*' : 'é';
+          yield new Gen(
+              e.str().padStart(width, fill),
+              py + ".str.pad_start(" + width + ", " + pyString(String.valueOf(fill)) + ")");
+        }
+        case 9 -> {
+          int width = random.nextInt(7);
+          char fill = random.nextBoolean() ? '*' : 'é';
+          yield new Gen(
+              e.str().padEnd(width, fill),
+              py + ".str.pad_end(" + width + ", " + pyString(String.valueOf(fill)) + ")");
+        }
+        case 10 -> {
+          int width = random.nextInt(8);
+          yield new Gen(e.str().zfill(width), py + ".str.zfill(" + width + ")");
+        }
+        default -> input;
+      };
+    }
+
+    private static String pick(Random random, List<String> values) {
+      return values.get(random.nextInt(values.size()));
+    }
+  }
+
   @Test
   void floeSortsLikePolars() throws Exception {
     String python = PolarsPython.executable();
@@ -233,7 +419,7 @@ class PolarsDifferentialTest {
               case null -> "None";
               case Double number when number.isNaN() -> "float('nan')";
               case Double number when number.isInfinite() -> "float('inf')";
-              case String text -> "'" + text + "'";
+              case String text -> pyString(text);
               case Boolean bool -> bool ? "True" : "False";
               default -> String.valueOf(value);
             });

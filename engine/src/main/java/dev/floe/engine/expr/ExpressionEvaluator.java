@@ -10,6 +10,7 @@ import dev.floe.kernels.Broadcast;
 import dev.floe.kernels.Cast;
 import dev.floe.kernels.Compare;
 import dev.floe.kernels.IfThenElse;
+import dev.floe.kernels.Strings;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
@@ -21,6 +22,7 @@ import dev.floe.planner.expr.Binary;
 import dev.floe.planner.expr.CastExpr;
 import dev.floe.planner.expr.Clip;
 import dev.floe.planner.expr.ColumnRef;
+import dev.floe.planner.expr.ConcatStr;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.expr.FillNullExpr;
@@ -31,6 +33,7 @@ import dev.floe.planner.expr.MathExpr;
 import dev.floe.planner.expr.NameMap;
 import dev.floe.planner.expr.Round;
 import dev.floe.planner.expr.Selector;
+import dev.floe.planner.expr.StringFunction;
 import dev.floe.planner.expr.Ternary;
 import dev.floe.planner.expr.Unary;
 import java.util.ArrayList;
@@ -113,6 +116,12 @@ public final class ExpressionEvaluator {
               input, Arithmetic.MathOp.valueOf(math.function().name()), allocator);
         }
       }
+      case StringFunction string -> {
+        try (Column input = eval(string.input())) {
+          yield strings(string, input);
+        }
+      }
+      case ConcatStr concat -> concatStr(concat);
       case Round round -> {
         try (Column input = eval(round.input())) {
           yield Arithmetic.round(input, round.decimals(), allocator);
@@ -139,6 +148,43 @@ public final class ExpressionEvaluator {
         case IS_FINITE -> Compare.isFinite(input, allocator);
       };
     }
+  }
+
+  private Column concatStr(ConcatStr concat) {
+    int length = isScalar(concat) ? 1 : batch.rowCount();
+    List<Column> inputs = new ArrayList<>();
+    try {
+      for (Expr input : concat.inputs()) {
+        inputs.add(evalAt(input, length));
+      }
+      return Strings.concat(inputs, concat.separator(), allocator);
+    } finally {
+      for (Column input : inputs) {
+        input.close();
+      }
+    }
+  }
+
+  private Column strings(StringFunction f, Column input) {
+    return switch (f.op()) {
+      case LEN_CHARS -> Strings.lenChars(input, allocator);
+      case LEN_BYTES -> Strings.lenBytes(input, allocator);
+      case CONTAINS -> Strings.contains(input, f.pattern(), f.literal(), allocator);
+      case STARTS_WITH -> Strings.startsWith(input, f.pattern(), allocator);
+      case ENDS_WITH -> Strings.endsWith(input, f.pattern(), allocator);
+      case TO_LOWERCASE -> Strings.toLowercase(input, allocator);
+      case TO_UPPERCASE -> Strings.toUppercase(input, allocator);
+      case STRIP -> Strings.strip(input, allocator);
+      case STRIP_PREFIX -> Strings.stripPrefix(input, f.pattern(), allocator);
+      case STRIP_SUFFIX -> Strings.stripSuffix(input, f.pattern(), allocator);
+      case REPLACE -> Strings.replace(input, f.pattern(), f.value(), f.literal(), false, allocator);
+      case REPLACE_ALL ->
+          Strings.replace(input, f.pattern(), f.value(), f.literal(), true, allocator);
+      case SLICE -> Strings.slice(input, f.offset(), f.length(), allocator);
+      case PAD_START -> Strings.padStart(input, f.width(), f.fill(), allocator);
+      case PAD_END -> Strings.padEnd(input, f.width(), f.fill(), allocator);
+      case ZFILL -> Strings.zfill(input, f.width(), allocator);
+    };
   }
 
   /** Picks, per row, the value of the first branch whose condition is true (built back to front). */

@@ -23,6 +23,8 @@ public sealed interface Expr
         IsIn,
         IsBetween,
         MathExpr,
+        StringFunction,
+        ConcatStr,
         Round,
         Clip,
         Agg,
@@ -269,6 +271,13 @@ public sealed interface Expr
   /** Values below {@code lower} become {@code lower}, above {@code upper} become it; null bound: none. */
   default Expr clip(Object lower, Object upper) {
     return new Clip(this, lower, upper);
+  }
+
+  // ---- strings ----
+
+  /** The {@code str} namespace: {@code col("s").str().lenChars()}. */
+  default StringNamespace str() {
+    return new StringNamespace(this);
   }
 
   // ---- reductions ----

@@ -32,6 +32,11 @@ public final class ExprPrinter {
           receiver(between.input()) + ".isBetween(" + print(between.lower()) + ", "
               + print(between.upper()) + closed(between) + ")";
       case MathExpr math -> receiver(math.input()) + "." + math.function().method() + "()";
+      case StringFunction string -> string(string);
+      case ConcatStr concat ->
+          "concatStr(["
+              + concat.inputs().stream().map(ExprPrinter::print).collect(Collectors.joining(", "))
+              + "], " + quote(concat.separator()) + ")";
       case Round round -> receiver(round.input()) + ".round(" + round.decimals() + ")";
       case Clip clip ->
           receiver(clip.input()) + ".clip(" + value(clip.lower()) + ", " + value(clip.upper())
@@ -46,6 +51,21 @@ public final class ExprPrinter {
               + (!map.suffix().isEmpty() ? ".suffix(" + quote(map.suffix()) + ")" : "")
               + (map.prefix().isEmpty() && map.suffix().isEmpty() ? ".keep()" : "");
     };
+  }
+
+  private static String string(StringFunction f) {
+    String args =
+        switch (f.op()) {
+          case LEN_CHARS, LEN_BYTES, TO_LOWERCASE, TO_UPPERCASE, STRIP -> "";
+          case CONTAINS -> quote(f.pattern()) + (f.literal() ? ", literal=true" : "");
+          case STARTS_WITH, ENDS_WITH, STRIP_PREFIX, STRIP_SUFFIX -> quote(f.pattern());
+          case REPLACE, REPLACE_ALL ->
+              quote(f.pattern()) + ", " + quote(f.value()) + (f.literal() ? ", literal=true" : "");
+          case SLICE -> f.offset() + (f.length() != null ? ", " + f.length() : "");
+          case PAD_START, PAD_END -> f.width() + ", " + quote(String.valueOf(f.fill()));
+          case ZFILL -> String.valueOf(f.width());
+        };
+    return receiver(f.input()) + ".str()." + f.op().method() + "(" + args + ")";
   }
 
   private static boolean isDdofFunction(Agg agg) {

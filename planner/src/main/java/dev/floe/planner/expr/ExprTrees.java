@@ -33,6 +33,8 @@ public final class ExprTrees {
       case IsIn isIn -> List.of(isIn.input());
       case IsBetween between -> List.of(between.input(), between.lower(), between.upper());
       case MathExpr math -> List.of(math.input());
+      case StringFunction string -> List.of(string.input());
+      case ConcatStr concat -> concat.inputs();
       case Round round -> List.of(round.input());
       case Clip clip -> List.of(clip.input());
       case Agg agg -> List.of(agg.input());
@@ -97,6 +99,11 @@ public final class ExprTrees {
               between.lowerInclusive(),
               between.upperInclusive());
       case MathExpr math -> new MathExpr(math.function(), replace(math.input(), target, replacement));
+      case StringFunction string -> string.withInput(replace(string.input(), target, replacement));
+      case ConcatStr concat ->
+          new ConcatStr(
+              concat.inputs().stream().map(input -> replace(input, target, replacement)).toList(),
+              concat.separator());
       case Round round -> new Round(replace(round.input(), target, replacement), round.decimals());
       case Clip clip -> new Clip(replace(clip.input(), target, replacement), clip.lower(), clip.upper());
       case Agg agg -> new Agg(agg.function(), replace(agg.input(), target, replacement), agg.ddof());

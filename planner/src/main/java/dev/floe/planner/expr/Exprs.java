@@ -55,6 +55,11 @@ public final class Exprs {
     return chain.otherwise(exprs[exprs.length - 1]);
   }
 
+  /** The string inputs joined row by row with {@code separator}; null if any input is null. */
+  public static Expr concatStr(List<? extends Expr> inputs, String separator) {
+    return new ConcatStr(List.copyOf(inputs), separator);
+  }
+
   /** Every column. */
   public static Selector all() {
     return Selector.of(Selector.Kind.ALL);

@@ -46,6 +46,22 @@ final class Typing {
       case IsIn isIn -> new ConditionalTyping(this).isIn(isIn);
       case IsBetween between -> new ConditionalTyping(this).isBetween(between);
       case MathExpr math -> math(math);
+      case StringFunction string -> string(string);
+      case ConcatStr concat -> {
+        java.util.List<Expr> inputs = new java.util.ArrayList<>();
+        boolean scalar = true;
+        for (Expr input : concat.inputs()) {
+          Typed typed = type(input);
+          if (!typed.type().isString()) {
+            throw new InvalidOperationException(
+                "concatStr needs string inputs (cast first), got " + typed.type() + " from "
+                    + input + " in " + concat);
+          }
+          inputs.add(typed.expr());
+          scalar &= typed.scalar();
+        }
+        yield new Typed(new ConcatStr(inputs, concat.separator()), DataType.UTF8, scalar);
+      }
       case Round round -> {
         Typed input = numeric(round.input(), round, "round");
         yield input.type().isFloatingPoint()
@@ -224,6 +240,26 @@ final class Typing {
           "cannot apply " + operation + " to " + typed.type() + " in " + whole);
     }
     return typed;
+  }
+
+  private Typed string(StringFunction function) {
+    Typed input = type(function.input());
+    if (!input.type().isString()) {
+      throw new InvalidOperationException(
+          "cannot apply str." + function.op().method() + "() to " + input.type() + " in "
+              + function);
+    }
+    if (!function.literal() && function.pattern() != null) {
+      try {
+        java.util.regex.Pattern.compile(function.pattern());
+      } catch (java.util.regex.PatternSyntaxException invalid) {
+        throw new InvalidOperationException(
+            "invalid regular expression " + ExprPrinter.quote(function.pattern()) + ": "
+                + invalid.getDescription() + " in " + function);
+      }
+    }
+    return new Typed(
+        function.withInput(input.expr()), function.op().outputType(input.type()), input.scalar());
   }
 
   private Typed math(MathExpr math) {
