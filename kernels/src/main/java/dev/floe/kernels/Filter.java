@@ -3,6 +3,7 @@ package dev.floe.kernels;
 import dev.floe.errors.ShapeMismatchException;
 import dev.floe.kernels.scalar.FilterScalar;
 import dev.floe.kernels.simd.FilterSimd;
+import dev.floe.memory.Bitmaps;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.BooleanColumn;
@@ -34,7 +35,7 @@ public final class Filter {
     try {
       MemorySegment bits = folded == null ? mask.valuesBuffer().segment() : folded.segment();
       long bitOffset = folded == null ? mask.offset() : 0;
-      int count = (int) FilterScalar.countSet(bits, bitOffset, length);
+      int count = (int) Bitmaps.countSet(bits, bitOffset, length);
       if (count == length) {
         return column.share();
       }
@@ -59,7 +60,7 @@ public final class Filter {
   public static int countSelected(BooleanColumn mask) {
     MemorySegment values = mask.valuesBuffer().segment();
     if (mask.validity() == null || mask.nullCount() == 0) {
-      return (int) FilterScalar.countSet(values, mask.offset(), mask.length());
+      return (int) Bitmaps.countSet(values, mask.offset(), mask.length());
     }
     MemorySegment validity = mask.validity().segment();
     long count = 0;

@@ -97,8 +97,8 @@ public final class Bitmaps {
   }
 
   /**
-   * Counts the set bits in {@code [bitOffset, bitOffset + length)}, a 64-bit word at a time. The
-   * segment must extend to the 8-byte word holding the last bit (true of padded Floe buffers).
+   * Counts the set bits in {@code [bitOffset, bitOffset + length)}, a 64-bit word at a time. Reads
+   * only bytes inside the range, so unpadded (foreign) bitmaps are fine too.
    */
   public static long countSet(MemorySegment bitmap, long bitOffset, long length) {
     if (length == 0) {

@@ -205,17 +205,6 @@ public final class FilterScalar implements FilterKernels {
     return count;
   }
 
-  /** The set bits of a mask (from bit {@code maskBit}, {@code length} bits). */
-  public static long countSet(MemorySegment mask, long maskBit, int length) {
-    int words = BooleanOpsScalar.wordCount(length);
-    long count = 0;
-    for (int word = 0; word < words; word++) {
-      count += Long.bitCount(BooleanOpsScalar.readWord(mask, maskBit + ((long) word << 6))
-          & BooleanOpsScalar.tailMask(word, length));
-    }
-    return count;
-  }
-
   /** The indices of the set bits of a mask, in order. */
   public static int[] selectedRows(MemorySegment mask, long maskBit, int length, int count) {
     int[] rows = new int[count];
