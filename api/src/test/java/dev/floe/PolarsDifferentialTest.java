@@ -5,7 +5,6 @@ import static dev.floe.Floe.lit;
 import static dev.floe.Floe.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.errors.FloeException;
 import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Expr;
 import dev.floe.testkit.LeakChecked;
@@ -35,94 +34,49 @@ class PolarsDifferentialTest {
   /** An expression in both languages. */
   private record Gen(Expr expr, String python) {}
 
-  private record Case(int frame, Gen gen) {}
-
   @TempDir Path directory;
 
   @Test
   void floeAgreesWithPolarsOnRandomExpressions() throws Exception {
-    String python = PolarsPython.executable();
     Random random = new Random(20251124);
-    List<List<List<Object>>> frames = new ArrayList<>();
-    List<Case> cases = new ArrayList<>();
-    StringBuilder script = new StringBuilder(PRELUDE);
+    PolarsCases cases = new PolarsCases(directory);
     for (int frame = 0; frame < FRAMES; frame++) {
-      List<List<Object>> data = randomFrame(random);
-      frames.add(data);
-      script.append("df = frame(").append(pythonFrame(data)).append(")\n");
-      for (int index = 0; index < EXPRESSIONS_PER_FRAME; index++) {
+      int index = cases.frame(columns(randomFrame(random)));
+      for (int expression = 0; expression < EXPRESSIONS_PER_FRAME; expression++) {
         Gen gen = random.nextInt(10) < 6 ? numeric(random, 3) : bool(random, 3);
-        script.append("run(").append(cases.size()).append(", df, lambda: ").append(gen.python())
-            .append(")\n");
-        cases.add(new Case(frame, gen));
+        cases.add(index, gen.expr(), gen.python());
       }
     }
-    script.append("out.close()\n");
-    Path scriptFile = directory.resolve("cases.py");
-    Path results = directory.resolve("results.txt");
-    Files.writeString(scriptFile, script.toString().replace("RESULTS", results.toString()));
-    Process process = new ProcessBuilder(python, scriptFile.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("the Polars script failed: %s", output).isZero();
-
-    List<String> expected = Files.readAllLines(results);
-    List<String> mismatches = new ArrayList<>();
-    for (int index = 0; index < cases.size(); index++) {
-      Case testCase = cases.get(index);
-      String floe = evaluate(frames.get(testCase.frame()), testCase.gen().expr());
-      String polars = expected.get(index);
-      if (!same(floe, polars)) {
-        mismatches.add(testCase.gen().expr() + "\n   floe:   " + floe + "\n   polars: " + polars);
-      }
-    }
-    assertThat(mismatches).as("differences from Polars out of " + cases.size()).isEmpty();
+    assertThat(cases.mismatches()).as("differences from Polars out of " + cases.size()).isEmpty();
   }
 
   /** The str namespace on random non-ASCII string columns (é, ß, CJK, emoji, spaces, empty). */
   @Test
   void floeAgreesWithPolarsOnStringFunctions() throws Exception {
-    String python = PolarsPython.executable();
     Random random = new Random(20251125);
-    List<List<List<Object>>> frames = new ArrayList<>();
-    List<Case> cases = new ArrayList<>();
-    StringBuilder script =
-        new StringBuilder(PRELUDE.replace("\"w\")", "\"w\", encoding=\"utf-8\")"));
+    PolarsCases cases = new PolarsCases(directory);
     for (int frame = 0; frame < 10; frame++) {
       List<List<Object>> data = randomFrame(random);
       List<Object> strings = new ArrayList<>();
       for (int row = 0; row < ROWS; row++) {
         strings.add(random.nextInt(6) == 0 ? null : randomString(random));
       }
-      data = List.of(data.get(0), data.get(1), strings, data.get(3));
-      frames.add(data);
-      script.append("df = frame(").append(pythonFrame(data)).append(")\n");
-      for (int index = 0; index < 120; index++) {
+      int index = cases.frame(columns(List.of(data.get(0), data.get(1), strings, data.get(3))));
+      for (int expression = 0; expression < 120; expression++) {
         Gen gen = StringGen.any(random);
-        script.append("run(").append(cases.size()).append(", df, lambda: ").append(gen.python())
-            .append(")\n");
-        cases.add(new Case(frame, gen));
+        cases.add(index, gen.expr(), gen.python());
       }
     }
-    script.append("out.close()\n");
-    Path scriptFile = directory.resolve("strings.py");
-    Path results = directory.resolve("strings.txt");
-    Files.writeString(scriptFile, script.toString().replace("RESULTS", results.toString()));
-    Process process = new ProcessBuilder(python, scriptFile.toString()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("the Polars script failed: %s", output).isZero();
-    List<String> expected = Files.readAllLines(results);
-    List<String> mismatches = new ArrayList<>();
-    for (int index = 0; index < cases.size(); index++) {
-      Case testCase = cases.get(index);
-      String floe = evaluate(frames.get(testCase.frame()), testCase.gen().expr());
-      String polars = expected.get(index);
-      if (!floe.equals(polars)) {
-        mismatches.add(testCase.gen().expr() + "\n   floe:   " + floe + "\n   polars: " + polars);
-      }
-    }
-    assertThat(mismatches).as("differences from Polars out of " + cases.size()).isEmpty();
+    assertThat(cases.mismatches()).as("differences from Polars out of " + cases.size()).isEmpty();
+  }
+
+  /** The i, f, s, b columns of a random frame. */
+  static List<PolarsCases.TestColumn> columns(List<List<Object>> data) {
+    return List.of(
+        new PolarsCases.TestColumn("i", DataType.INT64, "pl.Int64", data.get(0)),
+        new PolarsCases.TestColumn("f", DataType.FLOAT64, "pl.Float64", data.get(1)),
+        new PolarsCases.TestColumn("s", DataType.UTF8, "pl.String", data.get(2)),
+        new PolarsCases.TestColumn("b", DataType.BOOLEAN, "pl.Boolean", data.get(3)));
   }
 
   private static final List<String> STRING_PARTS =
@@ -136,21 +90,6 @@ class PolarsDifferentialTest {
       text.append(STRING_PARTS.get(random.nextInt(STRING_PARTS.size())));
     }
     return text.toString();
-  }
-
-  /** A Python string literal: non-ASCII and quotes escaped by code point. */
-  private static String pyString(String text) {
-    StringBuilder literal = new StringBuilder("'");
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (cp >= 0x20 && cp < 0x7F && cp != '\'' && cp != '\\') {
-                literal.append((char) cp);
-              } else {
-                literal.append(String.format("\\U%08x", cp));
-              }
-            });
-    return literal.append("'").toString();
   }
 
   /** Random str-namespace expressions over col("s"). */
@@ -168,12 +107,12 @@ class PolarsDifferentialTest {
           Gen other =
               random.nextBoolean()
                   ? string(random, 1)
-                  : new Gen(lit("é😀"), "pl.lit(" + pyString("é😀") + ")");
+                  : new Gen(lit("é😀"), "pl.lit(" + PolarsCases.pyString("é😀") + ")");
           String separator = pick(random, List.of("", "-", "é"));
           yield new Gen(
               dev.floe.planner.expr.Exprs.concatStr(List.of(input.expr(), other.expr()), separator),
               "pl.concat_str([" + input.python() + ", " + other.python() + "], separator="
-                  + pyString(separator) + ")");
+                  + PolarsCases.pyString(separator) + ")");
         }
         case 0 -> new Gen(input.expr().str().lenChars(), input.python() + ".str.len_chars()");
         case 1 -> new Gen(input.expr().str().lenBytes(), input.python() + ".str.len_bytes()");
@@ -182,20 +121,20 @@ class PolarsDifferentialTest {
           String pattern = pick(random, literal ? LITERALS : REGEXES);
           yield new Gen(
               input.expr().str().contains(pattern, literal),
-              input.python() + ".str.contains(" + pyString(pattern) + ", literal="
+              input.python() + ".str.contains(" + PolarsCases.pyString(pattern) + ", literal="
                   + (literal ? "True" : "False") + ")");
         }
         case 3 -> {
           String prefix = pick(random, LITERALS);
           yield new Gen(
               input.expr().str().startsWith(prefix),
-              input.python() + ".str.starts_with(" + pyString(prefix) + ")");
+              input.python() + ".str.starts_with(" + PolarsCases.pyString(prefix) + ")");
         }
         case 4 -> {
           String suffix = pick(random, LITERALS);
           yield new Gen(
               input.expr().str().endsWith(suffix),
-              input.python() + ".str.ends_with(" + pyString(suffix) + ")");
+              input.python() + ".str.ends_with(" + PolarsCases.pyString(suffix) + ")");
         }
         default -> input;
       };
@@ -213,11 +152,11 @@ class PolarsDifferentialTest {
         case 2 -> new Gen(e.str().strip(), py + ".str.strip_chars()");
         case 3 -> {
           String prefix = pick(random, LITERALS);
-          yield new Gen(e.str().stripPrefix(prefix), py + ".str.strip_prefix(" + pyString(prefix) + ")");
+          yield new Gen(e.str().stripPrefix(prefix), py + ".str.strip_prefix(" + PolarsCases.pyString(prefix) + ")");
         }
         case 4 -> {
           String suffix = pick(random, LITERALS);
-          yield new Gen(e.str().stripSuffix(suffix), py + ".str.strip_suffix(" + pyString(suffix) + ")");
+          yield new Gen(e.str().stripSuffix(suffix), py + ".str.strip_suffix(" + PolarsCases.pyString(suffix) + ")");
         }
         case 5, 6 -> {
           boolean all = random.nextBoolean();
@@ -228,8 +167,8 @@ class PolarsDifferentialTest {
               all
                   ? e.str().replaceAll(pattern, value, literal)
                   : e.str().replace(pattern, value, literal),
-              py + ".str." + (all ? "replace_all(" : "replace(") + pyString(pattern) + ", "
-                  + pyString(value) + ", literal=" + (literal ? "True" : "False") + ")");
+              py + ".str." + (all ? "replace_all(" : "replace(") + PolarsCases.pyString(pattern) + ", "
+                  + PolarsCases.pyString(value) + ", literal=" + (literal ? "True" : "False") + ")");
         }
         case 7 -> {
           long offset = random.nextInt(9) - 4;
@@ -243,14 +182,14 @@ class PolarsDifferentialTest {
           char fill = random.nextBoolean() ? '*' : 'é';
           yield new Gen(
               e.str().padStart(width, fill),
-              py + ".str.pad_start(" + width + ", " + pyString(String.valueOf(fill)) + ")");
+              py + ".str.pad_start(" + width + ", " + PolarsCases.pyString(String.valueOf(fill)) + ")");
         }
         case 9 -> {
           int width = random.nextInt(7);
           char fill = random.nextBoolean() ? '*' : 'é';
           yield new Gen(
               e.str().padEnd(width, fill),
-              py + ".str.pad_end(" + width + ", " + pyString(String.valueOf(fill)) + ")");
+              py + ".str.pad_end(" + width + ", " + PolarsCases.pyString(String.valueOf(fill)) + ")");
         }
         case 10 -> {
           int width = random.nextInt(8);
@@ -293,11 +232,11 @@ class PolarsDifferentialTest {
           .append(", ").append(pythonDescending)
           .append(", ").append(nullsLast ? "True" : "False").append(")\n");
       SortOptions options = SortOptions.DEFAULT.withDescending(used).withNullsLast(nullsLast);
-      try (DataFrame frame = frameOf(data);
+      try (DataFrame frame = PolarsCases.frameOf(columns(data));
           DataFrame sorted = frame.sort(keys.stream().map(Floe::col).toList(), options)) {
         List<String> rows = new ArrayList<>();
         for (List<Object> row : sorted.rows()) {
-          rows.add(String.join(",", row.stream().map(PolarsDifferentialTest::format).toList()));
+          rows.add(String.join(",", row.stream().map(PolarsCases::format).toList()));
         }
         floeResults.add(String.join(";", rows));
       }
@@ -324,72 +263,6 @@ class PolarsDifferentialTest {
 
   // ---- Floe side ----
 
-  private static DataFrame frameOf(List<List<Object>> data) {
-    return DataFrame.of(
-        Series.ofList("i", DataType.INT64, data.get(0)),
-        Series.ofList("f", DataType.FLOAT64, data.get(1)),
-        Series.ofList("s", DataType.UTF8, data.get(2)),
-        Series.ofList("b", DataType.BOOLEAN, data.get(3)));
-  }
-
-  private static String evaluate(List<List<Object>> data, Expr expr) {
-    try (DataFrame frame = frameOf(data);
-        DataFrame result = frame.select(expr.alias("r"))) {
-      List<String> values = new ArrayList<>();
-      for (Object value : result.column(0).toList()) {
-        values.add(format(value));
-      }
-      return result.dtypes().getFirst() + "\t" + String.join(",", values);
-    } catch (FloeException failure) {
-      return "ERROR\t" + failure.getMessage();
-    }
-  }
-
-  private static String format(Object value) {
-    return switch (value) {
-      case null -> "null";
-      case Double number when number.isNaN() -> "nan";
-      case Double number when number.isInfinite() -> number > 0 ? "inf" : "-inf";
-      case Boolean bool -> bool ? "True" : "False";
-      default -> String.valueOf(value);
-    };
-  }
-
-  private static boolean same(String floe, String polars) {
-    String[] left = floe.split("\t", -1);
-    String[] right = polars.split("\t", -1);
-    if (left[0].equals("ERROR") || right[0].equals("ERROR")) {
-      return left[0].equals(right[0]);
-    }
-    if (!left[0].equals(right[0])) {
-      return false;
-    }
-    String[] leftValues = left[1].split(",", -1);
-    String[] rightValues = right[1].split(",", -1);
-    if (leftValues.length != rightValues.length) {
-      return false;
-    }
-    for (int index = 0; index < leftValues.length; index++) {
-      if (!sameValue(leftValues[index], rightValues[index])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean sameValue(String left, String right) {
-    if (left.equals(right)) {
-      return true;
-    }
-    try {
-      double a = Double.parseDouble(left);
-      double b = Double.parseDouble(right);
-      return Math.abs(a - b) <= 1e-9 * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
-    } catch (NumberFormatException notNumbers) {
-      return false;
-    }
-  }
-
   // ---- random data ----
 
   private static List<List<Object>> randomFrame(Random random) {
@@ -412,19 +285,7 @@ class PolarsDifferentialTest {
   private static String pythonFrame(List<List<Object>> data) {
     List<String> columns = new ArrayList<>();
     for (List<Object> column : data) {
-      List<String> values = new ArrayList<>();
-      for (Object value : column) {
-        values.add(
-            switch (value) {
-              case null -> "None";
-              case Double number when number.isNaN() -> "float('nan')";
-              case Double number when number.isInfinite() -> "float('inf')";
-              case String text -> pyString(text);
-              case Boolean bool -> bool ? "True" : "False";
-              default -> String.valueOf(value);
-            });
-      }
-      columns.add("[" + String.join(", ", values) + "]");
+      columns.add("[" + String.join(", ", column.stream().map(PolarsCases::python).toList()) + "]");
     }
     return String.join(", ", columns);
   }
@@ -607,12 +468,5 @@ class PolarsDifferentialTest {
       def sort_rows(df, keys, descending, nulls_last):
           r = df.sort(keys, descending=descending, nulls_last=nulls_last, maintain_order=True)
           out.write(";".join(",".join(fmt(v) for v in row) for row in r.rows()) + "\\n")
-      def run(case, df, build):
-          try:
-              r = df.select(build().alias("r"))
-              s = r.to_series()
-              out.write(s.dtype._string_repr() + "\\t" + ",".join(fmt(v) for v in s.to_list()) + "\\n")
-          except Exception as e:
-              out.write("ERROR\\t" + type(e).__name__ + " " + str(e).replace("\\n", " ") + "\\n")
       """;
 }

@@ -31,9 +31,12 @@ import dev.floe.planner.expr.IsIn;
 import dev.floe.planner.expr.Literal;
 import dev.floe.planner.expr.MathExpr;
 import dev.floe.planner.expr.NameMap;
+import dev.floe.planner.expr.ReshapeFunction;
 import dev.floe.planner.expr.Round;
 import dev.floe.planner.expr.Selector;
+import dev.floe.planner.expr.SequenceFunction;
 import dev.floe.planner.expr.StringFunction;
+import dev.floe.planner.expr.TemporalFunction;
 import dev.floe.planner.expr.Ternary;
 import dev.floe.planner.expr.Unary;
 import java.util.ArrayList;
@@ -116,11 +119,7 @@ public final class ExpressionEvaluator {
               input, Arithmetic.MathOp.valueOf(math.function().name()), allocator);
         }
       }
-      case StringFunction string -> {
-        try (Column input = eval(string.input())) {
-          yield strings(string, input);
-        }
-      }
+      case StringFunction string -> new StringEvaluation(this).evaluate(string);
       case ConcatStr concat -> concatStr(concat);
       case Round round -> {
         try (Column input = eval(round.input())) {
@@ -133,6 +132,9 @@ public final class ExpressionEvaluator {
         }
       }
       case Agg agg -> AggregateEvaluation.evaluate(this, agg);
+      case TemporalFunction temporal -> new TemporalEvaluation(this).evaluate(temporal);
+      case SequenceFunction sequence -> new SequenceEvaluation(this).evaluate(sequence);
+      case ReshapeFunction reshape -> new ReshapeEvaluation(this).evaluate(reshape);
     };
   }
 
@@ -163,28 +165,6 @@ public final class ExpressionEvaluator {
         input.close();
       }
     }
-  }
-
-  private Column strings(StringFunction f, Column input) {
-    return switch (f.op()) {
-      case LEN_CHARS -> Strings.lenChars(input, allocator);
-      case LEN_BYTES -> Strings.lenBytes(input, allocator);
-      case CONTAINS -> Strings.contains(input, f.pattern(), f.literal(), allocator);
-      case STARTS_WITH -> Strings.startsWith(input, f.pattern(), allocator);
-      case ENDS_WITH -> Strings.endsWith(input, f.pattern(), allocator);
-      case TO_LOWERCASE -> Strings.toLowercase(input, allocator);
-      case TO_UPPERCASE -> Strings.toUppercase(input, allocator);
-      case STRIP -> Strings.strip(input, allocator);
-      case STRIP_PREFIX -> Strings.stripPrefix(input, f.pattern(), allocator);
-      case STRIP_SUFFIX -> Strings.stripSuffix(input, f.pattern(), allocator);
-      case REPLACE -> Strings.replace(input, f.pattern(), f.value(), f.literal(), false, allocator);
-      case REPLACE_ALL ->
-          Strings.replace(input, f.pattern(), f.value(), f.literal(), true, allocator);
-      case SLICE -> Strings.slice(input, f.offset(), f.length(), allocator);
-      case PAD_START -> Strings.padStart(input, f.width(), f.fill(), allocator);
-      case PAD_END -> Strings.padEnd(input, f.width(), f.fill(), allocator);
-      case ZFILL -> Strings.zfill(input, f.width(), allocator);
-    };
   }
 
   /** Picks, per row, the value of the first branch whose condition is true (built back to front). */

@@ -29,7 +29,10 @@ public sealed interface Expr
         Clip,
         Agg,
         Selector,
-        NameMap {
+        NameMap,
+        TemporalFunction,
+        SequenceFunction,
+        ReshapeFunction {
 
   /** {@code value} itself when it is an expression, else a literal of it. */
   static Expr of(Object value) {
@@ -280,6 +283,11 @@ public sealed interface Expr
     return new StringNamespace(this);
   }
 
+  /** The {@code dt} namespace: {@code col("t").dt().year()}. */
+  default TemporalNamespace dt() {
+    return new TemporalNamespace(this);
+  }
+
   // ---- reductions ----
 
   default Expr sum() {
@@ -347,6 +355,10 @@ public sealed interface Expr
     return new Agg(AggFunction.ALL, this, 1);
   }
 
+  // ---- order-aware functions that keep the length (SequenceFunction) ----
+
+  // (end of order-aware functions)
+
   // ---- selection ----
 
   /** This multi-column selection without the named columns. */
@@ -357,4 +369,8 @@ public sealed interface Expr
     throw new dev.floe.errors.InvalidOperationException(
         "exclude(...) applies to all(), col(regex) or a selector, not to " + this);
   }
+
+  // ---- functions that change the length (ReshapeFunction) ----
+
+  // (end of length-changing functions)
 }

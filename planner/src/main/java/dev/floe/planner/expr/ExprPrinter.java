@@ -45,6 +45,9 @@ public final class ExprPrinter {
           receiver(agg.input()) + "." + agg.function().method() + "("
               + (isDdofFunction(agg) && agg.ddof() != 1 ? "ddof=" + agg.ddof() : "") + ")";
       case Selector selector -> selector(selector);
+      case TemporalFunction temporal -> receiver(temporal.input()) + ".dt()." + temporal.printCall();
+      case SequenceFunction sequence -> receiver(sequence.input()) + "." + sequence.printCall();
+      case ReshapeFunction reshape -> receiver(reshape.input()) + "." + reshape.printCall();
       case NameMap map ->
           receiver(map.input()) + ".name()"
               + (!map.prefix().isEmpty() ? ".prefix(" + quote(map.prefix()) + ")" : "")
@@ -113,7 +116,7 @@ public final class ExprPrinter {
   }
 
   /** A method receiver: binary operations need parentheses. */
-  private static String receiver(Expr expr) {
+  static String receiver(Expr expr) {
     return expr instanceof Binary binary && binary.op() != BinaryOp.EQ_MISSING
         ? "(" + print(expr) + ")"
         : print(expr);

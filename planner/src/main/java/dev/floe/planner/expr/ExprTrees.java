@@ -38,6 +38,9 @@ public final class ExprTrees {
       case Round round -> List.of(round.input());
       case Clip clip -> List.of(clip.input());
       case Agg agg -> List.of(agg.input());
+      case TemporalFunction temporal -> temporal.children();
+      case SequenceFunction sequence -> sequence.children();
+      case ReshapeFunction reshape -> reshape.children();
     };
   }
 
@@ -107,7 +110,17 @@ public final class ExprTrees {
       case Round round -> new Round(replace(round.input(), target, replacement), round.decimals());
       case Clip clip -> new Clip(replace(clip.input(), target, replacement), clip.lower(), clip.upper());
       case Agg agg -> new Agg(agg.function(), replace(agg.input(), target, replacement), agg.ddof());
+      case TemporalFunction temporal ->
+          temporal.withChildren(replaceAll(temporal.children(), target, replacement));
+      case SequenceFunction sequence ->
+          sequence.withChildren(replaceAll(sequence.children(), target, replacement));
+      case ReshapeFunction reshape ->
+          reshape.withChildren(replaceAll(reshape.children(), target, replacement));
     };
+  }
+
+  private static List<Expr> replaceAll(List<Expr> exprs, Expr target, Expr replacement) {
+    return exprs.stream().map(expr -> replace(expr, target, replacement)).toList();
   }
 
   /**

@@ -46,7 +46,7 @@ final class Typing {
       case IsIn isIn -> new ConditionalTyping(this).isIn(isIn);
       case IsBetween between -> new ConditionalTyping(this).isBetween(between);
       case MathExpr math -> math(math);
-      case StringFunction string -> string(string);
+      case StringFunction string -> new StringTyping(this).type(string);
       case ConcatStr concat -> {
         java.util.List<Expr> inputs = new java.util.ArrayList<>();
         boolean scalar = true;
@@ -75,6 +75,9 @@ final class Typing {
         yield new Typed(new Clip(input.expr(), lower, upper), input.type(), input.scalar());
       }
       case Agg agg -> Aggregations.type(agg, type(agg.input()));
+      case TemporalFunction temporal -> new TemporalTyping(this).type(temporal);
+      case SequenceFunction sequence -> new SequenceTyping(this).type(sequence);
+      case ReshapeFunction reshape -> new ReshapeTyping(this).type(reshape);
     };
   }
 
@@ -82,6 +85,10 @@ final class Typing {
     Typed left = type(binary.left());
     Typed right = type(binary.right());
     boolean scalar = left.scalar() && right.scalar();
+    Typed temporal = TemporalTyping.binary(binary, left, right);
+    if (temporal != null) {
+      return temporal;
+    }
     DataType common = commonType(left, right);
     return switch (binary.op().kind()) {
       case ARITHMETIC -> {
@@ -233,33 +240,13 @@ final class Typing {
     };
   }
 
-  private Typed numeric(Expr input, Expr whole, String operation) {
+  Typed numeric(Expr input, Expr whole, String operation) {
     Typed typed = type(input);
     if (!typed.type().isNumeric()) {
       throw new InvalidOperationException(
           "cannot apply " + operation + " to " + typed.type() + " in " + whole);
     }
     return typed;
-  }
-
-  private Typed string(StringFunction function) {
-    Typed input = type(function.input());
-    if (!input.type().isString()) {
-      throw new InvalidOperationException(
-          "cannot apply str." + function.op().method() + "() to " + input.type() + " in "
-              + function);
-    }
-    if (!function.literal() && function.pattern() != null) {
-      try {
-        java.util.regex.Pattern.compile(function.pattern());
-      } catch (java.util.regex.PatternSyntaxException invalid) {
-        throw new InvalidOperationException(
-            "invalid regular expression " + ExprPrinter.quote(function.pattern()) + ": "
-                + invalid.getDescription() + " in " + function);
-      }
-    }
-    return new Typed(
-        function.withInput(input.expr()), function.op().outputType(input.type()), input.scalar());
   }
 
   private Typed math(MathExpr math) {
