@@ -2,6 +2,7 @@ package dev.floe.jmh;
 
 import dev.floe.kernels.Arithmetic;
 import dev.floe.kernels.ArithmeticOp;
+import dev.floe.kernels.ArithmeticProgram;
 import dev.floe.kernels.scalar.ArithmeticScalar;
 import dev.floe.kernels.simd.ArithmeticSimd;
 import dev.floe.memory.Buffer;
@@ -11,6 +12,7 @@ import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.types.DataType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code a * b + c} over Int64 and Float64 columns without nulls: the SIMD kernels and their scalar
  * twins into preallocated buffers (two passes: t = a * b, out = t + c; 4 reads + 2 writes of 8
- * bytes per row), and the facade ({@link Arithmetic#binary}, which also allocates both results).
+ * bytes per row), the fused program ({@link ArithmeticProgram}: one pass over blocks, 3 reads + 1
+ * write per row, result allocated) with either implementation, and the facade ({@link
+ * Arithmetic#binary}, which also allocates both results).
  * Setup checks every path against a scalar reference.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -70,6 +74,11 @@ public class ArithmeticBenchmark {
     check(result.segment(), "scalar");
     try (Column column = facade()) {
       check(((FixedWidthColumn) column).valuesBuffer().segment(), "facade");
+    }
+    for (boolean simd : new boolean[] {true, false}) {
+      try (Column column = fusedColumn(simd)) {
+        check(((FixedWidthColumn) column).valuesBuffer().segment(), "fused simd=" + simd);
+      }
     }
   }
 
@@ -125,20 +134,45 @@ public class ArithmeticBenchmark {
     MemorySegment addend = c.valuesBuffer().segment();
     if (dataType == DataType.FLOAT64) {
       if (simd) {
-        ArithmeticSimd.mulDouble(left, 0, right, 0, t, rows);
-        ArithmeticSimd.addDouble(t, 0, addend, 0, out, rows);
+        ArithmeticSimd.mulDouble(left, 0, right, 0, t, 0, rows);
+        ArithmeticSimd.addDouble(t, 0, addend, 0, out, 0, rows);
       } else {
-        ArithmeticScalar.mulDouble(left, 0, right, 0, t, rows);
-        ArithmeticScalar.addDouble(t, 0, addend, 0, out, rows);
+        ArithmeticScalar.mulDouble(left, 0, right, 0, t, 0, rows);
+        ArithmeticScalar.addDouble(t, 0, addend, 0, out, 0, rows);
       }
     } else if (simd) {
-      ArithmeticSimd.mulLong(left, 0, right, 0, t, rows);
-      ArithmeticSimd.addLong(t, 0, addend, 0, out, rows);
+      ArithmeticSimd.mulLong(left, 0, right, 0, t, 0, rows);
+      ArithmeticSimd.addLong(t, 0, addend, 0, out, 0, rows);
     } else {
-      ArithmeticScalar.mulLong(left, 0, right, 0, t, rows);
-      ArithmeticScalar.addLong(t, 0, addend, 0, out, rows);
+      ArithmeticScalar.mulLong(left, 0, right, 0, t, 0, rows);
+      ArithmeticScalar.addLong(t, 0, addend, 0, out, 0, rows);
     }
     return out;
+  }
+
+  /** Fused: one pass over blocks of 2,048 rows (3 reads + 1 write per row), result allocated. */
+  @Benchmark
+  public long fusedSimd() {
+    return fused(true);
+  }
+
+  @Benchmark
+  public long fusedScalar() {
+    return fused(false);
+  }
+
+  private long fused(boolean simd) {
+    try (Column column = fusedColumn(simd)) {
+      return column.length();
+    }
+  }
+
+  private Column fusedColumn(boolean simd) {
+    return ArithmeticProgram.run(
+        List.of(new ArithmeticProgram.Load(a), new ArithmeticProgram.Load(b),
+            new ArithmeticProgram.Apply(ArithmeticOp.MUL), new ArithmeticProgram.Load(c),
+            new ArithmeticProgram.Apply(ArithmeticOp.ADD)),
+        dataType, rows, allocator, simd);
   }
 
   /** Through the facade, allocating both results (as an expression evaluator would). */

@@ -192,34 +192,20 @@ public final class Arithmetic {
   // ---- dispatch ----
 
   /**
-   * Column-scalar through the column-column kernels: the scalar is broadcast into a temporary
-   * buffer first (one extra sequential write), which is still several times faster than the
-   * element path. A dedicated broadcast kernel per (op, type) would save that pass.
+   * Column-scalar through the column-column kernels, a block at a time against a block of the
+   * constant ({@link ArithmeticProgram}): one read of the column and one write of the result.
    */
   private static FixedWidthColumn withBroadcast(
       FixedWidthColumn column, Object scalar, boolean scalarOnLeft, ArithmeticOp op, DataType type,
       BufferAllocator allocator) {
-    int length = column.length();
-    Buffer constant = allocator.allocate(Math.max((long) length * type.byteWidth(), 1));
-    try {
-      MemorySegment filled = constant.segment();
-      Number number = (Number) scalar;
-      for (int row = 0; row < length; row++) {
-        switch (type) {
-          case DataType.Int64 t -> filled.setAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, row, number.longValue());
-          case DataType.Int32 t -> filled.setAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, row, number.intValue());
-          case DataType.Float64 t -> filled.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, row, number.doubleValue());
-          default -> filled.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, row, number.floatValue());
-        }
-      }
-      try (FixedWidthColumn broadcast = new FixedWidthColumn(type, 0, length, 0, null, constant.retain())) {
-        return scalarOnLeft
-            ? twin(broadcast, column, op, type, length, allocator)
-            : twin(column, broadcast, op, type, length, allocator);
-      }
-    } finally {
-      constant.release();
-    }
+    ArithmeticProgram.Step load = new ArithmeticProgram.Load(column);
+    ArithmeticProgram.Step constant = new ArithmeticProgram.Constant((Number) scalar);
+    return (FixedWidthColumn)
+        ArithmeticProgram.run(
+            scalarOnLeft
+                ? java.util.List.of(constant, load, new ArithmeticProgram.Apply(op))
+                : java.util.List.of(load, constant, new ArithmeticProgram.Apply(op)),
+            type, column.length(), allocator);
   }
 
   private static boolean hasTwinKernel(DataType type, ArithmeticOp op) {
@@ -240,7 +226,7 @@ public final class Arithmetic {
     try {
       validity = ArithmeticValidity.and(left, right, length, allocator);
       run(left.valuesBuffer().segment(), left.offset(), right.valuesBuffer().segment(),
-          right.offset(), values.segment(), length, op, type, KernelProvider.simd());
+          right.offset(), values.segment(), 0, length, op, type, KernelProvider.simd());
     } catch (RuntimeException failure) {
       values.release();
       if (validity != null) {
@@ -251,42 +237,42 @@ public final class Arithmetic {
     return ArithmeticValidity.column(type, length, validity, values);
   }
 
-  /** Calls the one kernel for (type, op, implementation); both sides' offsets are in elements. */
+  /** Calls the one kernel for (type, op, implementation); all offsets are in elements. */
   static void run(
-      MemorySegment a, int aOffset, MemorySegment b, int bOffset, MemorySegment out, int length,
-      ArithmeticOp op, DataType type, boolean simd) {
+      MemorySegment a, int aOffset, MemorySegment b, int bOffset, MemorySegment out, int outOffset,
+      int length, ArithmeticOp op, DataType type, boolean simd) {
     switch (type) {
       case DataType.Int64 t -> {
         switch (op) {
-          case ADD -> { if (simd) ArithmeticSimd.addLong(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.addLong(a, aOffset, b, bOffset, out, length); }
-          case SUB -> { if (simd) ArithmeticSimd.subLong(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.subLong(a, aOffset, b, bOffset, out, length); }
-          case MUL -> { if (simd) ArithmeticSimd.mulLong(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.mulLong(a, aOffset, b, bOffset, out, length); }
+          case ADD -> { if (simd) ArithmeticSimd.addLong(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.addLong(a, aOffset, b, bOffset, out, outOffset, length); }
+          case SUB -> { if (simd) ArithmeticSimd.subLong(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.subLong(a, aOffset, b, bOffset, out, outOffset, length); }
+          case MUL -> { if (simd) ArithmeticSimd.mulLong(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.mulLong(a, aOffset, b, bOffset, out, outOffset, length); }
           default -> throw new IllegalStateException(op + " has no kernel for " + type);
         }
       }
       case DataType.Int32 t -> {
         switch (op) {
-          case ADD -> { if (simd) ArithmeticSimd.addInt(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.addInt(a, aOffset, b, bOffset, out, length); }
-          case SUB -> { if (simd) ArithmeticSimd.subInt(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.subInt(a, aOffset, b, bOffset, out, length); }
-          case MUL -> { if (simd) ArithmeticSimd.mulInt(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.mulInt(a, aOffset, b, bOffset, out, length); }
+          case ADD -> { if (simd) ArithmeticSimd.addInt(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.addInt(a, aOffset, b, bOffset, out, outOffset, length); }
+          case SUB -> { if (simd) ArithmeticSimd.subInt(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.subInt(a, aOffset, b, bOffset, out, outOffset, length); }
+          case MUL -> { if (simd) ArithmeticSimd.mulInt(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.mulInt(a, aOffset, b, bOffset, out, outOffset, length); }
           default -> throw new IllegalStateException(op + " has no kernel for " + type);
         }
       }
       case DataType.Float64 t -> {
         switch (op) {
-          case ADD -> { if (simd) ArithmeticSimd.addDouble(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.addDouble(a, aOffset, b, bOffset, out, length); }
-          case SUB -> { if (simd) ArithmeticSimd.subDouble(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.subDouble(a, aOffset, b, bOffset, out, length); }
-          case MUL -> { if (simd) ArithmeticSimd.mulDouble(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.mulDouble(a, aOffset, b, bOffset, out, length); }
-          case DIV -> { if (simd) ArithmeticSimd.divDouble(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.divDouble(a, aOffset, b, bOffset, out, length); }
+          case ADD -> { if (simd) ArithmeticSimd.addDouble(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.addDouble(a, aOffset, b, bOffset, out, outOffset, length); }
+          case SUB -> { if (simd) ArithmeticSimd.subDouble(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.subDouble(a, aOffset, b, bOffset, out, outOffset, length); }
+          case MUL -> { if (simd) ArithmeticSimd.mulDouble(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.mulDouble(a, aOffset, b, bOffset, out, outOffset, length); }
+          case DIV -> { if (simd) ArithmeticSimd.divDouble(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.divDouble(a, aOffset, b, bOffset, out, outOffset, length); }
           default -> throw new IllegalStateException(op + " has no kernel for " + type);
         }
       }
       case DataType.Float32 t -> {
         switch (op) {
-          case ADD -> { if (simd) ArithmeticSimd.addFloat(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.addFloat(a, aOffset, b, bOffset, out, length); }
-          case SUB -> { if (simd) ArithmeticSimd.subFloat(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.subFloat(a, aOffset, b, bOffset, out, length); }
-          case MUL -> { if (simd) ArithmeticSimd.mulFloat(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.mulFloat(a, aOffset, b, bOffset, out, length); }
-          case DIV -> { if (simd) ArithmeticSimd.divFloat(a, aOffset, b, bOffset, out, length); else ArithmeticScalar.divFloat(a, aOffset, b, bOffset, out, length); }
+          case ADD -> { if (simd) ArithmeticSimd.addFloat(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.addFloat(a, aOffset, b, bOffset, out, outOffset, length); }
+          case SUB -> { if (simd) ArithmeticSimd.subFloat(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.subFloat(a, aOffset, b, bOffset, out, outOffset, length); }
+          case MUL -> { if (simd) ArithmeticSimd.mulFloat(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.mulFloat(a, aOffset, b, bOffset, out, outOffset, length); }
+          case DIV -> { if (simd) ArithmeticSimd.divFloat(a, aOffset, b, bOffset, out, outOffset, length); else ArithmeticScalar.divFloat(a, aOffset, b, bOffset, out, outOffset, length); }
           default -> throw new IllegalStateException(op + " has no kernel for " + type);
         }
       }

@@ -41,6 +41,30 @@ final class ArithmeticValidity {
     return result;
   }
 
+  /** The AND of the validity of every column; null when none has a null. */
+  static Buffer andAll(java.util.List<? extends Column> columns, int length, BufferAllocator allocator) {
+    java.util.List<Column> withNulls =
+        columns.stream().filter(column -> Aggregate.validityOrNull(column) != null)
+            .map(column -> (Column) column).toList();
+    if (withNulls.isEmpty()) {
+      return null;
+    }
+    Buffer result = and(withNulls.getFirst(), null, length, allocator);
+    for (int index = 1; index < withNulls.size(); index++) {
+      Column next = withNulls.get(index);
+      MemorySegment bits = Aggregate.validityOrNull(next);
+      MemorySegment out = result.segment();
+      int words = (length + 63) >>> 6;
+      for (int word = 0; word < words; word++) {
+        int count = Math.min(64, length - (word << 6));
+        long current = out.get(ValueLayout.JAVA_LONG_UNALIGNED, (long) word << 3);
+        out.set(ValueLayout.JAVA_LONG_UNALIGNED, (long) word << 3,
+            current & AggregateWords.bits(bits, next.offset() + ((long) word << 6), count));
+      }
+    }
+    return result;
+  }
+
   /** A copy of the column's validity moved to offset 0, or null when it has no nulls. */
   static Buffer copy(Column column, BufferAllocator allocator) {
     MemorySegment bits = Aggregate.validityOrNull(column);

@@ -54,6 +54,9 @@ public final class Cast {
     if (target instanceof DataType.NullType) {
       return new NullColumn(column.length());
     }
+    if (column instanceof FixedWidthColumn fixed && NumericWidening.supports(source, target)) {
+      return NumericWidening.widen(fixed, target, allocator);
+    }
     if (alwaysFits(source, target)) {
       return widen((FixedWidthColumn) column, target, allocator);
     }

@@ -26,6 +26,19 @@ public final class Gather {
     int count = indices.length();
     int length = column.length();
     int[] rows = new int[count];
+    if (type instanceof DataType.Int32 && indices.nullCount() == 0) {
+      // one bulk copy and a branch-free bounds check (the common case: a sort's permutation)
+      java.lang.foreign.MemorySegment.copy(index.valuesBuffer().segment(),
+          java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, (long) index.offset() << 2, rows, 0,
+          count);
+      int outside = 0;
+      for (int row : rows) {
+        outside |= row | (length - 1 - row);
+      }
+      if (outside >= 0) {
+        return GatherRows.gather(column, rows, count, allocator);
+      }
+    }
     for (int position = 0; position < count; position++) {
       if (indices.isNull(position)) {
         rows[position] = -1;

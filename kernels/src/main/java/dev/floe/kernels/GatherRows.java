@@ -93,23 +93,19 @@ final class GatherRows {
 
   static Buffer gatherFixed(MemorySegment values, long first, int width, int[] rows, int count,
       BufferAllocator allocator) {
-    Buffer buffer = allocator.allocateZeroed(Math.max(8L, (long) count * width));
+    Buffer buffer = allocator.allocate(Math.max(8L, (long) count * width));
     MemorySegment out = buffer.segment();
     switch (width) {
       case 8 -> {
         for (int index = 0; index < count; index++) {
           int row = rows[index];
-          if (row >= 0) {
-            out.set(LONG, (long) index << 3, values.get(LONG, (first + row) << 3));
-          }
+          out.set(LONG, (long) index << 3, row >= 0 ? values.get(LONG, (first + row) << 3) : 0L);
         }
       }
       case 4 -> {
         for (int index = 0; index < count; index++) {
           int row = rows[index];
-          if (row >= 0) {
-            out.set(INT, (long) index << 2, values.get(INT, (first + row) << 2));
-          }
+          out.set(INT, (long) index << 2, row >= 0 ? values.get(INT, (first + row) << 2) : 0);
         }
       }
       default -> {
@@ -117,6 +113,8 @@ final class GatherRows {
           int row = rows[index];
           if (row >= 0) {
             MemorySegment.copy(values, (first + row) * width, out, (long) index * width, width);
+          } else {
+            out.asSlice((long) index * width, width).fill((byte) 0);
           }
         }
       }

@@ -51,17 +51,19 @@ class ArithmeticTwinPropertyTest {
     try (FixedWidthColumn left = (FixedWidthColumn) sample.left().build();
         FixedWidthColumn right = (FixedWidthColumn) sample.right().build()) {
       int length = left.length();
-      Buffer simdOut = allocator.allocate(Math.max((long) length * width, 1));
-      Buffer scalarOut = allocator.allocate(Math.max((long) length * width, 1));
+      int outOffset = length % 7; // results written at a non-zero element offset too
+      Buffer simdOut = allocator.allocate(Math.max((long) (length + outOffset) * width, 1));
+      Buffer scalarOut = allocator.allocate(Math.max((long) (length + outOffset) * width, 1));
       try {
         Arithmetic.run(left.valuesBuffer().segment(), left.offset(), right.valuesBuffer().segment(),
-            right.offset(), simdOut.segment(), length, sample.op(), sample.type(), true);
+            right.offset(), simdOut.segment(), outOffset, length, sample.op(), sample.type(), true);
         Arithmetic.run(left.valuesBuffer().segment(), left.offset(), right.valuesBuffer().segment(),
-            right.offset(), scalarOut.segment(), length, sample.op(), sample.type(), false);
+            right.offset(), scalarOut.segment(), outOffset, length, sample.op(), sample.type(),
+            false);
         for (int row = 0; row < length; row++) {
-          assertThat(bits(simdOut.segment(), sample.type(), row))
+          assertThat(bits(simdOut.segment(), sample.type(), outOffset + row))
               .as("row %d", row)
-              .isEqualTo(bits(scalarOut.segment(), sample.type(), row));
+              .isEqualTo(bits(scalarOut.segment(), sample.type(), outOffset + row));
         }
       } finally {
         simdOut.release();

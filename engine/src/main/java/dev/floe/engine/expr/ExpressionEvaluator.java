@@ -100,7 +100,10 @@ public final class ExpressionEvaluator {
       case NameMap map -> eval(map.input());
       case Selector selector ->
           throw new InvalidOperationException("unexpanded selector " + selector + " (a bug)");
-      case Binary binary -> new BinaryEvaluation(this).evaluate(binary);
+      case Binary binary -> {
+        Column fused = FusedArithmetic.tryEvaluate(this, binary);
+        yield fused != null ? fused : new BinaryEvaluation(this).evaluate(binary);
+      }
       case Unary unary -> unary(unary);
       case CastExpr cast -> {
         try (Column input = eval(cast.input())) {
@@ -208,6 +211,11 @@ public final class ExpressionEvaluator {
 
   int rowCount() {
     return batch.rowCount();
+  }
+
+  /** The batch's column {@code name}, not shared: the caller must not close it. */
+  Column batchColumn(String name) {
+    return batch.column(name);
   }
 
   /** {@code expr} evaluated and, when it is a scalar but {@code length} is not 1, broadcast. */

@@ -40,6 +40,9 @@ public final class RadixSort {
       }
     }
     sort(keys, indices);
+    if (nullCount == 0) {
+      return indices;
+    }
     int[] order = new int[length];
     int validStart = nullsLast ? 0 : nullCount;
     System.arraycopy(indices, 0, order, validStart, validCount);
@@ -47,55 +50,112 @@ public final class RadixSort {
     return order;
   }
 
+  /** Below this many keys a plain LSD sort is used; above, one MSD pass first. */
+  private static final int MSD_THRESHOLD = 1 << 16;
+
   /**
-   * Sorts {@code keys} as unsigned numbers, permuting {@code indices} alike; stable. The eight
-   * digit histograms are counted in one read pass, and the passes ping-pong between two pairs of
-   * arrays instead of copying back.
+   * Sorts {@code keys} as unsigned numbers, permuting {@code indices} alike; stable. Only the bits
+   * that differ between keys are sorted on (an OR and an AND of all keys find them). Large inputs
+   * take one most-significant-digit pass into 256 buckets first, then sort each bucket with LSD
+   * passes while it is cache-resident, so only one scatter pass goes through main memory (the
+   * hybrid of, e.g., Polychroniou and Ross, "A comprehensive study of main-memory partitioning and
+   * its application to large-scale comparison- and radix-sort", SIGMOD 2014).
    */
   static void sort(long[] keys, int[] indices) {
     int length = keys.length;
     if (length < 2) {
       return;
     }
-    int passes = Long.SIZE / RADIX_BITS;
-    int[][] histograms = new int[passes][BUCKETS];
+    long or = 0;
+    long and = -1;
     for (long key : keys) {
-      for (int pass = 0; pass < passes; pass++) {
-        histograms[pass][(int) (key >>> (pass * RADIX_BITS)) & (BUCKETS - 1)]++;
+      or |= key;
+      and &= key;
+    }
+    long varying = or ^ and;
+    if (varying == 0) {
+      return;
+    }
+    int bits = Long.SIZE - Long.numberOfLeadingZeros(varying);
+    long[] otherKeys = new long[length];
+    int[] otherIndices = new int[length];
+    int[] counts = new int[BUCKETS + 1];
+    if (length < MSD_THRESHOLD || bits <= 2 * RADIX_BITS) {
+      lsd(keys, indices, otherKeys, otherIndices, 0, length, bits, counts, true);
+      return;
+    }
+    int shift = bits - RADIX_BITS;
+    for (long key : keys) {
+      counts[((int) (key >>> shift) & (BUCKETS - 1)) + 1]++;
+    }
+    for (int bucket = 0; bucket < BUCKETS; bucket++) {
+      counts[bucket + 1] += counts[bucket];
+    }
+    int[] starts = counts.clone();
+    for (int position = 0; position < length; position++) {
+      long key = keys[position];
+      int target = starts[(int) (key >>> shift) & (BUCKETS - 1)]++;
+      otherKeys[target] = key;
+      otherIndices[target] = indices[position];
+    }
+    int[] bucketCounts = new int[BUCKETS + 1];
+    for (int bucket = 0; bucket < BUCKETS; bucket++) {
+      int from = counts[bucket];
+      int to = counts[bucket + 1];
+      if (to - from > 1) {
+        lsd(otherKeys, otherIndices, keys, indices, from, to, shift, bucketCounts, false);
+      } else if (to - from == 1) {
+        keys[from] = otherKeys[from];
+        indices[from] = otherIndices[from];
       }
     }
-    long[] sourceKeys = keys;
-    int[] sourceIndices = indices;
-    long[] targetKeys = new long[length];
-    int[] targetIndices = new int[length];
-    for (int pass = 0; pass < passes; pass++) {
-      int shift = pass * RADIX_BITS;
-      int[] counts = histograms[pass];
-      if (counts[(int) (sourceKeys[0] >>> shift) & (BUCKETS - 1)] == length) {
+  }
+
+  /**
+   * Stable LSD radix sort of {@code [from, to)} on the low {@code bits} bits. The range starts in
+   * the source pair and ping-pongs between the two pairs of arrays; the sorted range ends in the
+   * source pair when {@code intoSource}, else in the other pair. Digits shared by the whole range
+   * are skipped.
+   */
+  private static void lsd(long[] sourceKeys, int[] sourceIndices, long[] otherKeys,
+      int[] otherIndices, int from, int to, int bits, int[] counts, boolean intoSource) {
+    long[] targetKeys = intoSource ? sourceKeys : otherKeys;
+    int[] targetIndices = intoSource ? sourceIndices : otherIndices;
+    long[] inKeys = sourceKeys;
+    int[] inIndices = sourceIndices;
+    long[] outKeys = otherKeys;
+    int[] outIndices = otherIndices;
+    int length = to - from;
+    for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+      java.util.Arrays.fill(counts, 0);
+      for (int position = from; position < to; position++) {
+        counts[(int) (inKeys[position] >>> shift) & (BUCKETS - 1)]++;
+      }
+      if (counts[(int) (inKeys[from] >>> shift) & (BUCKETS - 1)] == length) {
         continue; // every key has the same digit here: the pass would not move anything
       }
-      int start = 0;
+      int start = from;
       for (int bucket = 0; bucket < BUCKETS; bucket++) {
         int count = counts[bucket];
         counts[bucket] = start;
         start += count;
       }
-      for (int position = 0; position < length; position++) {
-        long key = sourceKeys[position];
+      for (int position = from; position < to; position++) {
+        long key = inKeys[position];
         int target = counts[(int) (key >>> shift) & (BUCKETS - 1)]++;
-        targetKeys[target] = key;
-        targetIndices[target] = sourceIndices[position];
+        outKeys[target] = key;
+        outIndices[target] = inIndices[position];
       }
-      long[] swapKeys = sourceKeys;
-      sourceKeys = targetKeys;
-      targetKeys = swapKeys;
-      int[] swapIndices = sourceIndices;
-      sourceIndices = targetIndices;
-      targetIndices = swapIndices;
+      long[] swapKeys = inKeys;
+      inKeys = outKeys;
+      outKeys = swapKeys;
+      int[] swapIndices = inIndices;
+      inIndices = outIndices;
+      outIndices = swapIndices;
     }
-    if (sourceKeys != keys) {
-      System.arraycopy(sourceKeys, 0, keys, 0, length);
-      System.arraycopy(sourceIndices, 0, indices, 0, length);
+    if (inKeys != targetKeys) {
+      System.arraycopy(inKeys, from, targetKeys, from, length);
+      System.arraycopy(inIndices, from, targetIndices, from, length);
     }
   }
 }
