@@ -109,7 +109,7 @@ public final class Buffer {
       if (foreignRelease != null) {
         foreignRelease.run();
       } else if (capacity() > 0) {
-        NativeMemory.free(segment.address());
+        NativeMemory.free(segment.address(), segment.byteSize());
       }
     } finally {
       allocator.onFree(this);

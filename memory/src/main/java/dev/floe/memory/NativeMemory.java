@@ -68,6 +68,15 @@ final class NativeMemory {
    * returns the address, or 0 when the C allocator refuses.
    */
   static long allocate(long bytes) {
+    if (bytes >= HUGE_PAGE) {
+      long sizeClass = LargeBlockCache.sizeClass(bytes);
+      long reused = LargeBlockCache.take(sizeClass);
+      return reused != 0 ? reused : allocateFromC(sizeClass);
+    }
+    return allocateFromC(bytes);
+  }
+
+  private static long allocateFromC(long bytes) {
     boolean huge = bytes >= HUGE_PAGE && MADVISE != null;
     long address;
     try {
@@ -91,7 +100,11 @@ final class NativeMemory {
     }
   }
 
-  static void free(long address) {
+  /** Frees a block {@link #allocate} returned for {@code bytes} (large ones may be cached). */
+  static void free(long address, long bytes) {
+    if (bytes >= HUGE_PAGE && LargeBlockCache.offer(address, LargeBlockCache.sizeClass(bytes))) {
+      return;
+    }
     try {
       FREE.invokeExact(address);
     } catch (Throwable failure) {

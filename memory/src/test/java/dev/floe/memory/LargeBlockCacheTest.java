@@ -1,0 +1,47 @@
+package dev.floe.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.ValueLayout;
+import org.junit.jupiter.api.Test;
+
+/** Large blocks come back from the cache: same address, zeroed on request, accounting unchanged. */
+class LargeBlockCacheTest {
+  private static final long SIZE = 6L << 20;
+
+  @Test
+  void aFreedLargeBlockIsReusedAndAllocateZeroedStillZeroes() {
+    try (BufferAllocator allocator = BufferAllocator.newRoot("cache-test", 1L << 30)) {
+      Buffer first = allocator.allocate(SIZE);
+      long address = first.segment().address();
+      first.segment().fill((byte) 7);
+      first.release();
+      assertThat(allocator.allocatedBytes()).isZero();
+      Buffer second = allocator.allocateZeroed(SIZE);
+      assertThat(second.segment().address()).isEqualTo(address);
+      assertThat(second.segment().byteSize()).isEqualTo(SIZE);
+      assertThat(second.segment().get(ValueLayout.JAVA_LONG, SIZE - 8)).isZero();
+      assertThat(allocator.allocatedBytes()).isEqualTo(SIZE);
+      second.release();
+    }
+  }
+
+  @Test
+  void sizeClassesAreWholeHugePagesAndTheCacheIsBounded() {
+    assertThat(LargeBlockCache.sizeClass(NativeMemory.HUGE_PAGE)).isEqualTo(NativeMemory.HUGE_PAGE);
+    assertThat(LargeBlockCache.sizeClass(NativeMemory.HUGE_PAGE + 64))
+        .isEqualTo(2 * NativeMemory.HUGE_PAGE);
+    try (BufferAllocator allocator = BufferAllocator.newRoot("bound-test", 4L << 30)) {
+      long block = 64L << 20;
+      int count = (int) (LargeBlockCache.LIMIT / block) + 2;
+      Buffer[] buffers = new Buffer[count];
+      for (int index = 0; index < count; index++) {
+        buffers[index] = allocator.allocate(block);
+      }
+      for (Buffer buffer : buffers) {
+        buffer.release();
+      }
+      assertThat(LargeBlockCache.cachedBytes()).isLessThanOrEqualTo(LargeBlockCache.LIMIT);
+    }
+  }
+}
