@@ -202,6 +202,7 @@ final class PolarsCases {
       case null -> "None";
       case Double number when number.isNaN() -> "float('nan')";
       case Double number when number.isInfinite() -> number > 0 ? "float('inf')" : "float('-inf')";
+      case Float number -> python(number.doubleValue());
       case String text -> pyString(text);
       case Boolean bool -> bool ? "True" : "False";
       case BigDecimal decimal -> "D('" + decimal.toPlainString() + "')";
@@ -259,7 +260,7 @@ final class PolarsCases {
               s = df.select(build().alias("r")).to_series()
               values = s.to_physical().to_list() if s.dtype.is_temporal() else s.to_list()
               out.write(s.dtype._string_repr() + "\\t" + "|".join(fmt(v) for v in values) + "\\n")
-          except Exception as e:
+          except BaseException as e:  # Polars panics raise PanicException, a BaseException
               out.write("ERROR\\t" + type(e).__name__ + " " + str(e).replace("\\n", " ") + "\\n")
       """;
 }
