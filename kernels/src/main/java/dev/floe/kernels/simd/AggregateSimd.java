@@ -28,6 +28,23 @@ public final class AggregateSimd {
   private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
+  /**
+   * For each pattern of {@code LONGS.length()} validity bits, a vector of all-ones (valid) or zero
+   * (null) lanes: masked sums AND the values with it instead of building a {@code VectorMask} from
+   * the bits, which measured at 30-47% of L2 read bandwidth against 50% wanted. (16 KiB at 8 lanes.)
+   */
+  private static final long[] LANE_MASKS = laneMasks(LONGS.length());
+
+  private static long[] laneMasks(int lanes) {
+    long[] table = new long[(1 << lanes) * lanes];
+    for (int bits = 0; bits < 1 << lanes; bits++) {
+      for (int lane = 0; lane < lanes; lane++) {
+        table[bits * lanes + lane] = ((bits >>> lane) & 1) != 0 ? -1L : 0L;
+      }
+    }
+    return table;
+  }
+
   private AggregateSimd() {}
 
   // ---- Int64 ----
@@ -54,14 +71,16 @@ public final class AggregateSimd {
   public static long sumLongMasked(
       MemorySegment values, MemorySegment validity, int offset, int length) {
     int lanes = LONGS.length();
+    int patterns = (1 << lanes) - 1;
     LongVector sum = LongVector.zero(LONGS);
     int row = 0;
     for (; row <= length - 64; row += 64) {
       long word = AggregateWords.word(validity, offset + (long) row);
       long at = (offset + (long) row) << 3;
       for (int lane = 0; lane < 64; lane += lanes) {
-        VectorMask<Long> valid = VectorMask.fromLong(LONGS, word >>> lane);
-        sum = sum.add(LongVector.fromMemorySegment(LONGS, values, at + lane * 8L, LE), valid);
+        LongVector valid =
+            LongVector.fromArray(LONGS, LANE_MASKS, ((int) (word >>> lane) & patterns) * lanes);
+        sum = sum.add(LongVector.fromMemorySegment(LONGS, values, at + lane * 8L, LE).and(valid));
       }
     }
     return sum.reduceLanes(VectorOperators.ADD)
@@ -202,14 +221,19 @@ public final class AggregateSimd {
   public static double sumDoubleMasked(
       MemorySegment values, MemorySegment validity, int offset, int length) {
     int lanes = DOUBLES.length();
+    int patterns = (1 << lanes) - 1;
     DoubleVector sum = DoubleVector.zero(DOUBLES);
     int row = 0;
     for (; row <= length - 64; row += 64) {
       long word = AggregateWords.word(validity, offset + (long) row);
       long at = (offset + (long) row) << 3;
       for (int lane = 0; lane < 64; lane += lanes) {
-        VectorMask<Double> valid = VectorMask.fromLong(DOUBLES, word >>> lane);
-        sum = sum.add(DoubleVector.fromMemorySegment(DOUBLES, values, at + lane * 8L, LE), valid);
+        // a null lane becomes +0.0, which leaves the lane's sum unchanged (it starts at +0.0, so
+        // it is never -0.0), exactly as a masked add would
+        LongVector valid =
+            LongVector.fromArray(LONGS, LANE_MASKS, ((int) (word >>> lane) & patterns) * lanes);
+        DoubleVector value = DoubleVector.fromMemorySegment(DOUBLES, values, at + lane * 8L, LE);
+        sum = sum.add(value.reinterpretAsLongs().and(valid).reinterpretAsDoubles());
       }
     }
     return sum.reduceLanes(VectorOperators.ADD)

@@ -122,7 +122,9 @@ abstract class AbstractColumn {
   final void checkAccess(int index) {
     if (BoundsChecks.ENABLED) {
       checkOpen();
-      BoundsChecks.checkIndex(index, length, "column of " + type);
+      if (index < 0 || index >= length) { // the message is built only on failure
+        BoundsChecks.checkIndex(index, length, "column of " + type);
+      }
     }
   }
 

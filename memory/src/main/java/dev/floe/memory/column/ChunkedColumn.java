@@ -195,7 +195,9 @@ public final class ChunkedColumn implements AutoCloseable {
   private int locate(long row) {
     if (BoundsChecks.ENABLED) {
       checkOpen();
-      BoundsChecks.checkIndex(row, length(), "chunked column of " + type);
+      if (row < 0 || row >= length()) { // the message is built only on failure
+        BoundsChecks.checkIndex(row, length(), "chunked column of " + type);
+      }
     }
     int cached = lastChunk;
     if (row >= starts[cached] && row < starts[cached + 1]) {
