@@ -352,6 +352,17 @@ public final class DataFrame implements AutoCloseable {
     return FrameExpressions.dropNulls(this, Arrays.asList(subset));
   }
 
+  /** The distinct rows (all columns), keeping the first of each set of duplicates, in order. */
+  public DataFrame unique() {
+    return unique(UniqueOptions.DEFAULT);
+  }
+
+  /** The rows left after removing duplicates as {@code options} say (Polars' {@code unique}). */
+  public DataFrame unique(UniqueOptions options) {
+    checkOpen();
+    return FrameUnique.unique(this, options);
+  }
+
   /**
    * Nulls replaced by {@code value} in the columns whose type it fits (a number: numeric columns;
    * a string: string columns; ...), as Polars' {@code fill_null(value)}.

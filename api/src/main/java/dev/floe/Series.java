@@ -284,6 +284,11 @@ public final class Series implements AutoCloseable {
     return SeriesExpressions.apply(this, values -> values.fillNull(value));
   }
 
+  /** The distinct values (null, NaN and 0.0 once each), in order of first appearance. */
+  public Series unique() {
+    return SeriesExpressions.apply(this, values -> values.unique(true));
+  }
+
   /** The values without the nulls. */
   public Series dropNulls() {
     try (Series valid = isNotNull()) {

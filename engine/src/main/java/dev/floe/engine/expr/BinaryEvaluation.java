@@ -13,10 +13,12 @@ import dev.floe.planner.expr.BinaryOp;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.IsBetween;
 import dev.floe.planner.expr.Literal;
+import java.util.List;
 
 /**
  * Binary expressions: a non-null literal operand goes to the kernels' scalar overloads (no
- * broadcast column); otherwise both sides are evaluated at a common length (a scalar broadcast).
+ * broadcast column); otherwise both sides are evaluated and a length-1 side is broadcast to the
+ * other's length ({@link Broadcasting}).
  */
 final class BinaryEvaluation {
   private final ExpressionEvaluator evaluator;
@@ -35,8 +37,9 @@ final class BinaryEvaluation {
     };
   }
 
-  private int length(Expr expr) {
-    return ExpressionEvaluator.isScalar(expr) ? 1 : evaluator.rowCount();
+  /** Both operands at their common length (dynamic, as Polars: a length-1 side broadcasts). */
+  private List<Column> operands(Binary binary) {
+    return Broadcasting.evalCommon(evaluator, binary, List.of(binary.left(), binary.right()));
   }
 
   private static Literal nonNullLiteral(Expr expr) {
@@ -44,7 +47,6 @@ final class BinaryEvaluation {
   }
 
   private Column arithmetic(Binary binary, ArithmeticOp op) {
-    int length = length(binary);
     Literal right = nonNullLiteral(binary.right());
     if (right != null && !ExpressionEvaluator.isScalar(binary.left())) {
       try (Column left = evaluator.eval(binary.left())) {
@@ -57,17 +59,18 @@ final class BinaryEvaluation {
         return Arithmetic.scalarBinary(ExpressionEvaluator.value(left), rightColumn, op, allocator);
       }
     }
-    try (Column leftColumn = evaluator.evalAt(binary.left(), length);
-        Column rightColumn = evaluator.evalAt(binary.right(), length)) {
+    List<Column> operands = operands(binary);
+    try (Column leftColumn = operands.get(0);
+        Column rightColumn = operands.get(1)) {
       return Arithmetic.binary(leftColumn, rightColumn, op, allocator);
     }
   }
 
   private Column comparison(Binary binary) {
-    int length = length(binary);
     if (binary.op() == BinaryOp.EQ_MISSING) {
-      try (Column left = evaluator.evalAt(binary.left(), length);
-          Column right = evaluator.evalAt(binary.right(), length)) {
+      List<Column> operands = operands(binary);
+      try (Column left = operands.get(0);
+          Column right = operands.get(1)) {
         return Compare.eqMissing(left, right, allocator);
       }
     }
@@ -84,8 +87,9 @@ final class BinaryEvaluation {
         return Compare.compareScalar(rightColumn, ExpressionEvaluator.value(left), flip(op), allocator);
       }
     }
-    try (Column leftColumn = evaluator.evalAt(binary.left(), length);
-        Column rightColumn = evaluator.evalAt(binary.right(), length)) {
+    List<Column> operands = operands(binary);
+    try (Column leftColumn = operands.get(0);
+        Column rightColumn = operands.get(1)) {
       return Compare.compare(leftColumn, rightColumn, op, allocator);
     }
   }
@@ -102,9 +106,9 @@ final class BinaryEvaluation {
   }
 
   private Column logical(Binary binary) {
-    int length = length(binary);
-    try (Column left = evaluator.evalAt(binary.left(), length);
-        Column right = evaluator.evalAt(binary.right(), length)) {
+    List<Column> operands = operands(binary);
+    try (Column left = operands.get(0);
+        Column right = operands.get(1)) {
       BooleanColumn leftBool = ExpressionEvaluator.asBoolean(left);
       BooleanColumn rightBool = ExpressionEvaluator.asBoolean(right);
       return switch (binary.op()) {

@@ -44,9 +44,11 @@ import java.util.List;
 
 /**
  * Evaluates a resolved expression ({@link dev.floe.planner.expr.Resolver}) over a record batch with
- * the kernels. The result is a new column the caller closes: of the batch's length, or of length 1
- * for a scalar (a reduction or a literal), which callers broadcast. Intermediate columns are closed
- * as soon as they are consumed, also when a kernel fails.
+ * the kernels. The result is a new column the caller closes, of the length the expression gives:
+ * the batch's, 1 for a scalar (a reduction or a literal, which callers broadcast), or any other for
+ * a length-changing function ({@link ReshapeFunction}); operands meet at their common length
+ * ({@link Broadcasting}). Intermediate columns are closed as soon as they are consumed, also when
+ * a kernel fails.
  *
  * <p>Errors keep their kind and gain the expression's text: {@code ... in col("a") / col("b")}.
  */
@@ -74,6 +76,8 @@ public final class ExpressionEvaluator {
       case ColumnNotFoundException notFound -> notFound;
       case FloeOutOfMemoryException outOfMemory -> outOfMemory;
       case InvalidOperationException invalid -> new InvalidOperationException(message, invalid);
+      case dev.floe.errors.ShapeMismatchException shape ->
+          new dev.floe.errors.ShapeMismatchException(message, shape);
       case FloeException other -> new ComputeException(message, other);
       case UnsupportedOperationException unsupported ->
           new InvalidOperationException("not supported yet: " + message, unsupported);
@@ -81,13 +85,18 @@ public final class ExpressionEvaluator {
     };
   }
 
-  /** True when {@code expr} yields one row whatever the batch (literals and reductions). */
+  /**
+   * True when {@code expr} is a scalar in Polars' sense (literals, reductions, and
+   * sort/reverse/unique of a scalar): one row whatever the batch, broadcast by {@code select}. Lengths are otherwise
+   * dynamic: see {@link Broadcasting}.
+   */
   public static boolean isScalar(Expr expr) {
     return switch (expr) {
       case Literal literal -> true;
       case Agg agg -> true;
       case ColumnRef column -> false;
       case Selector selector -> false;
+      case ReshapeFunction reshape -> reshape.op().keepsScalar() && isScalar(reshape.input());
       default -> ExprTrees.children(expr).stream().allMatch(ExpressionEvaluator::isScalar);
     };
   }
@@ -156,12 +165,8 @@ public final class ExpressionEvaluator {
   }
 
   private Column concatStr(ConcatStr concat) {
-    int length = isScalar(concat) ? 1 : batch.rowCount();
-    List<Column> inputs = new ArrayList<>();
+    List<Column> inputs = Broadcasting.evalCommon(this, concat, concat.inputs());
     try {
-      for (Expr input : concat.inputs()) {
-        inputs.add(evalAt(input, length));
-      }
       return Strings.concat(inputs, concat.separator(), allocator);
     } finally {
       for (Column input : inputs) {
@@ -172,17 +177,22 @@ public final class ExpressionEvaluator {
 
   /** Picks, per row, the value of the first branch whose condition is true (built back to front). */
   private Column ternary(Ternary ternary) {
-    int length = isScalar(ternary) ? 1 : batch.rowCount();
-    Column result = evalAt(ternary.otherwise(), length);
+    List<Ternary.Branch> branches = ternary.branches();
+    List<Expr> parts = new ArrayList<>();
+    parts.add(ternary.otherwise());
+    for (Ternary.Branch branch : branches) {
+      parts.add(branch.condition());
+      parts.add(branch.value());
+    }
+    List<Column> columns = Broadcasting.evalCommon(this, ternary, parts);
+    Column result = columns.getFirst().share();
     try {
-      List<Ternary.Branch> branches = ternary.branches();
       for (int index = branches.size() - 1; index >= 0; index--) {
-        Ternary.Branch branch = branches.get(index);
-        try (Column condition = evalAt(branch.condition(), length);
-            Column value = evalAt(branch.value(), length);
-            Column otherwise = result) {
+        try (Column otherwise = result) {
           result = null;
-          result = IfThenElse.select(asBoolean(condition), value, otherwise, allocator);
+          Column condition = columns.get(1 + 2 * index);
+          result = IfThenElse.select(
+              asBoolean(condition), columns.get(2 + 2 * index), otherwise, allocator);
         }
       }
       return result;
@@ -191,6 +201,8 @@ public final class ExpressionEvaluator {
         result.close();
       }
       throw failure;
+    } finally {
+      columns.forEach(Column::close);
     }
   }
 

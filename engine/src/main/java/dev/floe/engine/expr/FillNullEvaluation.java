@@ -20,6 +20,9 @@ final class FillNullEvaluation {
 
   Column evaluate(FillNullExpr fill) {
     try (Column input = evaluator.eval(fill.input())) {
+      if (fill.value() != null && !(fill.value() instanceof Literal)) {
+        return withValue(input, fill); // lengths checked even without nulls, as Polars
+      }
       if (input.nullCount() == 0) {
         return input.share();
       }
@@ -54,8 +57,12 @@ final class FillNullEvaluation {
     if (fill.value() instanceof Literal literal) {
       return FillNull.fill(input, ExpressionEvaluator.value(literal), allocator);
     }
-    try (Column values = evaluator.evalAt(fill.value(), input.length())) {
-      return FillNull.fill(input, values, allocator);
+    try (Column values = evaluator.eval(fill.value())) {
+      int length = Broadcasting.commonLength(fill, input.length(), values.length());
+      try (Column fitted = Broadcasting.fit(evaluator, values.share(), length);
+          Column target = Broadcasting.fit(evaluator, input.share(), length)) {
+        return target.nullCount() == 0 ? target.share() : FillNull.fill(target, fitted, allocator);
+      }
     }
   }
 }

@@ -372,5 +372,110 @@ public sealed interface Expr
 
   // ---- functions that change the length (ReshapeFunction) ----
 
+  /** The distinct values, in an unspecified order (Floe: first appearance). */
+  default Expr unique() {
+    return ReshapeFunction.of(ReshapeOp.UNIQUE, this, false);
+  }
+
+  /** The distinct values; {@code maintainOrder}: in order of first appearance. */
+  default Expr unique(boolean maintainOrder) {
+    return ReshapeFunction.of(ReshapeOp.UNIQUE, this, maintainOrder);
+  }
+
+  /** How often each distinct value occurs, in order of first appearance (u32). */
+  default Expr uniqueCounts() {
+    return ReshapeFunction.of(ReshapeOp.UNIQUE_COUNTS, this);
+  }
+
+  /** {@link #valueCounts(boolean, boolean, String)} unsorted, with counts named "count". */
+  default Expr valueCounts() {
+    return valueCounts(false, false, null);
+  }
+
+  /**
+   * One struct per distinct value: the value (named as this expression) and its count (u32, named
+   * {@code name}, default "count") or, with {@code normalize}, its share of all rows (f64, default
+   * name "proportion"); {@code sort}: most frequent first.
+   */
+  default Expr valueCounts(boolean sort, boolean normalize, String name) {
+    return ReshapeFunction.of(ReshapeOp.VALUE_COUNTS, this, sort, normalize, name);
+  }
+
+  /** Ascending, nulls first. */
+  default Expr sort() {
+    return sort(false, false);
+  }
+
+  /** Sorted values (stable; NaN above every number; nulls first unless {@code nullsLast}). */
+  default Expr sort(boolean descending, boolean nullsLast) {
+    return ReshapeFunction.of(ReshapeOp.SORT, this, descending, nullsLast);
+  }
+
+  /** The row indices that sort this expression, ascending and nulls first (u32). */
+  default Expr argSort() {
+    return argSort(false, false);
+  }
+
+  /** The row indices that sort this expression (u32). */
+  default Expr argSort(boolean descending, boolean nullsLast) {
+    return ReshapeFunction.of(ReshapeOp.ARG_SORT, this, descending, nullsLast);
+  }
+
+  default Expr reverse() {
+    return ReshapeFunction.of(ReshapeOp.REVERSE, this);
+  }
+
+  /** The first {@code n} values (all if fewer); {@code n} must not be negative. */
+  default Expr head(long n) {
+    return ReshapeFunction.of(ReshapeOp.HEAD, this, n);
+  }
+
+  /** The last {@code n} values (all if fewer); {@code n} must not be negative. */
+  default Expr tail(long n) {
+    return ReshapeFunction.of(ReshapeOp.TAIL, this, n);
+  }
+
+  /** The values from {@code offset} (negative: from the end) to the end. */
+  default Expr slice(long offset) {
+    return ReshapeFunction.of(ReshapeOp.SLICE, this, offset, null);
+  }
+
+  /** {@code length} values from {@code offset} (negative: from the end), clipped to the input. */
+  default Expr slice(long offset, long length) {
+    return ReshapeFunction.of(ReshapeOp.SLICE, this, offset, length);
+  }
+
+  /**
+   * The values at the indices {@code indices} computes (any integer type; negative counts from the
+   * end; a null index gives null; out of bounds fails).
+   */
+  default Expr gather(Expr indices) {
+    return new ReshapeFunction(ReshapeOp.GATHER, this, List.of(indices), List.of());
+  }
+
+  /** The values at the given indices (negative counts from the end). */
+  default Expr gather(long... indices) {
+    List<Long> values = Arrays.stream(indices).boxed().toList();
+    return new ReshapeFunction(ReshapeOp.GATHER, this, List.of(), List.of(values));
+  }
+
+  /** The values at the given indices (negative counts from the end; null gives null). */
+  default Expr gather(List<? extends Number> indices) {
+    List<Long> values = new java.util.ArrayList<>();
+    indices.forEach(index -> values.add(index == null ? null : index.longValue()));
+    return new ReshapeFunction(
+        ReshapeOp.GATHER, this, List.of(), List.of(java.util.Collections.unmodifiableList(values)));
+  }
+
+  /** The non-null values. */
+  default Expr dropNulls() {
+    return ReshapeFunction.of(ReshapeOp.DROP_NULLS, this);
+  }
+
+  /** The values that are not NaN (nulls kept; no-op for non-float types). */
+  default Expr dropNans() {
+    return ReshapeFunction.of(ReshapeOp.DROP_NANS, this);
+  }
+
   // (end of length-changing functions)
 }

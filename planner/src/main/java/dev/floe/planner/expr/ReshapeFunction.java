@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A function whose output length differs from its input's: unique, sort, head, gather, dropNulls. {@code arguments} are the operation's
+ * A function whose output length differs from its input's: unique, sort, head, gather, dropNulls.
+ * {@code arguments} are the operation's
  * options (numbers, strings, enums); {@code operands} are further expressions it reads.
  */
 public record ReshapeFunction(ReshapeOp op, Expr input, List<Expr> operands, List<Object> arguments)
@@ -32,7 +33,8 @@ public record ReshapeFunction(ReshapeOp op, Expr input, List<Expr> operands, Lis
 
   /** The same function over new children (in {@link #children()} order). */
   ReshapeFunction withChildren(List<Expr> children) {
-    return new ReshapeFunction(op, children.getFirst(), children.subList(1, children.size()), arguments);
+    return new ReshapeFunction(
+        op, children.getFirst(), children.subList(1, children.size()), arguments);
   }
 
   /** The Polars-like method call, e.g. {@code .cumSum(reverse=true)}, after the receiver. */
