@@ -45,24 +45,6 @@ final class PolarsCases {
     this.directory = directory;
   }
 
-  /**
-   * From here on, a Polars panic (pyo3's PanicException, which is no Exception) counts as an error
-   * on the Polars side instead of aborting the script: Polars 1.44 panics instead of raising a
-   * ShapeError for some operands of different lengths (when/then, fused a * b - c).
-   */
-  void treatPanicsAsErrors() {
-    script.append(
-        """
-        def run(build):
-            try:
-                s = df.select(build().alias("r")).to_series()
-                values = s.to_physical().to_list() if s.dtype.is_temporal() else s.to_list()
-                out.write(s.dtype._string_repr() + "\\t" + "|".join(fmt(v) for v in values) + "\\n")
-            except BaseException as e:
-                out.write("ERROR\\t" + type(e).__name__ + " " + str(e).replace("\\n", " ") + "\\n")
-        """);
-  }
-
   /** Registers a frame; returns its index for {@link #add}. */
   int frame(List<TestColumn> columns) {
     frames.add(List.copyOf(columns));

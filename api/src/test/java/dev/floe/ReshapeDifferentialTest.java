@@ -33,7 +33,6 @@ class ReshapeDifferentialTest {
   void lengthChangingFunctionsAgreeWithPolars() throws Exception {
     Random random = new Random(20251201);
     PolarsCases cases = new PolarsCases(directory);
-    cases.treatPanicsAsErrors();
     for (int frame = 0; frame < FRAMES; frame++) {
       int rows = frame % 6 == 5 ? random.nextInt(3) : 4 + random.nextInt(10);
       int index = cases.frame(ReshapeGen.frame(random, rows));
