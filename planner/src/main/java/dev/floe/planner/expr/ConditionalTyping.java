@@ -95,10 +95,28 @@ final class ConditionalTyping {
             "cannot check whether " + input.type() + " values are in a list of " + value.type()
                 + " in " + isIn);
       }
+      if (input.type().isNumeric() && value.type().isNumeric() && !fits(value, input.type())) {
+        continue; // as in Polars: a number the column's type cannot hold never matches
+      }
       values.add(Literal.typed(LiteralValues.convert(value.value(), input.type()), input.type()));
     }
     return new Typed(new IsIn(input.expr(), values), DataType.BOOLEAN, input.scalar());
   }
+  /** Whether a numeric literal converts to {@code type} exactly (in range, no fraction lost). */
+  private static boolean fits(Literal value, DataType type) {
+    if (value.value() instanceof Number number && type.isInteger()
+        && (number instanceof Double || number instanceof Float)
+        && number.doubleValue() != Math.rint(number.doubleValue())) {
+      return false;
+    }
+    try {
+      LiteralValues.convert(value.value(), type);
+      return true;
+    } catch (InvalidOperationException outOfRange) {
+      return false;
+    }
+  }
+
   Typed isBetween(IsBetween between) {
     Typed input = typing.type(between.input());
     Typed lower = typing.type(between.lower());

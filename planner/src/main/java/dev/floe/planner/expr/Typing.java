@@ -4,6 +4,7 @@ import dev.floe.errors.ColumnNotFoundException;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Schema;
+import java.util.List;
 
 /**
  * Bottom-up typing of one expanded expression: returns the tree with explicit casts and typed
@@ -90,6 +91,11 @@ final class Typing {
       return temporal;
     }
     DataType common = commonType(left, right);
+    if (binary.op() == BinaryOp.ADD && left.type().isString() && right.type().isString()) {
+      // Polars concatenates strings with + (a null on either side gives null)
+      return new Typed(
+          new ConcatStr(List.of(left.expr(), right.expr()), ""), DataType.UTF8, scalar);
+    }
     return switch (binary.op().kind()) {
       case ARITHMETIC -> {
         if (common == null
