@@ -40,6 +40,7 @@ final class PolarsCases {
   private final List<List<TestColumn>> frames = new ArrayList<>();
   private final List<Case> cases = new ArrayList<>();
   private final StringBuilder script = new StringBuilder(PRELUDE);
+  private int polarsErrors;
 
   PolarsCases(Path directory) {
     this.directory = directory;
@@ -85,6 +86,11 @@ final class PolarsCases {
     return cases.size();
   }
 
+  /** How many cases Polars answered with an error in the last {@link #mismatches()} run. */
+  int polarsErrors() {
+    return polarsErrors;
+  }
+
   /** Runs every case on both sides; returns one description per difference. */
   List<String> mismatches() throws Exception {
     Path scriptFile = directory.resolve("cases-" + System.nanoTime() + ".py");
@@ -102,6 +108,7 @@ final class PolarsCases {
     assertThat(process.exitValue()).as("the Polars script failed: %s", output).isZero();
     List<String> expected = Files.readAllLines(results, StandardCharsets.UTF_8);
     assertThat(expected).hasSize(cases.size());
+    polarsErrors = (int) expected.stream().filter(line -> line.startsWith("ERROR\t")).count();
     List<String> mismatches = new ArrayList<>();
     for (int index = 0; index < cases.size(); index++) {
       Case testCase = cases.get(index);
@@ -147,6 +154,9 @@ final class PolarsCases {
             values.add(fixed.isNull(row) ? "null" : String.valueOf(physical));
           }
         }
+      } else if (series.dtype() instanceof DataType.UInt64) {
+        series.toList().forEach(value -> values.add(
+            value == null ? "null" : Long.toUnsignedString(((Number) value).longValue())));
       } else {
         series.toList().forEach(value -> values.add(format(value)));
       }

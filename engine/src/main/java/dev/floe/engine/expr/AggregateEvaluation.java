@@ -1,10 +1,15 @@
 package dev.floe.engine.expr;
 
 import dev.floe.kernels.Aggregate;
+import dev.floe.kernels.AggregateArg;
+import dev.floe.kernels.AggregateQuantile;
+import dev.floe.kernels.AggregateUnique;
 import dev.floe.kernels.Broadcast;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Agg;
+import dev.floe.planner.expr.AggFunction;
 import dev.floe.planner.expr.LiteralValues;
 
 /** Reductions: the kernels' aggregate facade, with the result as a length-1 column. */
@@ -31,25 +36,52 @@ final class AggregateEvaluation {
               if (input.length() == 0) {
                 yield null;
               }
-              int row = agg.function() == dev.floe.planner.expr.AggFunction.FIRST ? 0 : input.length() - 1;
+              int row = agg.function() == AggFunction.FIRST ? 0 : input.length() - 1;
               yield input.slice(row, 1);
             }
+            case N_UNIQUE -> AggregateUnique.nUnique(input);
+            case ARG_MIN -> AggregateArg.argMin(input);
+            case ARG_MAX -> AggregateArg.argMax(input);
+            case MEDIAN -> AggregateQuantile.median(input);
+            case QUANTILE ->
+                AggregateQuantile.quantile(
+                    input,
+                    agg.quantile(),
+                    AggregateQuantile.Method.valueOf(agg.interpolation().name()));
           };
       if (value instanceof Column single) {
         return single;
+      }
+      if (type.isTemporal()) {
+        return temporal((Double) value, type, evaluator);
       }
       return Broadcast.constant(
           LiteralValues.convert(value, type), type, 1, evaluator.allocator());
     }
   }
 
+  /** A quantile of temporal values: the physical value truncated to an integer, as Polars. */
+  private static Column temporal(Double value, DataType type, ExpressionEvaluator evaluator) {
+    try (FixedWidthBuilder builder = new FixedWidthBuilder(type, evaluator.allocator(), 1)) {
+      if (value == null || value.isNaN()) {
+        builder.appendNull();
+      } else {
+        builder.appendLong(value.longValue());
+      }
+      return builder.build();
+    }
+  }
+
   /** The result type, as {@link dev.floe.planner.expr.Resolver} computed it. */
   private static DataType resultType(Agg agg, DataType input) {
     return switch (agg.function()) {
-      case COUNT, LEN, NULL_COUNT -> DataType.UINT32;
+      case COUNT, LEN, NULL_COUNT, N_UNIQUE, ARG_MIN, ARG_MAX -> DataType.UINT32;
       case ANY, ALL -> DataType.BOOLEAN;
       case MEAN, STD, VAR ->
           input instanceof DataType.Float32 ? DataType.FLOAT32 : DataType.FLOAT64;
+      // the planner cast dates to datetime[us]; datetimes and durations keep their type
+      case MEDIAN, QUANTILE ->
+          input instanceof DataType.Float32 || input.isTemporal() ? input : DataType.FLOAT64;
       default -> input;
     };
   }

@@ -14,7 +14,12 @@ public enum AggFunction {
   FIRST("first"),
   LAST("last"),
   ANY("any"),
-  ALL("all");
+  ALL("all"),
+  N_UNIQUE("nUnique"),
+  MEDIAN("median"),
+  QUANTILE("quantile"),
+  ARG_MIN("argMin"),
+  ARG_MAX("argMax");
 
   private final String method;
 

@@ -38,11 +38,65 @@ final class Aggregations {
         }
         yield result(agg, Typing.cast(input, DataType.BOOLEAN), DataType.BOOLEAN);
       }
+      case N_UNIQUE -> {
+        if (type.isNested()) {
+          throw unsupported(agg, type, "nUnique");
+        }
+        yield result(agg, input.expr(), DataType.UINT32);
+      }
+      case ARG_MIN, ARG_MAX -> {
+        if (!orderable(type)) {
+          throw unsupported(agg, type, agg.function().method());
+        }
+        yield result(agg, input.expr(), DataType.UINT32);
+      }
+      case MEDIAN, QUANTILE -> quantile(agg, input);
     };
   }
 
+  /**
+   * Median and quantile (Polars 1.44): numbers give f64 (f32 stays f32), bool only for median;
+   * date gives datetime[us] (computed on its microseconds), datetime, duration and time keep their
+   * type.
+   */
+  private static Typing.Typed quantile(Agg agg, Typing.Typed input) {
+    DataType type = input.type();
+    String method = agg.function().method();
+    if (agg.function() == AggFunction.QUANTILE
+        && !(agg.quantile() >= 0.0 && agg.quantile() <= 1.0)) {
+      throw new InvalidOperationException(
+          "quantile should be between 0.0 and 1.0, got " + agg.quantile() + " in " + agg);
+    }
+    return switch (type) {
+      case DataType.Float32 t -> result(agg, input.expr(), DataType.FLOAT32);
+      case DataType.BooleanType t when agg.function() == AggFunction.MEDIAN ->
+          result(agg, Typing.cast(input, DataType.FLOAT64), DataType.FLOAT64);
+      case DataType.Date32 t -> {
+        DataType micros = new DataType.Timestamp(dev.floe.memory.types.TimeUnit.MICROSECOND, null);
+        yield result(agg, Typing.cast(input, micros), micros);
+      }
+      case DataType.Timestamp t -> result(agg, input.expr(), type);
+      case DataType.Time64 t -> result(agg, input.expr(), type);
+      case DataType.Duration t -> result(agg, input.expr(), type);
+      default -> {
+        if (!type.isNumeric()) {
+          throw unsupported(agg, type, method);
+        }
+        yield result(agg, input.expr(), DataType.FLOAT64);
+      }
+    };
+  }
+
+  /** Types whose values have an order for argMin / argMax: numbers, bool, strings, temporals. */
+  static boolean orderable(DataType type) {
+    return type.isNumeric()
+        || type.isString()
+        || type.isTemporal()
+        || type instanceof DataType.BooleanType;
+  }
+
   private static Typing.Typed result(Agg agg, Expr input, DataType type) {
-    return new Typing.Typed(new Agg(agg.function(), input, agg.ddof()), type, true);
+    return new Typing.Typed(agg.withInput(input), type, true);
   }
 
   private static void requireNumeric(Agg agg, DataType type, String operation) {

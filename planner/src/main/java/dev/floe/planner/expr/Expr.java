@@ -345,6 +345,44 @@ public sealed interface Expr
     return new Agg(AggFunction.LAST, this, 1);
   }
 
+  /** The number of distinct values, a null counting as one value (u32), as Polars' n_unique. */
+  default Expr nUnique() {
+    return new Agg(AggFunction.N_UNIQUE, this, 1);
+  }
+
+  /** The median of the non-null values (f64; f32 stays f32; dates give datetime[us]). */
+  default Expr median() {
+    return new Agg(AggFunction.MEDIAN, this, 1);
+  }
+
+  /** The {@code quantile} (in [0, 1]) of the non-null values with Polars' default "nearest". */
+  default Expr quantile(double quantile) {
+    return quantile(quantile, Agg.QuantileInterpolation.NEAREST);
+  }
+
+  /**
+   * The {@code quantile} (in [0, 1]) of the non-null values; {@code interpolation} is one of
+   * "nearest", "higher", "lower", "midpoint", "linear", "equiprobable".
+   */
+  default Expr quantile(double quantile, String interpolation) {
+    return quantile(quantile, Agg.QuantileInterpolation.of(interpolation));
+  }
+
+  /** The {@code quantile} (in [0, 1]) of the non-null values with the given interpolation. */
+  default Expr quantile(double quantile, Agg.QuantileInterpolation interpolation) {
+    return new Agg(AggFunction.QUANTILE, this, 1, quantile, interpolation);
+  }
+
+  /** The index of the first smallest non-null value (u32; NaN only when all values are NaN). */
+  default Expr argMin() {
+    return new Agg(AggFunction.ARG_MIN, this, 1);
+  }
+
+  /** The index of the first largest non-null value (u32; NaN is skipped unless all are NaN). */
+  default Expr argMax() {
+    return new Agg(AggFunction.ARG_MAX, this, 1);
+  }
+
   /** True if any non-null value is true (bool input). */
   default Expr any() {
     return new Agg(AggFunction.ANY, this, 1);
@@ -356,6 +394,131 @@ public sealed interface Expr
   }
 
   // ---- order-aware functions that keep the length (SequenceFunction) ----
+
+  /** The running sum (nulls stay null); small integers sum as i64, bool as u32. */
+  default Expr cumSum() {
+    return cumSum(false);
+  }
+
+  /** The running sum, from the last row backwards when {@code reverse}. */
+  default Expr cumSum(boolean reverse) {
+    return SequenceFunction.of(SequenceOp.CUM_SUM, this, reverse);
+  }
+
+  /** The running product (nulls stay null); integers and bool multiply as i64 (u64 as u64). */
+  default Expr cumProd() {
+    return cumProd(false);
+  }
+
+  /** The running product, from the last row backwards when {@code reverse}. */
+  default Expr cumProd(boolean reverse) {
+    return SequenceFunction.of(SequenceOp.CUM_PROD, this, reverse);
+  }
+
+  /** The running minimum (nulls stay null, NaN skipped). */
+  default Expr cumMin() {
+    return cumMin(false);
+  }
+
+  /** The running minimum, from the last row backwards when {@code reverse}. */
+  default Expr cumMin(boolean reverse) {
+    return SequenceFunction.of(SequenceOp.CUM_MIN, this, reverse);
+  }
+
+  /** The running maximum (nulls stay null, NaN skipped). */
+  default Expr cumMax() {
+    return cumMax(false);
+  }
+
+  /** The running maximum, from the last row backwards when {@code reverse}. */
+  default Expr cumMax(boolean reverse) {
+    return SequenceFunction.of(SequenceOp.CUM_MAX, this, reverse);
+  }
+
+  /** The running count of non-null values (u32, never null). */
+  default Expr cumCount() {
+    return cumCount(false);
+  }
+
+  /** The running count of non-null values, from the last row backwards when {@code reverse}. */
+  default Expr cumCount(boolean reverse) {
+    return SequenceFunction.of(SequenceOp.CUM_COUNT, this, reverse);
+  }
+
+  /** The values moved down by {@code n} rows (up for negative n); the rows shifted in are null. */
+  default Expr shift(long n) {
+    return SequenceFunction.of(SequenceOp.SHIFT, this, n);
+  }
+
+  /** {@link #shift(long)} with the rows shifted in set to {@code fillValue} (a scalar). */
+  default Expr shift(long n, Object fillValue) {
+    return new SequenceFunction(SequenceOp.SHIFT, this, List.of(of(fillValue)), List.of(n));
+  }
+
+  /** {@code this - this.shift(1)}. */
+  default Expr diff() {
+    return diff(1, "ignore");
+  }
+
+  /** {@code this - this.shift(n)}, keeping the length. */
+  default Expr diff(long n) {
+    return diff(n, "ignore");
+  }
+
+  /**
+   * {@code this - this.shift(n)}; {@code nullBehavior} "ignore" keeps the length, "drop" removes
+   * the first n rows (the last -n for negative n). Unsigned integers give the next wider signed
+   * type, dates a duration[us].
+   */
+  default Expr diff(long n, String nullBehavior) {
+    if (!nullBehavior.equals("ignore") && !nullBehavior.equals("drop")) {
+      throw new dev.floe.errors.InvalidOperationException(
+          "diff null behavior must be \"ignore\" or \"drop\", got " + ExprPrinter.quote(nullBehavior));
+    }
+    return SequenceFunction.of(SequenceOp.DIFF, this, n, nullBehavior);
+  }
+
+  /** Ranks with ties averaged (f64), ascending. */
+  default Expr rank() {
+    return rank("average", false);
+  }
+
+  /** Ascending ranks with ties ranked by {@code method} (see {@link #rank(String, boolean)}). */
+  default Expr rank(String method) {
+    return rank(method, false);
+  }
+
+  /**
+   * Ranks from 1, nulls stay null, NaN above every number: {@code method} "average" (f64),
+   * "min", "max", "dense" or "ordinal" (u32).
+   */
+  default Expr rank(String method, boolean descending) {
+    if (!List.of("average", "min", "max", "dense", "ordinal").contains(method)) {
+      throw new dev.floe.errors.InvalidOperationException(
+          "rank method must be average, min, max, dense or ordinal, got "
+              + ExprPrinter.quote(method));
+    }
+    return SequenceFunction.of(SequenceOp.RANK, this, method, descending);
+  }
+
+  /**
+   * A u64 hash per row with Floe's own hash (not Polars' values): equal values hash alike in every
+   * layout, nulls to one value; stable within a process run.
+   */
+  default Expr hash(long seed) {
+    return SequenceFunction.of(SequenceOp.HASH, this, seed);
+  }
+
+  /** {@link #hash(long)} with seed 0. */
+  default Expr hash() {
+    return hash(0);
+  }
+
+  /** Float values that are NaN replaced by {@code value} (an expression or a Java value). */
+  default Expr fillNan(Object value) {
+    return new SequenceFunction(
+        SequenceOp.FILL_NAN, this, List.of(value == null ? Literal.of(null) : of(value)), List.of());
+  }
 
   // (end of order-aware functions)
 

@@ -43,7 +43,11 @@ public final class ExprPrinter {
               + ")";
       case Agg agg ->
           receiver(agg.input()) + "." + agg.function().method() + "("
-              + (isDdofFunction(agg) && agg.ddof() != 1 ? "ddof=" + agg.ddof() : "") + ")";
+              + (isDdofFunction(agg) && agg.ddof() != 1 ? "ddof=" + agg.ddof() : "")
+              + (agg.function() == AggFunction.QUANTILE
+                  ? agg.quantile() + ", " + quote(agg.interpolation().polarsName())
+                  : "")
+              + ")";
       case Selector selector -> selector(selector);
       case TemporalFunction temporal -> receiver(temporal.input()) + ".dt()." + temporal.printCall();
       case SequenceFunction sequence -> receiver(sequence.input()) + "." + sequence.printCall();

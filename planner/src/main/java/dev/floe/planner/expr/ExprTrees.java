@@ -109,7 +109,7 @@ public final class ExprTrees {
               concat.separator());
       case Round round -> new Round(replace(round.input(), target, replacement), round.decimals());
       case Clip clip -> new Clip(replace(clip.input(), target, replacement), clip.lower(), clip.upper());
-      case Agg agg -> new Agg(agg.function(), replace(agg.input(), target, replacement), agg.ddof());
+      case Agg agg -> agg.withInput(replace(agg.input(), target, replacement));
       case TemporalFunction temporal ->
           temporal.withChildren(replaceAll(temporal.children(), target, replacement));
       case SequenceFunction sequence ->

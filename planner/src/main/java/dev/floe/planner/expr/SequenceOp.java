@@ -2,7 +2,16 @@ package dev.floe.planner.expr;
 
 /** The sequence functions. */
 public enum SequenceOp {
-  ;
+  CUM_SUM("cumSum"),
+  CUM_PROD("cumProd"),
+  CUM_MIN("cumMin"),
+  CUM_MAX("cumMax"),
+  CUM_COUNT("cumCount"),
+  SHIFT("shift"),
+  DIFF("diff"),
+  RANK("rank"),
+  HASH("hash"),
+  FILL_NAN("fillNan");
 
   private final String method;
 
