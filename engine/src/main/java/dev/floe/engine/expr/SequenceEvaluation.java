@@ -31,11 +31,11 @@ final class SequenceEvaluation {
   Column evaluate(SequenceFunction function) {
     try (Column input = evaluator.eval(function.input())) {
       return switch (function.op()) {
-        case CUM_SUM -> Cumulative.apply(input, Cumulative.Op.SUM, function.reverse(), allocator);
-        case CUM_PROD -> Cumulative.apply(input, Cumulative.Op.PROD, function.reverse(), allocator);
-        case CUM_MIN -> Cumulative.apply(input, Cumulative.Op.MIN, function.reverse(), allocator);
-        case CUM_MAX -> Cumulative.apply(input, Cumulative.Op.MAX, function.reverse(), allocator);
-        case CUM_COUNT -> Cumulative.count(input, function.reverse(), allocator);
+        case CUM_SUM -> Cumulative.apply(input, Cumulative.Op.SUM, function.fromTheEnd(), allocator);
+        case CUM_PROD -> Cumulative.apply(input, Cumulative.Op.PROD, function.fromTheEnd(), allocator);
+        case CUM_MIN -> Cumulative.apply(input, Cumulative.Op.MIN, function.fromTheEnd(), allocator);
+        case CUM_MAX -> Cumulative.apply(input, Cumulative.Op.MAX, function.fromTheEnd(), allocator);
+        case CUM_COUNT -> Cumulative.count(input, function.fromTheEnd(), allocator);
         case SHIFT -> shift(function, input);
         case DIFF -> diff(function, input);
         case RANK ->

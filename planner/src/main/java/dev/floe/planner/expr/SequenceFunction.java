@@ -47,7 +47,7 @@ public record SequenceFunction(SequenceOp op, Expr input, List<Expr> operands, L
   }
 
   /** The {@code reverse} flag of the cumulative functions. */
-  public boolean reverse() {
+  public boolean fromTheEnd() {
     return (Boolean) arguments.getFirst();
   }
 
