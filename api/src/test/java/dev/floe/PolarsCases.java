@@ -132,6 +132,10 @@ final class PolarsCases {
             values.add(fixed.isNull(row) ? "null" : String.valueOf(physical));
           }
         }
+      } else if (series.dtype() instanceof DataType.UInt64) {
+        // u64 values come back as Longs holding the unsigned bits
+        series.toList().forEach(
+            value -> values.add(value == null ? "null" : Long.toUnsignedString((Long) value)));
       } else {
         series.toList().forEach(value -> values.add(format(value)));
       }
@@ -149,6 +153,8 @@ final class PolarsCases {
       case Float number -> format(number.doubleValue());
       case Boolean bool -> bool ? "True" : "False";
       case BigDecimal decimal -> decimal.toPlainString();
+      // line breaks would split the line-based result exchange
+      case String text -> text.replace("\n", "\\n").replace("\r", "\\r");
       case List<?> list -> "[" + String.join(", ", list.stream().map(PolarsCases::format).toList()) + "]";
       case Map<?, ?> map -> {
         List<String> entries = new ArrayList<>();
@@ -251,6 +257,8 @@ final class PolarsCases {
               if math.isnan(v): return "nan"
               if math.isinf(v): return "inf" if v > 0 else "-inf"
               return repr(v)
+          if isinstance(v, D): return format(v, "f")
+          if isinstance(v, str): return v.replace("\\n", "\\\\n").replace("\\r", "\\\\r")
           if isinstance(v, list): return "[" + ", ".join(fmt(x) for x in v) + "]"
           if isinstance(v, dict): return "{" + ", ".join(k + ": " + fmt(x) for k, x in v.items()) + "}"
           return str(v)
