@@ -174,6 +174,8 @@ final class PolarsCases {
       case Float number -> format(number.doubleValue());
       case Boolean bool -> bool ? "True" : "False";
       case BigDecimal decimal -> decimal.toPlainString();
+      // line breaks would split the line-based result exchange
+      case String text -> text.replace("\n", "\\n").replace("\r", "\\r");
       case List<?> list -> "[" + String.join(", ", list.stream().map(PolarsCases::format).toList()) + "]";
       case Map<?, ?> map -> {
         List<String> entries = new ArrayList<>();
@@ -288,6 +290,8 @@ final class PolarsCases {
               if math.isnan(v): return "nan"
               if math.isinf(v): return "inf" if v > 0 else "-inf"
               return repr(v)
+          if isinstance(v, D): return format(v, "f")
+          if isinstance(v, str): return v.replace("\\n", "\\\\n").replace("\\r", "\\\\r")
           if isinstance(v, list): return "[" + ", ".join(fmt(x) for x in v) + "]"
           if isinstance(v, dict): return "{" + ", ".join(k + ": " + fmt(x) for k, x in v.items()) + "}"
           return str(v)

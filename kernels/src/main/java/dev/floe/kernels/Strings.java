@@ -1,6 +1,5 @@
 package dev.floe.kernels;
 
-import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.BooleanBuilder;
 import dev.floe.memory.column.BooleanColumn;
@@ -21,7 +20,9 @@ import java.util.regex.Pattern;
  * Kernels of the {@code str} namespace with Polars' semantics, on Utf8, LargeUtf8 and Utf8View
  * columns (nulls propagate). Lengths, prefix/suffix tests and literal searches work on the UTF-8
  * bytes in place; case mapping and character counting have ASCII fast paths. String results are
- * LargeUtf8 for a LargeUtf8 input, else Utf8.
+ * LargeUtf8 for a LargeUtf8 input, else Utf8. Regexes are Rust's (Polars') syntax and classes,
+ * compiled by {@link StringMatches}. Splitting, extraction and parsing live in
+ * {@link StringsSplit}, {@link StringsRegex}, {@link StringsNumbers} and the temporal package.
  */
 public final class Strings {
   private Strings() {}
@@ -278,11 +279,6 @@ public final class Strings {
   }
 
   private static Pattern compile(String pattern) {
-    try {
-      return Pattern.compile(pattern);
-    } catch (java.util.regex.PatternSyntaxException invalid) {
-      throw new InvalidOperationException(
-          "invalid regular expression \"" + pattern + "\": " + invalid.getDescription());
-    }
+    return StringMatches.compile(pattern, false);
   }
 }

@@ -1,8 +1,13 @@
 package dev.floe.engine.expr;
 
 import dev.floe.kernels.Strings;
+import dev.floe.kernels.StringsNumbers;
+import dev.floe.kernels.StringsRegex;
+import dev.floe.kernels.StringsSplit;
+import dev.floe.kernels.temporal.ParseTemporal;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.StringFunction;
 
 /** The {@code str} namespace functions ({@link StringFunction}) over the string kernels. */
@@ -40,6 +45,24 @@ final class StringEvaluation {
       case PAD_START -> Strings.padStart(input, f.width(), f.fill(), allocator);
       case PAD_END -> Strings.padEnd(input, f.width(), f.fill(), allocator);
       case ZFILL -> Strings.zfill(input, f.width(), allocator);
+      case SPLIT ->
+          StringsSplit.split(
+              input, f.pattern(), f.options().inclusive(), f.literal(), f.options().strict(),
+              allocator);
+      case EXTRACT_ALL -> StringsSplit.extractAll(input, f.pattern(), allocator);
+      case EXTRACT ->
+          StringsRegex.extract(input, f.pattern(), f.options().groupIndex(), allocator);
+      case COUNT_MATCHES -> StringsRegex.countMatches(input, f.pattern(), f.literal(), allocator);
+      case TO_INTEGER ->
+          StringsNumbers.toInteger(
+              input, f.options().base(),
+              f.options().target() == null ? DataType.INT64 : f.options().target(),
+              f.options().strict(), allocator);
+      case TO_DECIMAL -> StringsNumbers.toDecimal(input, f.options().scale(), allocator);
+      case STRPTIME ->
+          ParseTemporal.strptime(
+              input, f.options().target(), f.pattern(), f.options().strict(),
+              f.options().exact(), allocator);
     };
   }
 }

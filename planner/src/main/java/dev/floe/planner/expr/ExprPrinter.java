@@ -71,6 +71,24 @@ public final class ExprPrinter {
           case SLICE -> f.offset() + (f.length() != null ? ", " + f.length() : "");
           case PAD_START, PAD_END -> f.width() + ", " + quote(String.valueOf(f.fill()));
           case ZFILL -> String.valueOf(f.width());
+          case SPLIT ->
+              quote(f.pattern()) + (f.options().inclusive() ? ", inclusive=true" : "")
+                  + (f.literal() ? "" : ", literal=false")
+                  + (f.options().strict() ? "" : ", strict=false");
+          case EXTRACT -> quote(f.pattern()) + ", " + f.options().groupIndex();
+          case EXTRACT_ALL -> quote(f.pattern());
+          case COUNT_MATCHES -> quote(f.pattern()) + (f.literal() ? ", literal=true" : "");
+          case TO_INTEGER ->
+              "base=" + f.options().base()
+                  + (f.options().target() == null || f.options().target().equals(
+                          dev.floe.memory.types.DataType.INT64)
+                      ? "" : ", dtype=" + f.options().target())
+                  + (f.options().strict() ? "" : ", strict=false");
+          case TO_DECIMAL -> "scale=" + f.options().scale();
+          case STRPTIME ->
+              f.options().target() + ", " + value(f.pattern())
+                  + (f.options().strict() ? "" : ", strict=false")
+                  + (f.options().exact() ? "" : ", exact=false");
         };
     return receiver(f.input()) + ".str()." + f.op().method() + "(" + args + ")";
   }

@@ -19,7 +19,14 @@ public enum StringOp {
   SLICE("slice"),
   PAD_START("padStart"),
   PAD_END("padEnd"),
-  ZFILL("zfill");
+  ZFILL("zfill"),
+  SPLIT("split"),
+  EXTRACT("extract"),
+  EXTRACT_ALL("extractAll"),
+  COUNT_MATCHES("countMatches"),
+  TO_INTEGER("toInteger"),
+  TO_DECIMAL("toDecimal"),
+  STRPTIME("strptime");
 
   private final String method;
 
@@ -31,10 +38,14 @@ public enum StringOp {
     return method;
   }
 
-  /** The output type for a string input of type {@code input}. */
+  /**
+   * The output type for a string input of type {@code input}; toInteger, toDecimal and strptime
+   * take theirs from their options ({@link StringTyping}).
+   */
   public DataType outputType(DataType input) {
     return switch (this) {
-      case LEN_CHARS, LEN_BYTES -> DataType.UINT32;
+      case LEN_CHARS, LEN_BYTES, COUNT_MATCHES -> DataType.UINT32;
+      case SPLIT, EXTRACT_ALL -> DataType.ListType.of(DataType.UTF8);
       case CONTAINS, STARTS_WITH, ENDS_WITH -> DataType.BOOLEAN;
       default -> input instanceof DataType.LargeUtf8 ? DataType.LARGE_UTF8 : DataType.UTF8;
     };
