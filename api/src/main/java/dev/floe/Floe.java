@@ -77,6 +77,11 @@ public final class Floe {
     return Exprs.concatStr(inputs, separator);
   }
 
+  /** Polars' {@code pl.len()}: the number of rows, a u32 scalar named "len". */
+  public static Expr len() {
+    return new dev.floe.planner.expr.FrameLength();
+  }
+
   /** Every column. */
   public static Expr all() {
     return Exprs.all();

@@ -76,7 +76,7 @@ class PolarsDifferentialTest {
    * float list on an integer column, so these stay top-level).
    */
   @Test
-  void isInWithUnrepresentableValuesAndStringPlus() throws Exception {
+  void isInWithUnrepresentableValuesStringPlusAndLen() throws Exception {
     PolarsCases cases = new PolarsCases(directory);
     int frame = cases.frame(List.of(
         new PolarsCases.TestColumn("u", DataType.UINT32, "pl.UInt32", Arrays.asList(1L, 2L, null, 7L)),
@@ -91,6 +91,9 @@ class PolarsDifferentialTest {
     cases.add(frame, col("s").add("x"), "pl.col('s') + 'x'");
     cases.add(frame, lit("x").add(col("s")), "pl.lit('x') + pl.col('s')");
     cases.add(frame, col("s").sub(col("s")), "pl.col('s') - pl.col('s')");
+    cases.add(frame, Floe.len(), "pl.len()");
+    cases.add(frame, col("i").sum().div(Floe.len()), "pl.col('i').sum() / pl.len()");
+    cases.add(frame, col("u").add(Floe.len()), "pl.col('u') + pl.len()");
     assertThat(cases.mismatches()).isEmpty();
   }
 

@@ -16,6 +16,7 @@ import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.JavaValues;
 import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Agg;
 import dev.floe.planner.expr.Alias;
 import dev.floe.planner.expr.Binary;
@@ -26,6 +27,7 @@ import dev.floe.planner.expr.ConcatStr;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.expr.FillNullExpr;
+import dev.floe.planner.expr.FrameLength;
 import dev.floe.planner.expr.IsBetween;
 import dev.floe.planner.expr.IsIn;
 import dev.floe.planner.expr.Literal;
@@ -93,6 +95,7 @@ public final class ExpressionEvaluator {
   public static boolean isScalar(Expr expr) {
     return switch (expr) {
       case Literal literal -> true;
+      case FrameLength length -> true;
       case Agg agg -> true;
       case ColumnRef column -> false;
       case Selector selector -> false;
@@ -105,6 +108,8 @@ public final class ExpressionEvaluator {
     return switch (expr) {
       case ColumnRef column -> batch.column(column.columnName()).share();
       case Literal literal -> Broadcast.constant(value(literal), literal.type(), 1, allocator);
+      case FrameLength length ->
+          Broadcast.constant(batch.rowCount(), DataType.UINT32, 1, allocator);
       case Alias alias -> eval(alias.input());
       case NameMap map -> eval(map.input());
       case Selector selector ->

@@ -32,7 +32,8 @@ public sealed interface Expr
         NameMap,
         TemporalFunction,
         SequenceFunction,
-        ReshapeFunction {
+        ReshapeFunction,
+        FrameLength {
 
   /** {@code value} itself when it is an expression, else a literal of it. */
   static Expr of(Object value) {

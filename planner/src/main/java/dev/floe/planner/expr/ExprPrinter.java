@@ -11,6 +11,7 @@ public final class ExprPrinter {
     return switch (expr) {
       case ColumnRef column -> "col(" + quote(column.columnName()) + ")";
       case Literal literal -> value(literal.value());
+      case FrameLength length -> "len()";
       case Alias alias -> receiver(alias.input()) + ".alias(" + quote(alias.outputName()) + ")";
       case Binary binary ->
           binary.op() == BinaryOp.EQ_MISSING

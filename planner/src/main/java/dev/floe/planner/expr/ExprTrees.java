@@ -13,6 +13,7 @@ public final class ExprTrees {
     return switch (expr) {
       case ColumnRef column -> List.of();
       case Literal literal -> List.of();
+      case FrameLength length -> List.of();
       case Selector selector -> List.of();
       case Alias alias -> List.of(alias.input());
       case NameMap map -> List.of(map.input());
@@ -66,6 +67,7 @@ public final class ExprTrees {
     return switch (expr) {
       case ColumnRef column -> column;
       case Literal literal -> literal;
+      case FrameLength length -> length;
       case Selector selector -> selector;
       case Alias alias -> new Alias(replace(alias.input(), target, replacement), alias.outputName());
       case NameMap map ->
@@ -133,6 +135,7 @@ public final class ExprTrees {
       case NameMap map -> map.prefix() + rootName(map.input()) + map.suffix();
       case ColumnRef column -> column.columnName();
       case Literal literal -> "literal";
+      case FrameLength length -> "len";
       case Selector selector -> selector.toString();
       case Ternary ternary -> outputName(ternary.branches().getFirst().value());
       default -> outputName(children(expr).getFirst());
@@ -144,6 +147,7 @@ public final class ExprTrees {
     return switch (expr) {
       case ColumnRef column -> column.columnName();
       case Literal literal -> "literal";
+      case FrameLength length -> "len";
       case Ternary ternary -> rootName(ternary.branches().getFirst().value());
       case Selector selector -> selector.toString();
       default -> rootName(children(expr).getFirst());

@@ -30,6 +30,7 @@ final class Typing {
         yield new Typed(column, schema.field(column.columnName()).type(), false);
       }
       case Literal literal -> new Typed(literal, literal.type(), true);
+      case FrameLength length -> new Typed(length, DataType.UINT32, true);
 
       case Alias alias -> type(alias.input());
       case NameMap map -> type(map.input());
