@@ -94,6 +94,8 @@ class PolarsDifferentialTest {
     cases.add(frame, Floe.len(), "pl.len()");
     cases.add(frame, col("i").sum().div(Floe.len()), "pl.col('i').sum() / pl.len()");
     cases.add(frame, col("u").add(Floe.len()), "pl.col('u') + pl.len()");
+    cases.add(frame, col("i").diff(1, "drop"), "pl.col('i').diff(1, null_behavior='drop')");
+    cases.add(frame, col("i").diff(1, "drop").add(col("i")), "pl.col('i').diff(1, null_behavior='drop') + pl.col('i')");
     assertThat(cases.mismatches()).isEmpty();
   }
 
