@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * integers, lists and structs element by element). A failure on both sides counts as agreement.
  *
  * <p>Values are given as Java objects: Long, Integer, Double, String, Boolean, BigDecimal,
- * LocalDate, LocalDateTime, LocalTime, Duration, or null.
+ * LocalDate, LocalDateTime, LocalTime, Duration, Instant or ZonedDateTime (both passed to Python
+ * as UTC instants), or null.
  */
 final class PolarsCases {
   /** A column of a test frame: {@code polarsType} is Python text such as {@code pl.Int64}. */
@@ -255,6 +256,12 @@ final class PolarsCases {
           "dt.time(" + time.getHour() + ", " + time.getMinute() + ", " + time.getSecond() + ", "
               + time.getNano() / 1000 + ")";
       case Duration span -> "dt.timedelta(microseconds=" + span.toNanos() / 1000 + ")";
+      case java.time.ZonedDateTime zoned -> python(zoned.toInstant());
+      case java.time.Instant instant -> {
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+        String naive = python(utc);
+        yield naive.substring(0, naive.length() - 1) + ", tzinfo=dt.timezone.utc)";
+      }
       case List<?> list ->
           "[" + String.join(", ", list.stream().map(PolarsCases::python).toList()) + "]";
       default -> String.valueOf(value);
