@@ -38,8 +38,9 @@ final class AggregateEvaluation {
       if (value instanceof Column single) {
         return single;
       }
-      return Broadcast.constant(
-          LiteralValues.convert(value, type), type, 1, evaluator.allocator());
+      // u64 values come as the unsigned bits in a Long, which the literal check would reject
+      Object converted = type instanceof DataType.UInt64 ? value : LiteralValues.convert(value, type);
+      return Broadcast.constant(converted, type, 1, evaluator.allocator());
     }
   }
 
