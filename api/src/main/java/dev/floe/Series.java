@@ -167,7 +167,14 @@ public final class Series implements AutoCloseable {
     return data.isNull(Ranges.index(data.length(), index, "series '" + name + "'"));
   }
 
-  /** All values as a Java list (nulls included). */
+  /**
+   * All values as a Java list (nulls included), each as {@link
+   * dev.floe.memory.column.Column#getObject} gives it. A u64 value is a {@code Long} holding the
+   * unsigned bits, as Arrow Java's {@code UInt8Vector.getObject}: one class per type, no boxing to
+   * BigInteger; a value above {@code Long.MAX_VALUE} reads as negative, so print it with {@link
+   * Long#toUnsignedString(long)} and compare it with {@link Long#compareUnsigned}. Builders accept
+   * both such Longs and BigIntegers up to 2^64 - 1.
+   */
   public List<Object> toList() {
     long length = data.length();
     if (length > Integer.MAX_VALUE - 8) {

@@ -159,7 +159,10 @@ final class PolarsCases {
         series.toList().forEach(value -> values.add(
             value == null ? "null" : Long.toUnsignedString(((Number) value).longValue())));
       } else {
-        series.toList().forEach(value -> values.add(format(value)));
+        // u64 values are Longs holding the unsigned bits (Column.getObject): print them unsigned
+        boolean unsigned64 = series.dtype() instanceof DataType.UInt64;
+        series.toList().forEach(value -> values.add(
+            unsigned64 && value instanceof Long bits ? Long.toUnsignedString(bits) : format(value)));
       }
       return series.dtype() + "\t" + String.join("|", values);
     } catch (FloeException failure) {

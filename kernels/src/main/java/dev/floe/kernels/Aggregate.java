@@ -13,7 +13,6 @@ import dev.floe.memory.column.ViewColumn;
 import dev.floe.memory.types.DataType;
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -228,13 +227,7 @@ public final class Aggregate {
   }
 
   private static BigDecimal decimalSum(FixedWidthColumn column, DataType.Decimal128 decimal) {
-    BigInteger sum = BigInteger.ZERO;
-    for (int row = 0; row < column.length(); row++) {
-      if (column.isValid(row)) {
-        sum = sum.add(column.getUnscaledDecimal(row));
-      }
-    }
-    return new BigDecimal(sum, decimal.scale());
+    return DecimalSum.sum(column); // boxing-free, with Polars' overflow check
   }
 
   private static long countTrue(BooleanColumn column) {

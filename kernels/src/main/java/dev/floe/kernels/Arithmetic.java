@@ -23,6 +23,8 @@ import java.lang.foreign.MemorySegment;
  *       zero give null; MOD takes the divisor's sign ({@code -7 % 2 = 1}, {@code 7 % -2 = -1});
  *       {@code MIN // -1 = MIN}, {@code MIN % -1 = 0}. A negative integer exponent fails.
  *   <li>Floats: x / 0 is +-inf or NaN; FLOOR_DIV is floor(a / b); MOD is a - b * floor(a / b).
+ *       By a scalar, division multiplies by the reciprocal as Polars does ({@link
+ *       FloatScalarDivision}).
  * </ul>
  *
  * <p>Add, sub, mul (and div of floats) of Int32, Int64, Float32 and Float64 column pairs run the
@@ -42,6 +44,9 @@ public final class Arithmetic {
   /** {@code left op right} row by row; both columns have the same length and numeric type. */
   public static Column binary(
       Column left, Column right, ArithmeticOp op, BufferAllocator allocator) {
+    if (left.type() instanceof DataType.Decimal128) {
+      return DecimalArithmetic.binary(left, right, op, allocator);
+    }
     DataType type = checkNumeric(left, op.name());
     if (!right.type().equals(type)) {
       throw new SchemaMismatchException(
@@ -68,11 +73,18 @@ public final class Arithmetic {
   /** {@code left op right} with a scalar right side (a Java value of the column's type or null). */
   public static Column binaryScalar(
       Column left, Object right, ArithmeticOp op, BufferAllocator allocator) {
+    if (left.type() instanceof DataType.Decimal128) {
+      return DecimalArithmetic.binaryScalar(left, right, op, allocator);
+    }
     DataType type = checkNumeric(left, op.name());
     if (right == null || left.nullCount() == left.length()) {
       return ArithmeticValidity.allNull(type, left.length(), allocator);
     }
     checkScalar(right, type);
+    if (type.isFloatingPoint() && (op == ArithmeticOp.DIV || op == ArithmeticOp.FLOOR_DIV
+        || op == ArithmeticOp.MOD)) {
+      return FloatScalarDivision.divide(left, (Number) right, op, allocator);
+    }
     if (hasTwinKernel(type, op)) {
       return withBroadcast((FixedWidthColumn) left, right, false, op, type, allocator);
     }
@@ -83,6 +95,9 @@ public final class Arithmetic {
   /** {@code left op right} with a scalar left side (a Java value of the column's type or null). */
   public static Column scalarBinary(
       Object left, Column right, ArithmeticOp op, BufferAllocator allocator) {
+    if (right.type() instanceof DataType.Decimal128) {
+      return DecimalArithmetic.scalarBinary(left, right, op, allocator);
+    }
     DataType type = checkNumeric(right, op.name());
     if (left == null || right.nullCount() == right.length()) {
       return ArithmeticValidity.allNull(type, right.length(), allocator);
@@ -97,6 +112,9 @@ public final class Arithmetic {
 
   /** {@code -x}; integers wrap ({@code -MIN = MIN}); unsigned types are rejected. */
   public static Column negate(Column column, BufferAllocator allocator) {
+    if (column.type() instanceof DataType.Decimal128) {
+      return DecimalArithmetic.negate(column, allocator);
+    }
     DataType type = checkNumeric(column, "neg");
     if (type.isInteger() && !type.isSignedInteger()) {
       throw new InvalidOperationException("cannot negate unsigned " + type + " values");
@@ -106,6 +124,9 @@ public final class Arithmetic {
 
   /** {@code |x|}; integers wrap ({@code abs(MIN) = MIN}); unsigned values are returned as they are. */
   public static Column abs(Column column, BufferAllocator allocator) {
+    if (column.type() instanceof DataType.Decimal128) {
+      return DecimalArithmetic.abs(column, allocator);
+    }
     DataType type = checkNumeric(column, "abs");
     if (type.isInteger() && !type.isSignedInteger()) {
       return column.share();
@@ -163,6 +184,10 @@ public final class Arithmetic {
 
   /** Limits values to {@code [lower, upper]}; a null bound is unbounded; NaN stays NaN. */
   public static Column clip(Column column, Object lower, Object upper, BufferAllocator allocator) {
+    if (column.type() instanceof DataType.Decimal128) {
+      return DecimalArithmetic.clip(
+          column, (java.math.BigDecimal) lower, (java.math.BigDecimal) upper, allocator);
+    }
     DataType type = checkNumeric(column, "clip");
     if (lower != null) {
       checkScalar(lower, type);

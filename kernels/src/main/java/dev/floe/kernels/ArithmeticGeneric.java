@@ -40,7 +40,8 @@ final class ArithmeticGeneric {
         if (floating) {
           double a = left == null ? ((Number) leftScalar).doubleValue() : AggregateValues.asDouble(left, row);
           double b = right == null ? ((Number) rightScalar).doubleValue() : AggregateValues.asDouble(right, row);
-          storeDouble(out, type, row, floatOp(op, a, b));
+          storeDouble(out, type, row,
+              type instanceof DataType.Float32 ? floatOp32(op, (float) a, (float) b) : floatOp(op, a, b));
           Bitmaps.set(bits, row);
           continue;
         }
@@ -72,6 +73,19 @@ final class ArithmeticGeneric {
       // which is a - b * floor(a / b) (x % 0.0 is NaN).
       case MOD -> a - b * Math.floor(a / b);
       case POW -> Math.pow(a, b);
+    };
+  }
+
+  /** {@link #floatOp} in float precision, as Polars computes f32 ({@code 3 // 0.33333334f} is 9). */
+  static float floatOp32(ArithmeticOp op, float a, float b) {
+    return switch (op) {
+      case ADD -> a + b;
+      case SUB -> a - b;
+      case MUL -> a * b;
+      case DIV -> a / b;
+      case FLOOR_DIV -> (float) Math.floor(a / b);
+      case MOD -> a - b * (float) Math.floor(a / b);
+      case POW -> (float) Math.pow(a, b);
     };
   }
 

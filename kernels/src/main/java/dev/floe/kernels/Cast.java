@@ -34,7 +34,8 @@ import java.time.ZonedDateTime;
  *   <li>Date32 to and from Timestamp (floor to the day), Timestamp unit changes (floor), Duration
  *       unit changes (truncation toward zero, as Polars), integers to and from temporal types by
  *       their physical value;
- *   <li>Decimal128 to and from floats, integers and strings, and rescaling, rounding half to even.
+ *   <li>Decimal128 to and from floats, integers and strings, and rescaling, rounding half to even
+ *       (a float is scaled in f64 first: {@code rint(x * 10^scale)}, as Polars).
  * </ul>
  *
  * <p>The same type returns {@code column.share()}. This is the element-at-a-time path (one {@code
@@ -49,6 +50,9 @@ public final class Cast {
     DataType source = column.type();
     if (source.equals(target)) {
       return column.share();
+    }
+    if (source instanceof DataType.NullType) {
+      return allNull(target, column.length(), allocator); // Polars casts null to any type
     }
     checkSupported(source, target);
     if (target instanceof DataType.NullType) {
@@ -114,6 +118,18 @@ public final class Cast {
     }
     return ArithmeticGeneric.unary(column, value -> value, value -> value, target, allocator,
         false);
+  }
+
+  private static Column allNull(DataType target, int length, BufferAllocator allocator) {
+    if (target instanceof DataType.NullType) {
+      return new NullColumn(length);
+    }
+    try (ColumnBuilder builder = ColumnBuilders.forType(target, allocator)) {
+      for (int row = 0; row < length; row++) {
+        builder.appendNull();
+      }
+      return builder.build();
+    }
   }
 
   private static String describe(Object value) {
@@ -230,7 +246,9 @@ public final class Cast {
       case BigDecimal big -> big;
       case Double d when !Double.isFinite(d) -> null;
       case Float f when !Float.isFinite(f) -> null;
-      case Number n -> new BigDecimal(n.doubleValue());
+      // Polars: rint(x * 10^scale) in f64 (so 928.3050000000001 is 928.30 and 2.015 is 2.02)
+      case Number n -> new BigDecimal(Math.rint(n.doubleValue() * Math.pow(10, decimal.scale())))
+          .movePointLeft(decimal.scale());
       default -> null;
     };
     if (exact == null) {

@@ -64,7 +64,8 @@ class ArithmeticProgramPropertyTest {
         Column wideB = Cast.cast(b, type, true, allocator);
         Column ab = Arithmetic.binary(a, wideB, sample.first(), allocator);
         Column expectedLeftDeep = Arithmetic.binary(ab, c, sample.second(), allocator);
-        Column bk = Arithmetic.binaryScalar(wideB, constant, sample.second(), allocator);
+        Column constantColumn = Broadcast.constant(constant, type, a.length(), allocator);
+        Column bk = Arithmetic.binary(wideB, constantColumn, sample.second(), allocator);
         Column expectedRightDeep = Arithmetic.binary(a, bk, sample.first(), allocator);
         Column leftDeep = ArithmeticProgram.run(
             List.of(load(a), load(b), new ArithmeticProgram.Apply(sample.first()), load(c),

@@ -86,7 +86,10 @@ class ArithmeticTwinPropertyTest {
     }
   }
 
-  /** Column-scalar (broadcast through the twin kernels) equals column-column with a constant. */
+  /**
+   * Column-scalar (broadcast through the twin kernels) equals column-column with a constant; a
+   * float divided by a scalar is a multiplication by its reciprocal, as in Polars.
+   */
   @Property(tries = 200)
   void scalarOperandsMatchAConstantColumn(@ForAll("cases") Case sample) {
     BufferAllocator allocator = BufferAllocator.current();
@@ -101,7 +104,13 @@ class ArithmeticTwinPropertyTest {
     try (Column left = sample.left().build();
         Column constant = dev.floe.memory.column.JavaValues.toColumn(allocator, sample.type(),
             java.util.Collections.nCopies(left.length(), scalar));
-        Column expectedRight = Arithmetic.binary(left, constant, sample.op(), allocator);
+        Column reciprocal = dev.floe.memory.column.JavaValues.toColumn(allocator, sample.type(),
+            java.util.Collections.nCopies(left.length(),
+                sample.type().isFloatingPoint()
+                    ? FloatScalarDivision.reciprocal((Number) scalar, sample.type()) : scalar));
+        Column expectedRight = sample.type().isFloatingPoint() && sample.op() == ArithmeticOp.DIV
+            ? Arithmetic.binary(left, reciprocal, ArithmeticOp.MUL, allocator)
+            : Arithmetic.binary(left, constant, sample.op(), allocator);
         Column actualRight = Arithmetic.binaryScalar(left, scalar, sample.op(), allocator);
         Column expectedLeft = Arithmetic.binary(constant, left, sample.op(), allocator);
         Column actualLeft = Arithmetic.scalarBinary(scalar, left, sample.op(), allocator)) {

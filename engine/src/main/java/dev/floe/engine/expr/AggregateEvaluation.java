@@ -52,11 +52,13 @@ final class AggregateEvaluation {
       if (value instanceof Column single) {
         return single;
       }
-      if (type.isTemporal()) {
+      if (type.isTemporal()
+          && (agg.function() == AggFunction.MEDIAN || agg.function() == AggFunction.QUANTILE)) {
         return temporal((Double) value, type, evaluator);
       }
-      return Broadcast.constant(
-          LiteralValues.convert(value, type), type, 1, evaluator.allocator());
+      // u64 values come as the unsigned bits in a Long, which the literal check would reject
+      Object converted = type instanceof DataType.UInt64 ? value : LiteralValues.convert(value, type);
+      return Broadcast.constant(converted, type, 1, evaluator.allocator());
     }
   }
 

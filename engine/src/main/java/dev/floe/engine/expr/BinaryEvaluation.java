@@ -53,6 +53,9 @@ final class BinaryEvaluation {
         return Arithmetic.binaryScalar(left, ExpressionEvaluator.value(right), op, allocator);
       }
     }
+    if (ExpressionEvaluator.isScalar(binary.right()) && !ExpressionEvaluator.isScalar(binary.left())) {
+      return ScalarOperand.arithmetic(evaluator, binary, op);
+    }
     Literal left = nonNullLiteral(binary.left());
     if (left != null && !ExpressionEvaluator.isScalar(binary.right())) {
       try (Column rightColumn = evaluator.eval(binary.right())) {

@@ -2,6 +2,7 @@ package dev.floe.engine.expr;
 
 import dev.floe.kernels.ArithmeticOp;
 import dev.floe.kernels.ArithmeticProgram;
+import dev.floe.kernels.FloatScalarDivision;
 import dev.floe.kernels.NumericWidening;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.FixedWidthColumn;
@@ -49,6 +50,19 @@ final class FusedArithmetic {
 
   private boolean compile(Expr expr) {
     return switch (expr) {
+      case Binary binary when binary.op() == BinaryOp.DIV
+          && binary.right() instanceof Literal divisor && divisor.value() != null
+          && divisor.type().isFloatingPoint() -> {
+        // Polars divides by a scalar as a multiplication by its reciprocal (FloatScalarDivision)
+        if (!compile(binary.left()) || !agree(divisor.type())) {
+          yield false;
+        }
+        steps.add(new ArithmeticProgram.Constant(FloatScalarDivision.reciprocal(
+            (Number) ExpressionEvaluator.value(divisor), divisor.type())));
+        steps.add(new ArithmeticProgram.Apply(ArithmeticOp.MUL));
+        operations++;
+        yield ArithmeticProgram.supports(ArithmeticOp.MUL, type);
+      }
       case Binary binary -> {
         ArithmeticOp op = kernelOp(binary.op());
         if (op == null || !compile(binary.left()) || !compile(binary.right())) {

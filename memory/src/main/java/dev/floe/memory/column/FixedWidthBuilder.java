@@ -168,6 +168,19 @@ public final class FixedWidthBuilder implements ColumnBuilder {
     length = index + 1;
   }
 
+  /**
+   * Appends a Decimal128 from the two 64-bit words of its unscaled value (two's complement, low
+   * word first): the boxing-free path of decimal kernels. The precision is not checked.
+   */
+  public void appendDecimal128(long low, long high) {
+    int index = reserveSlot();
+    long byteOffset = (long) index << 4;
+    segment.set(ValueLayout.JAVA_LONG_UNALIGNED, byteOffset, low);
+    segment.set(ValueLayout.JAVA_LONG_UNALIGNED, byteOffset + 8, high);
+    validity.appendValid(index);
+    length = index + 1;
+  }
+
   @Override
   public void appendObject(Object value) {
     if (value == null) {

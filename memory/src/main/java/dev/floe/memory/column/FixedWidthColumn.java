@@ -71,6 +71,18 @@ public final class FixedWidthColumn extends AbstractColumn implements Column {
     return values.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, (offset + (long) index) << 3);
   }
 
+  /** The low 64 bits of a Decimal128 slot's unscaled value (boxing-free access for kernels). */
+  public long getDecimalLow(int index) {
+    checkAccess(index);
+    return values.get(LONG, (offset + (long) index) << 4);
+  }
+
+  /** The high 64 bits (with the sign) of a Decimal128 slot's unscaled value. */
+  public long getDecimalHigh(int index) {
+    checkAccess(index);
+    return values.get(LONG, ((offset + (long) index) << 4) + 8);
+  }
+
   /** The unscaled value of a Decimal128 slot. */
   public BigInteger getUnscaledDecimal(int index) {
     checkAccess(index);

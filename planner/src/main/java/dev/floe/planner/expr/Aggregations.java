@@ -9,6 +9,10 @@ final class Aggregations {
 
   static Typing.Typed type(Agg agg, Typing.Typed input) {
     DataType type = input.type();
+    Typing.Typed decimal = DecimalTyping.aggregate(agg, input);
+    if (decimal != null) {
+      return decimal;
+    }
     return switch (agg.function()) {
       case SUM -> {
         requireNumeric(agg, type, "sum");

@@ -20,6 +20,9 @@ public final class LiteralValues {
     if (type.isFloatingPoint()) {
       return type.byteWidth() == 4 ? (Object) number.floatValue() : (Object) number.doubleValue();
     }
+    if (type instanceof DataType.Decimal128 decimal) {
+      return DecimalTyping.literal(number, decimal);
+    }
     if (!type.isInteger()) {
       return value;
     }

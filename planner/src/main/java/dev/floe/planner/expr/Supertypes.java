@@ -11,7 +11,8 @@ import dev.floe.memory.types.DataType;
  *       holding both ({@code i32 + u32 -> i64}), and {@code i64 + u64 -> f64};
  *   <li>an integer with {@code f64} is {@code f64}; with {@code f32}, {@code f32} for integers up to
  *       16 bits, else {@code f64};
- *   <li>a boolean goes with a number (as 0/1); strings of any layout go together.
+ *   <li>a boolean goes with a number (as 0/1); strings of any layout go together;
+ *   <li>decimals: see {@link DecimalTyping#supertype}.
  * </ul>
  */
 public final class Supertypes {
@@ -27,6 +28,9 @@ public final class Supertypes {
     }
     if (right instanceof DataType.NullType) {
       return left;
+    }
+    if (left instanceof DataType.Decimal128 || right instanceof DataType.Decimal128) {
+      return DecimalTyping.supertype(left, right);
     }
     if (left.isNumeric() && right.isNumeric()) {
       return numeric(left, right);

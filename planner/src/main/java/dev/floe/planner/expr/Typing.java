@@ -71,6 +71,10 @@ final class Typing {
             : input;
       }
       case Clip clip -> {
+        Typed decimal = DecimalTyping.clip(type(clip.input()), clip);
+        if (decimal != null) {
+          yield decimal;
+        }
         Typed input = numeric(clip.input(), clip, "clip");
         Object lower = convert(clip.lower(), input.type(), clip);
         Object upper = convert(clip.upper(), input.type(), clip);
@@ -91,6 +95,10 @@ final class Typing {
     if (temporal != null) {
       return temporal;
     }
+    Typed numeric = NumericRules.binary(binary, left, right, scalar);
+    if (numeric != null) {
+      return numeric;
+    }
     DataType common = commonType(left, right);
     if (binary.op() == BinaryOp.ADD && left.type().isString() && right.type().isString()) {
       // Polars concatenates strings with + (a null on either side gives null)
@@ -110,7 +118,9 @@ final class Typing {
           result = DataType.FLOAT64;
         }
         yield new Typed(
-            new Binary(cast(left, result), binary.op(), cast(right, result)), result, scalar);
+            new Binary(NumericRules.castVia(left, common, result), binary.op(),
+                NumericRules.castVia(right, common, result)),
+            result, scalar);
       }
       case COMPARISON -> {
         if (common == null || (common instanceof DataType.NullType)) {
@@ -181,15 +191,13 @@ final class Typing {
   }
 
   private static DataType adopt(Typed literalSide, Typed other) {
-    if (!(literalSide.expr() instanceof Literal literal) || !literal.dynamic()) {
-      return null;
-    }
-    if (other.expr() instanceof Literal otherLiteral && otherLiteral.dynamic()) {
+    Literal literal = DynamicLiterals.dynamic(literalSide.expr());
+    if (literal == null || DynamicLiterals.dynamic(other.expr()) != null) {
       return null;
     }
     if (literal.type().isInteger() && other.type().isNumeric()) {
-      // Only if the value fits (u32 * -1 is i64 in Polars: the literal keeps its own type then).
-      return fits(literal.value(), other.type()) ? other.type() : null;
+      // u32 * -1 is i64 in Polars, u8 + 300 is u16: see DynamicLiterals.
+      return DynamicLiterals.materialize(DynamicLiterals.integer(literal), other.type());
     }
     if (literal.type().isFloatingPoint() && other.type().isFloatingPoint()) {
       return other.type();
@@ -197,30 +205,29 @@ final class Typing {
     return null;
   }
 
-  private static boolean fits(Object value, DataType type) {
-    try {
-      LiteralValues.convert(value, type);
-      return true;
-    } catch (InvalidOperationException doesNotFit) {
-      return false;
-    }
-  }
-
   /** {@code typed} as {@code target}: unchanged, a retyped literal, or an explicit cast. */
   static Expr cast(Typed typed, DataType target) {
     if (typed.expr() instanceof Literal literal) {
       return Literal.typed(LiteralValues.convert(literal.value(), target), target);
     }
+    if (DynamicLiterals.isWrapped(typed.expr()) && !typed.type().equals(target)) {
+      return new CastExpr(typed.expr(), target, false); // Polars: -1 in u16 * lit(1).neg() is null
+    }
     if (typed.type().equals(target)) {
       return typed.expr();
     }
-    return new CastExpr(typed.expr(), target, true);
+    // Polars' implicit casts are not strict: u64 + -2 is i64, and a u64 above i64's range is null
+    boolean strict = !(typed.type() instanceof DataType.UInt64 && target instanceof DataType.Int64);
+    return new CastExpr(typed.expr(), target, strict);
   }
 
   private Typed unary(Unary unary) {
     Typed input = type(unary.input());
     return switch (unary.op()) {
       case NEG, ABS -> {
+        if (input.type() instanceof DataType.Decimal128) {
+          yield new Typed(new Unary(unary.op(), input.expr()), input.type(), input.scalar());
+        }
         Typed checked = numeric(unary.input(), unary, unary.op().method());
         yield new Typed(new Unary(unary.op(), checked.expr()), checked.type(), checked.scalar());
       }
