@@ -96,6 +96,10 @@ class PolarsDifferentialTest {
     cases.add(frame, col("u").add(Floe.len()), "pl.col('u') + pl.len()");
     cases.add(frame, col("i").diff(1, "drop"), "pl.col('i').diff(1, null_behavior='drop')");
     cases.add(frame, col("i").diff(1, "drop").add(col("i")), "pl.col('i').diff(1, null_behavior='drop') + pl.col('i')");
+    int sigma = cases.frame(List.of(new PolarsCases.TestColumn("s", DataType.UTF8, "pl.String",
+        List.of("a-\u03a3", "a\u03a3", "\u03a3\u03a3", "a'\u03a3", "a\u03a3'b", "\u03a3", "a \u03a3",
+            "\u00e9\u03a3\u0301", "A\u03a3.", "a\u00ad\u03a3"))));
+    cases.add(sigma, col("s").str().toLowercase(), "pl.col('s').str.to_lowercase()");
     assertThat(cases.mismatches()).isEmpty();
   }
 

@@ -104,7 +104,7 @@ public final class Strings {
         bytes.at(i);
         if (!bytes.isAscii()) {
           String text = bytes.string();
-          out.append(upper ? text.toUpperCase(Locale.ROOT) : text.toLowerCase(Locale.ROOT));
+          out.append(upper ? text.toUpperCase(Locale.ROOT) : StringCase.lower(text));
           continue;
         }
         if (scratch.length < bytes.length) {

@@ -16,7 +16,7 @@ final class ScalarOperand {
 
   static Column arithmetic(ExpressionEvaluator evaluator, Binary binary, ArithmeticOp op) {
     try (Column right = evaluator.evalAt(binary.right(), 1);
-        Column left = evaluator.evalAt(binary.left(), evaluator.rowCount())) {
+        Column left = evaluator.eval(binary.left())) { // its own length (head(0), unique(), ...)
       if (right.type().isFloatingPoint()) {
         return Arithmetic.binaryScalar(left, right.getObject(0), op, evaluator.allocator());
       }
