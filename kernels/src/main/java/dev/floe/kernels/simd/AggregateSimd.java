@@ -30,8 +30,9 @@ public final class AggregateSimd {
 
   /**
    * For each pattern of {@code LONGS.length()} validity bits, a vector of all-ones (valid) or zero
-   * (null) lanes: masked sums AND the values with it instead of building a {@code VectorMask} from
-   * the bits, which measured at 30-47% of L2 read bandwidth against 50% wanted. (16 KiB at 8 lanes.)
+   * (null) lanes: the masked Float64 sum ANDs the values with it instead of a masked add under a
+   * {@code VectorMask} built from the bits (8.8-10.1 against 14.1-15.7 us for 64K rows, 10% nulls,
+   * same run). For Int64 the masked add stayed faster (10.1 against 11.2 us), so it keeps it.
    */
   private static final long[] LANE_MASKS = laneMasks(LONGS.length());
 
@@ -71,16 +72,14 @@ public final class AggregateSimd {
   public static long sumLongMasked(
       MemorySegment values, MemorySegment validity, int offset, int length) {
     int lanes = LONGS.length();
-    int patterns = (1 << lanes) - 1;
     LongVector sum = LongVector.zero(LONGS);
     int row = 0;
     for (; row <= length - 64; row += 64) {
       long word = AggregateWords.word(validity, offset + (long) row);
       long at = (offset + (long) row) << 3;
       for (int lane = 0; lane < 64; lane += lanes) {
-        LongVector valid =
-            LongVector.fromArray(LONGS, LANE_MASKS, ((int) (word >>> lane) & patterns) * lanes);
-        sum = sum.add(LongVector.fromMemorySegment(LONGS, values, at + lane * 8L, LE).and(valid));
+        VectorMask<Long> valid = VectorMask.fromLong(LONGS, word >>> lane);
+        sum = sum.add(LongVector.fromMemorySegment(LONGS, values, at + lane * 8L, LE), valid);
       }
     }
     return sum.reduceLanes(VectorOperators.ADD)
