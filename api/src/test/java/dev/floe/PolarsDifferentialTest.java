@@ -100,6 +100,24 @@ class PolarsDifferentialTest {
         List.of("a-\u03a3", "a\u03a3", "\u03a3\u03a3", "a'\u03a3", "a\u03a3'b", "\u03a3", "a \u03a3",
             "\u00e9\u03a3\u0301", "A\u03a3.", "a\u00ad\u03a3"))));
     cases.add(sigma, col("s").str().toLowercase(), "pl.col('s').str.to_lowercase()");
+    int temporal = cases.frame(List.of(
+        new PolarsCases.TestColumn("t", new DataType.Timestamp(dev.floe.memory.types.TimeUnit.MICROSECOND, null),
+            "pl.Datetime('us')", Arrays.asList(java.time.LocalDateTime.of(2024, 1, 1, 0, 0),
+                java.time.LocalDateTime.of(2024, 3, 5, 12, 30), null, java.time.LocalDateTime.of(2024, 6, 1, 0, 0))),
+        new PolarsCases.TestColumn("d", DataType.DATE32, "pl.Date", Arrays.asList(
+            java.time.LocalDate.of(2023, 12, 31), null, java.time.LocalDate.of(2024, 2, 29),
+            java.time.LocalDate.of(2024, 6, 1))),
+        new PolarsCases.TestColumn("du", new DataType.Duration(dev.floe.memory.types.TimeUnit.MICROSECOND),
+            "pl.Duration('us')", Arrays.asList(java.time.Duration.ofHours(-5), java.time.Duration.ofMinutes(3),
+                null, java.time.Duration.ZERO))));
+    cases.add(temporal, col("du").neg(), "-pl.col('du')");
+    cases.add(temporal, col("du").abs(), "pl.col('du').abs()");
+    cases.add(temporal, col("t").isBetween(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 1)),
+        "pl.col('t').is_between(dt.date(2024, 1, 1), dt.date(2024, 6, 1))");
+    cases.add(temporal, col("d").isBetween(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 1), false, true),
+        "pl.col('d').is_between(dt.date(2024, 1, 1), dt.date(2024, 6, 1), closed='right')");
+    cases.add(temporal, col("t").isBetween(col("d"), java.time.LocalDateTime.of(2024, 5, 1, 0, 0)),
+        "pl.col('t').is_between(pl.col('d'), dt.datetime(2024, 5, 1))");
     assertThat(cases.mismatches()).isEmpty();
   }
 

@@ -121,6 +121,14 @@ final class ConditionalTyping {
     Typed input = typing.type(between.input());
     Typed lower = typing.type(between.lower());
     Typed upper = typing.type(between.upper());
+    if (input.type().isTemporal() || lower.type().isTemporal() || upper.type().isTemporal()) {
+      // (x >= lower) & (x <= upper), as Polars defines it: the comparisons' temporal rules apply
+      Expr above = new Binary(between.input(),
+          between.lowerInclusive() ? BinaryOp.GE : BinaryOp.GT, between.lower());
+      Expr below = new Binary(between.input(),
+          between.upperInclusive() ? BinaryOp.LE : BinaryOp.LT, between.upper());
+      return typing.type(new Binary(above, BinaryOp.AND, below));
+    }
     DataType common = Typing.commonType(input, lower);
     DataType withUpper = common == null ? null : Typing.commonType(new Typed(input.expr(), common, false), upper);
     if (withUpper == null) {

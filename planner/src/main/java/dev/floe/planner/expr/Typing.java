@@ -228,6 +228,11 @@ final class Typing {
         if (input.type() instanceof DataType.Decimal128) {
           yield new Typed(new Unary(unary.op(), input.expr()), input.type(), input.scalar());
         }
+        if (input.type() instanceof DataType.Duration) {
+          // on the physical i64, as Polars does: -duration and duration.abs() keep the unit
+          Expr physical = new Unary(unary.op(), new CastExpr(input.expr(), DataType.INT64, true));
+          yield new Typed(new CastExpr(physical, input.type(), true), input.type(), input.scalar());
+        }
         Typed checked = numeric(unary.input(), unary, unary.op().method());
         yield new Typed(new Unary(unary.op(), checked.expr()), checked.type(), checked.scalar());
       }
