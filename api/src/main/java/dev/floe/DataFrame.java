@@ -486,7 +486,7 @@ public final class DataFrame implements AutoCloseable {
   }
 
   private static Series view(Series owned) {
-    return Series.borrowed(owned.name(), owned.column());
+    return Series.borrowed(owned);
   }
 
   /** A frame over {@code owned} series (none borrowed), for the helpers of this package. */

@@ -4,6 +4,7 @@ import dev.floe.errors.InvalidOperationException;
 import dev.floe.format.SeriesFormatter;
 import dev.floe.internal.Ranges;
 import dev.floe.internal.SeriesFactory;
+import dev.floe.internal.UnclosedRelease;
 import dev.floe.internal.Values;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
@@ -36,11 +37,21 @@ public final class Series implements AutoCloseable {
   private final String name;
   private final ChunkedColumn data;
   private final boolean borrowed;
+  /** Owned series: releases {@code data} on close, or when this series is garbage collected. */
+  private final UnclosedRelease.Handle release;
+  /** Borrowed views: the owner, kept reachable so the collector cannot release it under the view. */
+  private final Object owner;
 
-  private Series(String name, ChunkedColumn data, boolean borrowed) {
+  private Series(String name, ChunkedColumn data, boolean borrowed, Object owner) {
     this.name = Objects.requireNonNull(name, "name");
     this.data = Objects.requireNonNull(data, "data");
     this.borrowed = borrowed;
+    this.owner = owner;
+    this.release = borrowed ? null : UnclosedRelease.register(this, data, name);
+  }
+
+  private Series(String name, ChunkedColumn data, boolean borrowed) {
+    this(name, data, borrowed, null);
   }
 
   // ---- factories ----
@@ -124,9 +135,9 @@ public final class Series implements AutoCloseable {
     return new Series(name, chunks, false);
   }
 
-  /** A borrowed view: shares {@code data} but never closes it. */
-  static Series borrowed(String name, ChunkedColumn data) {
-    return new Series(name, data, true);
+  /** A borrowed view of {@code owner}'s data that keeps {@code owner} reachable. */
+  static Series borrowed(Series owner) {
+    return new Series(owner.name, owner.data, true, owner);
   }
 
   // ---- properties ----
@@ -376,7 +387,7 @@ public final class Series implements AutoCloseable {
   @Override
   public void close() {
     if (!borrowed) {
-      data.close();
+      release.close();
     }
   }
 }
