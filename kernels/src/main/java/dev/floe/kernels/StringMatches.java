@@ -25,7 +25,7 @@ final class StringMatches {
     }
     try {
       return Pattern.compile(
-          StringRegexSyntax.toJava(pattern), Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES);
+          dev.floe.memory.text.RustRegexSyntax.toJava(pattern), Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES);
     } catch (java.util.regex.PatternSyntaxException invalid) {
       throw new InvalidOperationException(
           "invalid regular expression \"" + pattern + "\": " + invalid.getDescription());

@@ -24,7 +24,7 @@ final class StringTyping {
         : function.op() != StringOp.STRPTIME;
     if (regex && !function.literal() && function.pattern() != null) {
       try {
-        java.util.regex.Pattern.compile(StringRegexSyntax.toJava(function.pattern()));
+        java.util.regex.Pattern.compile(dev.floe.memory.text.RustRegexSyntax.toJava(function.pattern()));
       } catch (java.util.regex.PatternSyntaxException invalid) {
         throw new InvalidOperationException(
             "invalid regular expression " + ExprPrinter.quote(function.pattern()) + ": "

@@ -1,17 +1,17 @@
-package dev.floe.planner.expr;
+package dev.floe.memory.text;
 
 /**
  * Rewrites Rust regex syntax (Polars') to java.util.regex where the two differ: named groups
  * {@code (?P<name>...)} become {@code (?<name>...)}, and outside multi-line mode an unescaped
  * {@code $} becomes {@code \z} (in Rust it matches only at the very end; in Java also before a
- * final line break). Escapes and character classes are left alone. A copy of the kernels'
- * {@code StringRegexSyntax}, so that typing validates what evaluation compiles.
+ * final line break). Escapes and character classes are left alone. Here, in the lowest module,
+ * so that the planner validates at resolve time exactly what the kernels compile.
  */
-final class StringRegexSyntax {
-  private StringRegexSyntax() {}
+public final class RustRegexSyntax {
+  private RustRegexSyntax() {}
 
   /** The java.util.regex form of the Rust pattern {@code rust}. */
-  static String toJava(String rust) {
+  public static String toJava(String rust) {
     boolean multiLine = rust.matches("(?s).*\\(\\?[a-zA-Z]*m[a-zA-Z-]*[:)].*");
     StringBuilder java = new StringBuilder(rust.length() + 8);
     boolean inClass = false;
