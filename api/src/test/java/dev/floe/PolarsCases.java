@@ -286,7 +286,8 @@ final class PolarsCases {
     return literal.append("'").toString();
   }
 
-  private static final String PRELUDE =
+  /** Python imports, the results file and {@code fmt(v)}, the text form both sides compare. */
+  static final String PYTHON_FORMAT =
       """
       import math
       import datetime as dt
@@ -305,6 +306,11 @@ final class PolarsCases {
           if isinstance(v, list): return "[" + ", ".join(fmt(x) for x in v) + "]"
           if isinstance(v, dict): return "{" + ", ".join(k + ": " + fmt(x) for k, x in v.items()) + "}"
           return str(v)
+      """;
+
+  private static final String PRELUDE =
+      PYTHON_FORMAT
+          + """
       def run(build):
           try:
               s = df.select(build().alias("r")).to_series()

@@ -131,18 +131,8 @@ final class PolarsFrameCases {
   }
 
   private static final String PRELUDE =
-      """
-      import math
-      import polars as pl
-      out = open(r"RESULTS", "w", encoding="utf-8")
-      def fmt(v):
-          if v is None: return "null"
-          if isinstance(v, bool): return "True" if v else "False"
-          if isinstance(v, float):
-              if math.isnan(v): return "nan"
-              if math.isinf(v): return "inf" if v > 0 else "-inf"
-              return repr(v)
-          return str(v)
+      PolarsCases.PYTHON_FORMAT
+          + """
       def run(build):
           try:
               r = build()
