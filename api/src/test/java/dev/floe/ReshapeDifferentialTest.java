@@ -4,6 +4,7 @@ import static dev.floe.Floe.col;
 import static dev.floe.Floe.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floe.planner.expr.ValueCountsOptions;
 import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Expr;
 import dev.floe.testkit.LeakChecked;
@@ -97,7 +98,7 @@ class ReshapeDifferentialTest {
     python.add("pl.col('i').gather([-5, 4, -1])");
     floe.add(col("i").gather(-6));
     python.add("pl.col('i').gather([-6])");
-    floe.add(col("i").valueCounts(false, false, "i"));
+    floe.add(col("i").valueCounts(new ValueCountsOptions(false, false, "i")));
     python.add("pl.col('i').value_counts(name='i')");
     floe.add(col("s").head(-1));
     python.add("pl.col('s').head(-1)");
@@ -111,9 +112,9 @@ class ReshapeDifferentialTest {
     python.add("pl.lit(None).arg_sort()");
     floe.add(lit(null).dropNulls());
     python.add("pl.lit(None).drop_nulls()");
-    floe.add(lit(2).valueCounts(false, true, null));
+    floe.add(lit(2).valueCounts(new ValueCountsOptions(false, true, null)));
     python.add("pl.lit(2).value_counts(normalize=True)");
-    floe.add(col("f").valueCounts(true, false, null).head(1));
+    floe.add(col("f").valueCounts(new ValueCountsOptions(true, false, null)).head(1));
     python.add("pl.col('f').value_counts(sort=True).head(1)");
     floe.add(col("i").slice(-7, 3));
     python.add("pl.col('i').slice(-7, 3)");

@@ -3,6 +3,7 @@ package dev.floe;
 import static dev.floe.Floe.col;
 import static dev.floe.Floe.lit;
 
+import dev.floe.planner.expr.ValueCountsOptions;
 import dev.floe.planner.expr.Expr;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +185,8 @@ final class ReshapeGen {
     String name = random.nextBoolean() ? null : "n";
     String py = x.python() + ".value_counts(sort=" + pyBool(sort) + ", normalize="
         + pyBool(normalize) + (name == null ? "" : ", name='n'") + ")";
-    return new Gen(x.expr().valueCounts(sort, normalize, name), py, Kind.STR, true);
+    return new Gen(
+        x.expr().valueCounts(new ValueCountsOptions(sort, normalize, name)), py, Kind.STR, true);
   }
 
   private Gen arithmetic(Gen x, Gen y) {

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.TimeUnit;
 import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.IntegerParseOptions;
+import dev.floe.planner.expr.SplitOptions;
+import dev.floe.planner.expr.StrptimeOptions;
 import dev.floe.testkit.LeakChecked;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -132,12 +135,13 @@ class StringParsingDifferentialTest {
     if (random.nextInt(3) == 0) {
       String by = pick(random, random.nextInt(8) == 0 ? List.of("(", "[a-") : REGEXES);
       boolean strict = random.nextBoolean();
-      return new Gen(input.expr().str().split(by, inclusive, false, strict),
+      return new Gen(input.expr().str().split(by,
+          SplitOptions.DEFAULT.withInclusive(inclusive).withLiteral(false).withStrict(strict)),
           input.python() + ".str.split(" + pyString(by) + ", inclusive=" + py(inclusive)
               + ", literal=False, strict=" + py(strict) + ")");
     }
     String by = pick(random, LITERALS);
-    return new Gen(input.expr().str().split(by, inclusive),
+    return new Gen(input.expr().str().split(by, SplitOptions.DEFAULT.withInclusive(inclusive)),
         input.python() + ".str.split(" + pyString(by) + ", inclusive=" + py(inclusive) + ")");
   }
 
@@ -158,7 +162,8 @@ class StringParsingDifferentialTest {
     int base = pick(random, List.of(2, 8, 10, 10, 16, 36));
     boolean strict = random.nextInt(4) == 0;
     int type = random.nextInt(INTEGERS.size());
-    return new Gen(input.expr().str().toInteger(base, INTEGERS.get(type), strict),
+    return new Gen(input.expr().str().toInteger(IntegerParseOptions.DEFAULT.withBase(base)
+            .withDtype(INTEGERS.get(type)).withStrict(strict)),
         input.python() + ".str.to_integer(base=" + base + ", dtype=" + PY_INTEGERS.get(type)
             + ", strict=" + py(strict) + ")");
   }
@@ -176,11 +181,11 @@ class StringParsingDifferentialTest {
     boolean strict = random.nextInt(5) == 0;
     boolean exact = random.nextInt(5) != 0;
     if (random.nextInt(4) == 0) {
-      return new Gen(input.expr().str().strptime(DataType.DATE32, format, strict, exact),
+      return new Gen(input.expr().str().strptime(DataType.DATE32, options(format, strict, exact)),
           input.python() + ".str.strptime(pl.Date, " + pyFormat(format) + ", strict="
               + py(strict) + ", exact=" + py(exact) + ")");
     }
-    return new Gen(input.expr().str().toDate(format, strict, exact),
+    return new Gen(input.expr().str().toDate(options(format, strict, exact)),
         input.python() + ".str.to_date(" + pyFormat(format) + ", strict=" + py(strict)
             + ", exact=" + py(exact) + ")");
   }
@@ -192,14 +197,19 @@ class StringParsingDifferentialTest {
     String format = random.nextInt(5) == 0 ? style : pick(random, TIME_FORMATS);
     boolean strict = random.nextInt(5) == 0;
     if (random.nextBoolean()) {
-      return new Gen(input.expr().str().toTime(format, strict),
+      return new Gen(input.expr().str().toTime(options(format, strict, true)),
           input.python() + ".str.to_time(" + pyFormat(format) + ", strict=" + py(strict) + ")");
     }
     boolean exact = random.nextBoolean();
     return new Gen(
-        input.expr().str().strptime(new DataType.Time64(TimeUnit.NANOSECOND), format, strict, exact),
+        input.expr().str().strptime(new DataType.Time64(TimeUnit.NANOSECOND),
+            options(format, strict, exact)),
         input.python() + ".str.strptime(pl.Time, " + pyFormat(format) + ", strict=" + py(strict)
             + ", exact=" + py(exact) + ")");
+  }
+
+  private static StrptimeOptions options(String format, boolean strict, boolean exact) {
+    return StrptimeOptions.DEFAULT.withFormat(format).withStrict(strict).withExact(exact);
   }
 
   private static Gen toDatetime(Random random, Gen input, String style) {
@@ -212,12 +222,13 @@ class StringParsingDifferentialTest {
     String pyUnit = unit == null ? "None" : "'" + pyUnit(unit) + "'";
     if (unit != null && random.nextInt(4) == 0) {
       DataType type = new DataType.Timestamp(unit, zone);
-      return new Gen(input.expr().str().strptime(type, format, strict, exact),
+      return new Gen(input.expr().str().strptime(type, options(format, strict, exact)),
           input.python() + ".str.strptime(pl.Datetime(" + pyUnit + ", "
               + (zone == null ? "None" : pyString(zone)) + "), " + pyFormat(format) + ", strict="
               + py(strict) + ", exact=" + py(exact) + ")");
     }
-    return new Gen(input.expr().str().toDatetime(format, unit, zone, strict, exact),
+    return new Gen(input.expr().str().toDatetime(
+        options(format, strict, exact).withTimeUnit(unit).withTimeZone(zone)),
         input.python() + ".str.to_datetime(" + pyFormat(format) + ", time_unit=" + pyUnit
             + ", time_zone=" + (zone == null ? "None" : pyString(zone)) + ", strict="
             + py(strict) + ", exact=" + py(exact) + ")");

@@ -35,7 +35,7 @@ class StringParsingExpressionsTest {
             col("s").str().split(",").alias("parts"),
             col("s").str().extract("(\\d{4}-\\d\\d-\\d\\d)", 1).str().toDate("%Y-%m-%d")
                 .alias("date"),
-            col("s").str().extract(",(\\w+)$", 1).str().toInteger(10, false).add(col("n"))
+            col("s").str().extract(",(\\w+)$", 1).str().toInteger(dev.floe.planner.expr.IntegerParseOptions.DEFAULT.withStrict(false)).add(col("n"))
                 .alias("sum"),
             col("s").str().countMatches("\\d").alias("digits"),
             lit("1.25").str().toDecimal(1).alias("dec"),

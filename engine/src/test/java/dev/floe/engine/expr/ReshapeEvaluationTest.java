@@ -5,6 +5,7 @@ import static dev.floe.planner.expr.Exprs.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floe.planner.expr.ValueCountsOptions;
 import dev.floe.errors.ComputeException;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.errors.ShapeMismatchException;
@@ -98,7 +99,7 @@ class ReshapeEvaluationTest {
     assertThatThrownBy(() -> resolve(col("a").head(-1)))
         .isInstanceOf(InvalidOperationException.class)
         .hasMessageContaining("non-negative");
-    assertThatThrownBy(() -> resolve(col("a").valueCounts(false, false, "a")))
+    assertThatThrownBy(() -> resolve(col("a").valueCounts(new ValueCountsOptions(false, false, "a"))))
         .isInstanceOf(InvalidOperationException.class)
         .hasMessageContaining("duplicate");
   }
@@ -115,10 +116,10 @@ class ReshapeEvaluationTest {
 
   @Test
   void valueCountsBuildsAStructOfValueAndCount() {
-    ResolvedExpr resolved = resolve(col("a").valueCounts(true, false, null));
+    ResolvedExpr resolved = resolve(col("a").valueCounts(new ValueCountsOptions(true, false, null)));
     assertThat(resolved.type()).isEqualTo(DataType.StructType.of(
         Field.of("a", DataType.INT64), Field.of("count", DataType.UINT32)));
-    List<Object> values = eval(col("a").valueCounts(true, false, null));
+    List<Object> values = eval(col("a").valueCounts(new ValueCountsOptions(true, false, null)));
     assertThat(values).hasSize(4);
     assertThat(values.getFirst().toString()).contains("1").contains("2");
   }

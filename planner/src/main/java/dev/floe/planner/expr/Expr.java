@@ -551,18 +551,19 @@ public sealed interface Expr
     return ReshapeFunction.of(ReshapeOp.UNIQUE_COUNTS, this);
   }
 
-  /** {@link #valueCounts(boolean, boolean, String)} unsorted, with counts named "count". */
+  /** Unsorted counts of each distinct value, named "count" (see {@link ValueCountsOptions}). */
   default Expr valueCounts() {
-    return valueCounts(false, false, null);
+    return valueCounts(ValueCountsOptions.DEFAULT);
   }
 
   /**
-   * One struct per distinct value: the value (named as this expression) and its count (u32, named
-   * {@code name}, default "count") or, with {@code normalize}, its share of all rows (f64, default
-   * name "proportion"); {@code sort}: most frequent first.
+   * One struct per distinct value: the value (named as this expression) and its count (u32) or,
+   * normalized, its share of all rows (f64), sorted or in order of first appearance, as
+   * {@code options} say.
    */
-  default Expr valueCounts(boolean sort, boolean normalize, String name) {
-    return ReshapeFunction.of(ReshapeOp.VALUE_COUNTS, this, sort, normalize, name);
+  default Expr valueCounts(ValueCountsOptions options) {
+    return ReshapeFunction.of(
+        ReshapeOp.VALUE_COUNTS, this, options.sort(), options.normalize(), options.name());
   }
 
   /** Ascending, nulls first. */

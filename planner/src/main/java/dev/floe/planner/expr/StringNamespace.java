@@ -101,22 +101,13 @@ public final class StringNamespace {
 
   /** Split by the literal {@code by} into a list[str]; {@code ""} splits into characters. */
   public Expr split(String by) {
-    return split(by, false);
+    return split(by, SplitOptions.DEFAULT);
   }
 
-  /** Split by the literal {@code by}, keeping it at the end of each part when inclusive. */
-  public Expr split(String by, boolean inclusive) {
-    return split(by, inclusive, true, true);
-  }
-
-  /**
-   * Split by {@code by}: literal text, or unless {@code literal} a regex (Rust's
-   * {@code Regex::split}, empty matches included); an empty {@code by} gives the characters. An
-   * invalid regex fails when {@code strict}, else every row is null.
-   */
-  public Expr split(String by, boolean inclusive, boolean literal, boolean strict) {
-    return StringFunction.of(
-        StringOp.SPLIT, input, by, literal, StringOptions.NONE.withInclusive(inclusive, strict));
+  /** Split by {@code by} as {@code options} say (inclusive, literal or regex, strict). */
+  public Expr split(String by, SplitOptions options) {
+    return StringFunction.of(StringOp.SPLIT, input, by, options.literal(),
+        StringOptions.NONE.withInclusive(options.inclusive(), options.strict()));
   }
 
   /** Capture group 1 of the first match of the regex {@code pattern} (null: no match). */
@@ -148,21 +139,13 @@ public final class StringNamespace {
 
   /** Decimal integers as i64; failures raise (Polars' {@code to_integer()}). */
   public Expr toInteger() {
-    return toInteger(10, true);
+    return toInteger(IntegerParseOptions.DEFAULT);
   }
 
-  /**
-   * Integers in {@code base} (2..36, optional sign) as i64; a value that does not parse or
-   * overflows raises when {@code strict}, else becomes null.
-   */
-  public Expr toInteger(int base, boolean strict) {
-    return toInteger(base, DataType.INT64, strict);
-  }
-
-  /** Integers in {@code base} as {@code dtype} (a signed or unsigned integer type up to 64 bits). */
-  public Expr toInteger(int base, DataType dtype, boolean strict) {
-    return StringFunction.of(
-        StringOp.TO_INTEGER, input, null, false, StringOptions.NONE.withBase(base, dtype, strict));
+  /** Integers in a base (2..36) as a signed or unsigned integer type; see the options. */
+  public Expr toInteger(IntegerParseOptions options) {
+    return StringFunction.of(StringOp.TO_INTEGER, input, null, false,
+        StringOptions.NONE.withBase(options.base(), options.dtype(), options.strict()));
   }
 
   /** Decimals as decimal[38, scale], rounded half to even; unparsable values become null. */
@@ -172,79 +155,62 @@ public final class StringNamespace {
   }
 
   /**
-   * Parses with the chrono {@code format} (null: inferred as Polars does) into {@code dtype}
-   * (date, datetime or time, the latter always in nanoseconds). Failures raise when
-   * {@code strict}, else become null; unless {@code exact}, the format may match anywhere in the
-   * string (dates and datetimes only, as Polars).
+   * Parses into {@code dtype} (date, datetime or time, the latter always in nanoseconds) as
+   * {@code options} say: chrono format or inferred, strict, exact (see {@link StrptimeOptions}).
    */
-  public Expr strptime(DataType dtype, String format, boolean strict, boolean exact) {
-    return StringFunction.of(
-        StringOp.STRPTIME, input, format, false,
-        StringOptions.NONE.withTemporal(dtype, strict, exact));
+  public Expr strptime(DataType dtype, StrptimeOptions options) {
+    return StringFunction.of(StringOp.STRPTIME, input, options.format(), false,
+        StringOptions.NONE.withTemporal(dtype, options.strict(), options.exact()));
   }
 
-  /** {@link #strptime(DataType, String, boolean, boolean)}, strict and exact. */
+  /** Parses into {@code dtype} with the chrono {@code format} (null: inferred), strict and exact. */
   public Expr strptime(DataType dtype, String format) {
-    return strptime(dtype, format, true, true);
+    return strptime(dtype, StrptimeOptions.DEFAULT.withFormat(format));
   }
 
   /** Dates in an inferred format (strict). */
   public Expr toDate() {
-    return toDate(null);
+    return toDate(StrptimeOptions.DEFAULT);
   }
 
   /** Dates parsed with {@code format} (null: inferred), strict. */
   public Expr toDate(String format) {
-    return toDate(format, true, true);
+    return toDate(StrptimeOptions.DEFAULT.withFormat(format));
   }
 
-  /** Dates parsed with {@code format} (null: inferred); see {@link #strptime}. */
-  public Expr toDate(String format, boolean strict, boolean exact) {
-    return strptime(DataType.DATE32, format, strict, exact);
+  /** Dates parsed as {@code options} say. */
+  public Expr toDate(StrptimeOptions options) {
+    return strptime(DataType.DATE32, options);
   }
 
   /** Times of day (nanoseconds) in an inferred format ({@code %T%.f} or {@code %R}), strict. */
   public Expr toTime() {
-    return toTime(null, true);
+    return toTime(StrptimeOptions.DEFAULT);
   }
 
-  /** Times of day parsed with {@code format} (null: inferred); failures raise when strict. */
-  public Expr toTime(String format, boolean strict) {
-    return strptime(new DataType.Time64(TimeUnit.NANOSECOND), format, strict, true);
+  /** Times of day parsed with {@code format} (null: inferred), strict. */
+  public Expr toTime(String format) {
+    return toTime(StrptimeOptions.DEFAULT.withFormat(format));
+  }
+
+  /** Times of day parsed as {@code options} say ({@code exact} does not apply to times). */
+  public Expr toTime(StrptimeOptions options) {
+    return strptime(new DataType.Time64(TimeUnit.NANOSECOND), options.withExact(true));
   }
 
   /** Datetimes in an inferred format (strict), in microseconds. */
   public Expr toDatetime() {
-    return toDatetime(null);
+    return toDatetime(StrptimeOptions.DEFAULT);
   }
 
   /** Datetimes parsed with {@code format} (null: inferred), strict, unit from the format. */
   public Expr toDatetime(String format) {
-    return toDatetime(format, null, null, true, true);
+    return toDatetime(StrptimeOptions.DEFAULT.withFormat(format));
   }
 
-  /**
-   * Datetimes parsed with {@code format} (null: inferred). A null {@code unit} follows Polars:
-   * ns for a format with {@code %.9f}/{@code %9f}, ms with {@code %.3f}/{@code %3f}, else us.
-   * With {@code timeZone} the wall times are localized to it; an offset ({@code %z}) in the
-   * format gives UTC instants (in {@code timeZone}, or UTC).
-   */
-  public Expr toDatetime(
-      String format, TimeUnit unit, String timeZone, boolean strict, boolean exact) {
-    TimeUnit resolvedUnit = unit != null ? unit : unitOf(format);
-    return strptime(new DataType.Timestamp(resolvedUnit, timeZone), format, strict, exact);
-  }
-
-  private static TimeUnit unitOf(String format) {
-    if (format == null) {
-      return TimeUnit.MICROSECOND;
-    }
-    if (format.contains("%.9f") || format.contains("%9f")) {
-      return TimeUnit.NANOSECOND;
-    }
-    if (format.contains("%.3f") || format.contains("%3f")) {
-      return TimeUnit.MILLISECOND;
-    }
-    return TimeUnit.MICROSECOND;
+  /** Datetimes parsed as {@code options} say (format, unit, time zone, strict, exact). */
+  public Expr toDatetime(StrptimeOptions options) {
+    return strptime(
+        new DataType.Timestamp(options.resolvedTimeUnit(), options.timeZone()), options);
   }
 }

@@ -49,8 +49,9 @@ class StringParsingResolverTest {
         .isEqualTo(new DataType.Timestamp(TimeUnit.MILLISECOND, null));
     assertThat(one(col("s").str().toDatetime("%Y-%m-%d %H:%M%z")).type())
         .isEqualTo(new DataType.Timestamp(TimeUnit.MICROSECOND, "UTC"));
-    assertThat(one(col("s").str().toDatetime("%Y-%m-%d %H:%M%#z", TimeUnit.MILLISECOND,
-        "Europe/Paris", true, true)).type())
+    assertThat(one(col("s").str().toDatetime(StrptimeOptions.DEFAULT
+        .withFormat("%Y-%m-%d %H:%M%#z").withTimeUnit(TimeUnit.MILLISECOND)
+        .withTimeZone("Europe/Paris"))).type())
         .isEqualTo(new DataType.Timestamp(TimeUnit.MILLISECOND, "Europe/Paris"));
     assertThat(one(col("s").str().toDatetime("%Y-%m-%d %H:%M%%z")).type())
         .isEqualTo(new DataType.Timestamp(TimeUnit.MICROSECOND, null));
@@ -58,7 +59,7 @@ class StringParsingResolverTest {
 
   @Test
   void invalidOptionsAreRejectedBeforeEvaluation() {
-    assertThatThrownBy(() -> one(col("s").str().toInteger(1, true)))
+    assertThatThrownBy(() -> one(col("s").str().toInteger(IntegerParseOptions.DEFAULT.withBase(1))))
         .isInstanceOf(InvalidOperationException.class)
         .hasMessageContaining("base in 2..36, got 1")
         .hasMessageContaining("col(\"s\").str().toInteger(base=1)");
@@ -68,7 +69,8 @@ class StringParsingResolverTest {
     assertThatThrownBy(() -> one(col("s").str().extract("(", 1)))
         .isInstanceOf(InvalidOperationException.class)
         .hasMessageContaining("invalid regular expression");
-    assertThatThrownBy(() -> one(col("s").str().toDatetime("%F", null, "Mars/Base", true, true)))
+    assertThatThrownBy(() -> one(col("s").str().toDatetime(
+        StrptimeOptions.DEFAULT.withFormat("%F").withTimeZone("Mars/Base"))))
         .isInstanceOf(InvalidOperationException.class)
         .hasMessageContaining("unknown time zone \"Mars/Base\"");
     assertThatThrownBy(() -> one(col("s").str().strptime(DataType.INT64, "%Y")))
@@ -83,13 +85,15 @@ class StringParsingResolverTest {
 
   @Test
   void printsPolarsLikeText() {
-    assertThat(col("s").str().split(",", true).toString())
+    assertThat(col("s").str().split(",", SplitOptions.DEFAULT.withInclusive(true)).toString())
         .isEqualTo("col(\"s\").str().split(\",\", inclusive=true)");
     assertThat(col("s").str().extract("(\\d)", 1).toString())
         .isEqualTo("col(\"s\").str().extract(\"(\\\\d)\", 1)");
-    assertThat(col("s").str().toInteger(16, false).toString())
+    assertThat(col("s").str().toInteger(
+        IntegerParseOptions.DEFAULT.withBase(16).withStrict(false)).toString())
         .isEqualTo("col(\"s\").str().toInteger(base=16, strict=false)");
-    assertThat(col("s").str().toDate("%d/%m/%Y", false, true).toString())
+    assertThat(col("s").str().toDate(
+        StrptimeOptions.DEFAULT.withFormat("%d/%m/%Y").withStrict(false)).toString())
         .isEqualTo("col(\"s\").str().strptime(date, \"%d/%m/%Y\", strict=false)");
     assertThat(col("s").str().toDatetime().toString())
         .isEqualTo("col(\"s\").str().strptime(datetime[μs], null)");
