@@ -114,7 +114,8 @@ class PolarsDifferentialTest {
     cases.add(temporal, col("du").abs(), "pl.col('du').abs()");
     cases.add(temporal, col("t").isBetween(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 1)),
         "pl.col('t').is_between(dt.date(2024, 1, 1), dt.date(2024, 6, 1))");
-    cases.add(temporal, col("d").isBetween(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 1), false, true),
+    cases.add(temporal, col("d").isBetween(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 1),
+        dev.floe.planner.expr.ClosedInterval.RIGHT),
         "pl.col('d').is_between(dt.date(2024, 1, 1), dt.date(2024, 6, 1), closed='right')");
     cases.add(temporal, col("t").isBetween(col("d"), java.time.LocalDateTime.of(2024, 5, 1, 0, 0)),
         "pl.col('t').is_between(pl.col('d'), dt.datetime(2024, 5, 1))");

@@ -124,7 +124,7 @@ class ExpressionEvaluatorTest {
     // Polars: is_in([1, 2]) -> [false, true, null, true, true]; is_between(1, 2) likewise
     assertThat(eval(col("a").isIn(1, 2))).containsExactly(false, true, null, true, true);
     assertThat(eval(col("a").isBetween(1, 2))).containsExactly(false, true, null, true, true);
-    assertThat(eval(col("a").isBetween(1, 3, false, true)))
+    assertThat(eval(col("a").isBetween(1, 3, dev.floe.planner.expr.ClosedInterval.RIGHT)))
         .containsExactly(true, false, null, true, false);
   }
 

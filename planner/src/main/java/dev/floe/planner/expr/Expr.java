@@ -169,8 +169,10 @@ public sealed interface Expr
     return new IsBetween(this, of(lower), of(upper), true, true);
   }
 
-  default Expr isBetween(Object lower, Object upper, boolean lowerInclusive, boolean upperInclusive) {
-    return new IsBetween(this, of(lower), of(upper), lowerInclusive, upperInclusive);
+  /** {@code lower <= this <= upper} with the bounds {@code closed} includes. */
+  default Expr isBetween(Object lower, Object upper, ClosedInterval closed) {
+    return new IsBetween(
+        this, of(lower), of(upper), closed.lowerInclusive(), closed.upperInclusive());
   }
 
   // ---- casts and nulls ----

@@ -102,7 +102,13 @@ public final class ExprPrinter {
     if (between.lowerInclusive() && between.upperInclusive()) {
       return "";
     }
-    return ", " + between.lowerInclusive() + ", " + between.upperInclusive();
+    for (ClosedInterval closed : ClosedInterval.values()) {
+      if (closed.lowerInclusive() == between.lowerInclusive()
+          && closed.upperInclusive() == between.upperInclusive()) {
+        return ", ClosedInterval." + closed.name();
+      }
+    }
+    throw new IllegalStateException("every combination of bounds has a ClosedInterval");
   }
 
   private static String ternary(Ternary ternary) {
