@@ -92,6 +92,15 @@ final class FrameExpressions {
     boolean[] descending = options.directions(resolved.size());
     BufferAllocator allocator = BufferAllocator.current();
     try (RecordBatch batch = toBatch(frame)) {
+      if (batch.columnCount() == 1 && resolved.size() == 1
+          && resolved.getFirst().expr() instanceof dev.floe.planner.expr.ColumnRef) {
+        // one column sorted by itself: sort the values, no permutation and no gather
+        Column sorted = Sort.sortValues(
+            batch.columns().getFirst(), descending[0], options.nullsLast(), allocator);
+        if (sorted != null) {
+          return fromColumns(frame, List.of(sorted));
+        }
+      }
       List<Column> keyColumns = Projection.evaluate(batch, resolved, true, allocator);
       try (Column indices = argSort(keyColumns, descending, options.nullsLast(), allocator)) {
         return fromColumns(frame, BatchOperations.take(batch, indices, allocator));

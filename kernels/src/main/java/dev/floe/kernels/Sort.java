@@ -60,6 +60,20 @@ public final class Sort {
     return toInt32Column(order, allocator);
   }
 
+  /**
+   * One column's values sorted directly (no permutation, no gather), for integer and temporal
+   * types ({@link dev.floe.kernels.sort.ValueSort}); null for other types, which callers sort
+   * through {@link #argSort}. Same order as sorting by the column.
+   */
+  public static Column sortValues(
+      Column column, boolean descending, boolean nullsLast, BufferAllocator allocator) {
+    if (!(column instanceof FixedWidthColumn fixed)
+        || !dev.floe.kernels.sort.ValueSort.supports(column.type())) {
+      return null;
+    }
+    return dev.floe.kernels.sort.ValueSort.sort(fixed, descending, nullsLast, allocator);
+  }
+
   /** {@link #argSort(List, boolean[], boolean, BufferAllocator)} of one key. */
   public static Column argSort(
       Column key, boolean descending, boolean nullsLast, BufferAllocator allocator) {

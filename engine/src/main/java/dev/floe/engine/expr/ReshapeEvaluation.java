@@ -79,6 +79,10 @@ final class ReshapeEvaluation {
       java.util.Arrays.setAll(identity, row -> row);
       return Reshape.uint32(identity, allocator);
     }
+    Column values = indices ? null : Sort.sortValues(input, descending, nullsLast, allocator);
+    if (values != null) {
+      return values;
+    }
     try (Column order = Sort.argSort(input, descending, nullsLast, allocator)) {
       return indices
           ? Cast.cast(order, DataType.UINT32, true, allocator)

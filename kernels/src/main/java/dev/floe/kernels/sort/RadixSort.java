@@ -54,7 +54,7 @@ public final class RadixSort {
   private static final int MSD_THRESHOLD = 1 << 16;
 
   /**
-   * Sorts {@code keys} as unsigned numbers, permuting {@code indices} alike; stable. Only the bits
+   * Sorts {@code keys} as unsigned numbers, permuting {@code indices} alike (if not null); stable. Only the bits
    * that differ between keys are sorted on (an OR and an AND of all keys find them). Large inputs
    * take one most-significant-digit pass into 256 buckets first, then sort each bucket with LSD
    * passes while it is cache-resident, so only one scatter pass goes through main memory (the
@@ -63,6 +63,7 @@ public final class RadixSort {
    */
   static void sort(long[] keys, int[] indices) {
     int length = keys.length;
+    boolean withIndices = indices != null;
     if (length < 2) {
       return;
     }
@@ -78,7 +79,7 @@ public final class RadixSort {
     }
     int bits = Long.SIZE - Long.numberOfLeadingZeros(varying);
     long[] otherKeys = new long[length];
-    int[] otherIndices = new int[length];
+    int[] otherIndices = withIndices ? new int[length] : null;
     int[] counts = new int[BUCKETS + 1];
     if (length < MSD_THRESHOLD || bits <= 2 * RADIX_BITS) {
       lsd(keys, indices, otherKeys, otherIndices, 0, length, bits, counts, true);
@@ -96,7 +97,9 @@ public final class RadixSort {
       long key = keys[position];
       int target = starts[(int) (key >>> shift) & (BUCKETS - 1)]++;
       otherKeys[target] = key;
-      otherIndices[target] = indices[position];
+      if (withIndices) {
+        otherIndices[target] = indices[position];
+      }
     }
     int[] bucketCounts = new int[BUCKETS + 1];
     for (int bucket = 0; bucket < BUCKETS; bucket++) {
@@ -106,7 +109,9 @@ public final class RadixSort {
         lsd(otherKeys, otherIndices, keys, indices, from, to, shift, bucketCounts, false);
       } else if (to - from == 1) {
         keys[from] = otherKeys[from];
-        indices[from] = otherIndices[from];
+        if (withIndices) {
+          indices[from] = otherIndices[from];
+        }
       }
     }
   }
@@ -144,7 +149,9 @@ public final class RadixSort {
         long key = inKeys[position];
         int target = counts[(int) (key >>> shift) & (BUCKETS - 1)]++;
         outKeys[target] = key;
-        outIndices[target] = inIndices[position];
+        if (inIndices != null) {
+          outIndices[target] = inIndices[position];
+        }
       }
       long[] swapKeys = inKeys;
       inKeys = outKeys;
@@ -155,7 +162,14 @@ public final class RadixSort {
     }
     if (inKeys != targetKeys) {
       System.arraycopy(inKeys, from, targetKeys, from, length);
-      System.arraycopy(inIndices, from, targetIndices, from, length);
+      if (inIndices != null) {
+        System.arraycopy(inIndices, from, targetIndices, from, length);
+      }
     }
+  }
+
+  /** Sorts the keys alone (no permutation), as unsigned numbers. */
+  public static void sortKeys(long[] keys) {
+    sort(keys, null);
   }
 }

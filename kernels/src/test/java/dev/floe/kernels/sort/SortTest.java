@@ -129,6 +129,45 @@ class SortTest {
     }
   }
 
+  /** Sorting values directly equals gathering by the argsort, for every integer width and sign. */
+  @Test
+  void valueSortEqualsGatherByArgSort() {
+    Random random = new Random(11);
+    List<DataType> types = List.of(DataType.INT64, DataType.INT32, DataType.INT16, DataType.INT8,
+        DataType.UINT64, DataType.UINT32, DataType.UINT8, DataType.DATE32);
+    for (DataType type : types) {
+      for (int length : new int[] {0, 1, 63, 4098, 70_000}) {
+        List<Object> values = new ArrayList<>(length);
+        for (int row = 0; row < length; row++) {
+          long raw = random.nextInt(9) == 0 ? Long.MIN_VALUE : random.nextInt(9) == 0 ? Long.MAX_VALUE
+              : random.nextLong();
+          values.add(random.nextInt(10) == 0 ? null : narrow(raw, type));
+        }
+        for (boolean descending : new boolean[] {false, true}) {
+          boolean nullsLast = random.nextBoolean();
+          try (Column column = column(type, values);
+              Column sorted = Sort.sortValues(column, descending, nullsLast, BufferAllocator.current());
+              Column order = Sort.argSort(column, descending, nullsLast, BufferAllocator.current());
+              Column expected = dev.floe.kernels.Gather.take(column, order, BufferAllocator.current())) {
+            dev.floe.testkit.ColumnAssertions.assertColumnEquals(sorted, expected);
+          }
+        }
+      }
+    }
+  }
+
+  private static Object narrow(long raw, DataType type) {
+    return switch (type) {
+      case DataType.Int32 t -> (int) raw;
+      case DataType.Int16 t -> (short) raw;
+      case DataType.Int8 t -> (byte) raw;
+      case DataType.UInt32 t -> raw & 0xFFFF_FFFFL;
+      case DataType.UInt8 t -> raw & 0xFFL;
+      case DataType.Date32 t -> java.time.LocalDate.ofEpochDay((raw % 3_000_000L));
+      default -> raw;
+    };
+  }
+
   @Test
   void singleKeysMatchTheReferenceAtEveryLength() {
     Random random = new Random(42);
