@@ -1,15 +1,11 @@
 package dev.floe.kernels;
 
 import dev.floe.kernels.scalar.HashScalar;
+import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.kernels.sort.NormalizedKeys;
 import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.FixedWidthColumn;
-import dev.floe.memory.column.VarBinaryColumn;
-import dev.floe.memory.column.ViewColumn;
-import java.nio.ByteBuffer;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The number of distinct values, a null counting as one value (Polars' n_unique). Numbers and
@@ -32,9 +28,7 @@ public final class AggregateUnique {
     return nullValue + switch (column) {
       case BooleanColumn bool -> booleans(bool);
       case FixedWidthColumn fixed when NormalizedKeys.supports(fixed.type()) -> fixedWidth(fixed);
-      case VarBinaryColumn bytes -> bytes(column, bytes::getBytes);
-      case ViewColumn views -> bytes(column, views::getBytes);
-      default -> objects(column);
+      default -> hashed(column, nulls > 0);
     };
   }
 
@@ -64,24 +58,14 @@ public final class AggregateUnique {
     return set.size();
   }
 
-  private static long bytes(Column column, java.util.function.IntFunction<byte[]> reader) {
-    Set<ByteBuffer> seen = new HashSet<>();
-    for (int row = 0; row < column.length(); row++) {
-      if (column.isValid(row)) {
-        seen.add(ByteBuffer.wrap(reader.apply(row)));
-      }
-    }
-    return seen.size();
-  }
-
-  private static long objects(Column column) {
-    Set<Object> seen = new HashSet<>();
-    for (int row = 0; row < column.length(); row++) {
-      if (column.isValid(row)) {
-        seen.add(column.getObject(row));
-      }
-    }
-    return seen.size();
+  /**
+   * Strings, binaries, decimals and nested values: the groups of {@link GroupIds} (hashes and exact
+   * byte-wise equality, nothing boxed), less the group of nulls.
+   */
+  private static long hashed(Column column, boolean hasNulls) {
+    GroupIds groups =
+        GroupIds.of(java.util.List.of(column), dev.floe.memory.BufferAllocator.current());
+    return groups.groupCount() - (hasNulls ? 1 : 0);
   }
 
   /** An insert-only open-addressing set of longs (linear probing, load at most 1/2). */
