@@ -524,4 +524,21 @@ public final class DataFrame implements AutoCloseable {
   private FrameView formatView() {
     return FrameRows.view(this, height, columns);
   }
+
+  // ---- JSON ----
+
+  /** Writes the frame as a JSON array of row objects, as Polars' {@code write_json}; atomic. */
+  public void writeJson(java.nio.file.Path path) {
+    JsonIo.writeJson(this, path);
+  }
+
+  /** Writes the frame as newline-delimited JSON, as Polars' {@code write_ndjson}; atomic. */
+  public void writeNdjson(java.nio.file.Path path) {
+    JsonIo.writeNdjson(this, path, dev.floe.io.json.JsonWriteOptions.DEFAULT);
+  }
+
+  /** {@link #writeNdjson(java.nio.file.Path)} with Polars' options (gzip compression). */
+  public void writeNdjson(java.nio.file.Path path, dev.floe.io.json.JsonWriteOptions options) {
+    JsonIo.writeNdjson(this, path, options);
+  }
 }

@@ -96,4 +96,26 @@ public final class Floe {
   public static FloeConfig config() {
     return FloeConfig.INSTANCE;
   }
+
+  // ---- JSON ----
+
+  /** Reads a JSON array of objects with Polars' defaults ({@link dev.floe.io.json.JsonReadOptions#DEFAULT}). */
+  public static DataFrame readJson(java.nio.file.Path path) {
+    return JsonIo.readJson(path, dev.floe.io.json.JsonReadOptions.DEFAULT);
+  }
+
+  /** Reads a JSON array of objects (Polars' {@code read_json}); the caller closes the frame. */
+  public static DataFrame readJson(java.nio.file.Path path, dev.floe.io.json.JsonReadOptions options) {
+    return JsonIo.readJson(path, options);
+  }
+
+  /** Reads newline-delimited JSON with Polars' defaults. */
+  public static DataFrame readNdjson(java.nio.file.Path path) {
+    return JsonIo.readNdjson(path, dev.floe.io.json.JsonReadOptions.DEFAULT);
+  }
+
+  /** Reads newline-delimited JSON (Polars' {@code read_ndjson}); the caller closes the frame. */
+  public static DataFrame readNdjson(java.nio.file.Path path, dev.floe.io.json.JsonReadOptions options) {
+    return JsonIo.readNdjson(path, options);
+  }
 }

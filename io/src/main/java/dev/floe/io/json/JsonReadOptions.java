@@ -1,0 +1,75 @@
+package dev.floe.io.json;
+
+import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Schema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How {@code readJson}/{@code readNdjson} read a file, as Polars' keyword arguments. Immutable;
+ * change it with the withers: {@code JsonReadOptions.DEFAULT.withInferSchemaLength(1000)}.
+ *
+ * @param schema the full schema (no inference; columns in this order, other keys skipped), or null
+ * @param schemaOverrides types that replace inferred ones by column name (a name not inferred is
+ *     added as a column)
+ * @param inferSchemaLength how many rows inference reads; null reads every row (Polars: 100)
+ * @param ignoreErrors a value that does not fit its column's type becomes null instead of an error
+ *     (malformed JSON is always an error)
+ * @param nRows stop after this many rows; null reads all
+ * @param columns read only these columns, in this order; null reads all
+ */
+public record JsonReadOptions(
+    Schema schema,
+    Map<String, DataType> schemaOverrides,
+    Integer inferSchemaLength,
+    boolean ignoreErrors,
+    Long nRows,
+    List<String> columns) {
+  /** Polars' defaults: inference over the first 100 rows, errors raised. */
+  public static final JsonReadOptions DEFAULT =
+      new JsonReadOptions(null, Map.of(), 100, false, null, null);
+
+  public JsonReadOptions {
+    schemaOverrides = java.util.Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(schemaOverrides, "schemaOverrides")));
+    columns = columns == null ? null : List.copyOf(columns);
+    if (inferSchemaLength != null && inferSchemaLength < 1) {
+      throw new IllegalArgumentException("inferSchemaLength must be >= 1 or null, got " + inferSchemaLength);
+    }
+    if (nRows != null && nRows < 0) {
+      throw new IllegalArgumentException("nRows must be >= 0 or null, got " + nRows);
+    }
+  }
+
+  /** The full schema: no inference. */
+  public JsonReadOptions withSchema(Schema full) {
+    return new JsonReadOptions(full, schemaOverrides, inferSchemaLength, ignoreErrors, nRows, columns);
+  }
+
+  /** Types that replace inferred ones, by column name. */
+  public JsonReadOptions withSchemaOverrides(Map<String, DataType> overrides) {
+    return new JsonReadOptions(schema, overrides, inferSchemaLength, ignoreErrors, nRows, columns);
+  }
+
+  /** Rows read by inference; null reads all. */
+  public JsonReadOptions withInferSchemaLength(Integer rows) {
+    return new JsonReadOptions(schema, schemaOverrides, rows, ignoreErrors, nRows, columns);
+  }
+
+  /** Values that do not fit their column become null. */
+  public JsonReadOptions withIgnoreErrors(boolean ignore) {
+    return new JsonReadOptions(schema, schemaOverrides, inferSchemaLength, ignore, nRows, columns);
+  }
+
+  /** Stop after {@code rows} rows; null reads all. */
+  public JsonReadOptions withNRows(Long rows) {
+    return new JsonReadOptions(schema, schemaOverrides, inferSchemaLength, ignoreErrors, rows, columns);
+  }
+
+  /** Read only these columns, in this order. */
+  public JsonReadOptions withColumns(String... names) {
+    return new JsonReadOptions(schema, schemaOverrides, inferSchemaLength, ignoreErrors, nRows, List.of(names));
+  }
+}
