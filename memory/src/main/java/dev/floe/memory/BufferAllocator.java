@@ -114,10 +114,19 @@ public final class BufferAllocator implements AutoCloseable {
     return buffer;
   }
 
+  /** 2^56 bytes (64 PiB): larger requests are refused before any arithmetic on their size. */
+  static final long MAX_REQUEST = 1L << 56;
+
   private Buffer allocateUninitialized(long bytes) {
     if (bytes < 0) {
       throw new InvalidOperationException(
           "allocator '" + name + "': cannot allocate a negative size (" + bytes + " bytes)");
+    }
+    if (bytes > MAX_REQUEST) {
+      // padding to 64 bytes (and to 2 MiB size classes) would overflow a long: never a tiny buffer
+      throw new FloeOutOfMemoryException(
+          "allocator '" + name + "': cannot allocate " + bytes + " bytes (more than "
+              + MAX_REQUEST + ", the largest request any machine could satisfy)");
     }
     checkOpen();
     long capacity = NativeMemory.padded(bytes);

@@ -44,4 +44,16 @@ class LargeBlockCacheTest {
       assertThat(LargeBlockCache.cachedBytes()).isLessThanOrEqualTo(LargeBlockCache.LIMIT);
     }
   }
+
+  @Test
+  void absurdSizesFailInsteadOfWrappingAround() {
+    try (BufferAllocator allocator = BufferAllocator.newRoot("huge-test", Long.MAX_VALUE)) {
+      for (long bytes : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 10, (1L << 62) + 1}) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> allocator.allocate(bytes))
+            .isInstanceOf(dev.floe.errors.FloeOutOfMemoryException.class)
+            .hasMessageContaining("cannot allocate " + bytes + " bytes");
+      }
+      assertThat(allocator.allocatedBytes()).isZero();
+    }
+  }
 }
