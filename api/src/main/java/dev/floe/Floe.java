@@ -96,4 +96,26 @@ public final class Floe {
   public static FloeConfig config() {
     return FloeConfig.INSTANCE;
   }
+
+  // ---- Arrow IPC ----
+
+  /** Reads an Arrow IPC file, memory-mapped: uncompressed buffers are used in place (zero-copy). */
+  public static DataFrame readIpc(java.nio.file.Path path) {
+    return IpcFrames.read(path, dev.floe.io.ipc.IpcReadOptions.DEFAULT, false);
+  }
+
+  /** Reads an Arrow IPC file with options (memory mapping, column projection). */
+  public static DataFrame readIpc(java.nio.file.Path path, dev.floe.io.ipc.IpcReadOptions options) {
+    return IpcFrames.read(path, options, false);
+  }
+
+  /** Reads a file holding an Arrow IPC stream, memory-mapped. */
+  public static DataFrame readIpcStream(java.nio.file.Path path) {
+    return IpcFrames.read(path, dev.floe.io.ipc.IpcReadOptions.DEFAULT, true);
+  }
+
+  /** Reads a file holding an Arrow IPC stream with options. */
+  public static DataFrame readIpcStream(java.nio.file.Path path, dev.floe.io.ipc.IpcReadOptions options) {
+    return IpcFrames.read(path, options, true);
+  }
 }
