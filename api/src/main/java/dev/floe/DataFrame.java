@@ -541,4 +541,26 @@ public final class DataFrame implements AutoCloseable {
   public void writeNdjson(java.nio.file.Path path, dev.floe.io.json.JsonWriteOptions options) {
     JsonIo.writeNdjson(this, path, options);
   }
+
+  // ---- Arrow IPC ----
+
+  /** Writes this frame as an uncompressed Arrow IPC file (atomically: temp file, then rename). */
+  public void writeIpc(java.nio.file.Path path) {
+    IpcFrames.write(this, path, dev.floe.io.ipc.IpcWriteOptions.DEFAULT, false);
+  }
+
+  /** Writes this frame as an Arrow IPC file with options (compression, record batch size). */
+  public void writeIpc(java.nio.file.Path path, dev.floe.io.ipc.IpcWriteOptions options) {
+    IpcFrames.write(this, path, options, false);
+  }
+
+  /** Writes this frame as an uncompressed Arrow IPC stream. */
+  public void writeIpcStream(java.nio.file.Path path) {
+    IpcFrames.write(this, path, dev.floe.io.ipc.IpcWriteOptions.DEFAULT, true);
+  }
+
+  /** Writes this frame as an Arrow IPC stream with options. */
+  public void writeIpcStream(java.nio.file.Path path, dev.floe.io.ipc.IpcWriteOptions options) {
+    IpcFrames.write(this, path, options, true);
+  }
 }

@@ -118,4 +118,26 @@ public final class Floe {
   public static DataFrame readNdjson(java.nio.file.Path path, dev.floe.io.json.JsonReadOptions options) {
     return JsonIo.readNdjson(path, options);
   }
+
+  // ---- Arrow IPC ----
+
+  /** Reads an Arrow IPC file, memory-mapped: uncompressed buffers are used in place (zero-copy). */
+  public static DataFrame readIpc(java.nio.file.Path path) {
+    return IpcFrames.read(path, dev.floe.io.ipc.IpcReadOptions.DEFAULT, false);
+  }
+
+  /** Reads an Arrow IPC file with options (memory mapping, column projection). */
+  public static DataFrame readIpc(java.nio.file.Path path, dev.floe.io.ipc.IpcReadOptions options) {
+    return IpcFrames.read(path, options, false);
+  }
+
+  /** Reads a file holding an Arrow IPC stream, memory-mapped. */
+  public static DataFrame readIpcStream(java.nio.file.Path path) {
+    return IpcFrames.read(path, dev.floe.io.ipc.IpcReadOptions.DEFAULT, true);
+  }
+
+  /** Reads a file holding an Arrow IPC stream with options. */
+  public static DataFrame readIpcStream(java.nio.file.Path path, dev.floe.io.ipc.IpcReadOptions options) {
+    return IpcFrames.read(path, options, true);
+  }
 }

@@ -39,4 +39,13 @@ class BenchmarkAnswersTest {
     assertThat(tenPercent.expectedNulls()).isBetween(9_000, 11_000);
     tenPercent.tearDown();
   }
+
+  @Test
+  void ipcReadBenchmarkAnswers() throws java.io.IOException {
+    IpcReadBenchmark benchmark = new IpcReadBenchmark();
+    benchmark.rows = 65_536;
+    benchmark.setUp(); // writes, reads and compares the values
+    assertThat(benchmark.mmapRead()).isEqualTo(65_536L);
+    benchmark.tearDown(); // closes the allocator: would throw on a leak or a mapping kept alive
+  }
 }

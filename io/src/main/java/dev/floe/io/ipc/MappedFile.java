@@ -1,0 +1,73 @@
+package dev.floe.io.ipc;
+
+import dev.floe.errors.FloeIoException;
+import dev.floe.memory.Buffer;
+import dev.floe.memory.BufferAllocator;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A read-only mapping of a whole file, shared by the buffers sliced from it. The reader holds one
+ * reference and each {@link #slice} one more; the last {@link #release()} closes the mapping's
+ * arena, so the file stays mapped exactly as long as a column built on it is open.
+ */
+final class MappedFile {
+  private final Arena arena;
+  private final MemorySegment segment;
+  private final AtomicInteger references = new AtomicInteger(1);
+
+  private MappedFile(Arena arena, MemorySegment segment) {
+    this.arena = arena;
+    this.segment = segment;
+  }
+
+  static MappedFile map(Path path) {
+    Arena arena = Arena.ofShared();
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      return new MappedFile(arena, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena));
+    } catch (IOException | RuntimeException failure) {
+      arena.close();
+      throw new FloeIoException("cannot read Arrow IPC file " + path + ": " + failure.getMessage(), failure);
+    }
+  }
+
+  MemorySegment segment() {
+    return segment;
+  }
+
+  long size() {
+    return segment.byteSize();
+  }
+
+  /** A foreign buffer over {@code [offset, offset + length)} that keeps the mapping alive. */
+  Buffer slice(BufferAllocator allocator, long offset, long length) {
+    references.incrementAndGet();
+    try {
+      return allocator.wrapForeign(segment.asSlice(offset, length), this::release);
+    } catch (RuntimeException failure) {
+      release();
+      throw failure;
+    }
+  }
+
+  /** Drops one reference; the last one unmaps the file. Never throws (runs in buffer release). */
+  void release() {
+    if (references.decrementAndGet() == 0) {
+      try {
+        arena.close();
+      } catch (RuntimeException ignored) {
+        // the mapping is then released when the arena becomes unreachable
+      }
+    }
+  }
+
+  /** True while the file is mapped. */
+  boolean isMapped() {
+    return arena.scope().isAlive();
+  }
+}
