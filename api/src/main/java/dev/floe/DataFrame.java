@@ -524,4 +524,16 @@ public final class DataFrame implements AutoCloseable {
   private FrameView formatView() {
     return FrameRows.view(this, height, columns);
   }
+
+  // ---- CSV ----
+
+  /** Writes this frame as CSV with Polars' defaults, atomically (see {@link #writeCsv(java.nio.file.Path, dev.floe.io.csv.CsvWriteOptions)}). */
+  public void writeCsv(java.nio.file.Path path) {
+    writeCsv(path, dev.floe.io.csv.CsvWriteOptions.DEFAULT);
+  }
+
+  /** Writes this frame as CSV, as Polars' {@code write_csv}; the target is replaced only on success. */
+  public void writeCsv(java.nio.file.Path path, dev.floe.io.csv.CsvWriteOptions options) {
+    CsvFrames.write(this, path, options);
+  }
 }
