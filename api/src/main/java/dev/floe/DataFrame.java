@@ -563,4 +563,16 @@ public final class DataFrame implements AutoCloseable {
   public void writeIpcStream(java.nio.file.Path path, dev.floe.io.ipc.IpcWriteOptions options) {
     IpcFrames.write(this, path, options, true);
   }
+
+  // ---- CSV ----
+
+  /** Writes this frame as CSV with Polars' defaults, atomically (see {@link #writeCsv(java.nio.file.Path, dev.floe.io.csv.CsvWriteOptions)}). */
+  public void writeCsv(java.nio.file.Path path) {
+    writeCsv(path, dev.floe.io.csv.CsvWriteOptions.DEFAULT);
+  }
+
+  /** Writes this frame as CSV, as Polars' {@code write_csv}; the target is replaced only on success. */
+  public void writeCsv(java.nio.file.Path path, dev.floe.io.csv.CsvWriteOptions options) {
+    CsvFrames.write(this, path, options);
+  }
 }

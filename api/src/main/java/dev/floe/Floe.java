@@ -140,4 +140,20 @@ public final class Floe {
   public static DataFrame readIpcStream(java.nio.file.Path path, dev.floe.io.ipc.IpcReadOptions options) {
     return IpcFrames.read(path, options, true);
   }
+
+  // ---- CSV ----
+
+  /** Reads a CSV file with Polars' defaults ({@link dev.floe.io.csv.CsvReadOptions#DEFAULT}). */
+  public static DataFrame readCsv(java.nio.file.Path path) {
+    return CsvFrames.read(path, dev.floe.io.csv.CsvReadOptions.DEFAULT);
+  }
+
+  /**
+   * Reads a CSV file, as Polars' {@code read_csv}.
+   *
+   * @throws dev.floe.errors.FloeIoException naming the file, line, column and value of bad input
+   */
+  public static DataFrame readCsv(java.nio.file.Path path, dev.floe.io.csv.CsvReadOptions options) {
+    return CsvFrames.read(path, options);
+  }
 }

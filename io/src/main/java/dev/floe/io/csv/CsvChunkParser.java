@@ -1,0 +1,270 @@
+package dev.floe.io.csv;
+
+import dev.floe.errors.FloeIoException;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.BooleanBuilder;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.ColumnBuilder;
+import dev.floe.memory.column.ColumnBuilders;
+import dev.floe.memory.column.FixedWidthBuilder;
+import dev.floe.memory.column.VarBinaryBuilder;
+import dev.floe.memory.column.ViewBuilder;
+import dev.floe.memory.types.DataType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses the records of one chunk (a byte range starting at a record boundary) straight into one
+ * off-heap builder per projected column. Missing trailing fields are nulls; extra fields fail
+ * unless truncateRaggedLines. A value that does not fit fails with the file, line, column and
+ * value, becomes null (ignoreErrors, explicit types) or widens an inferred type ({@link CsvWidening}).
+ */
+final class CsvChunkParser {
+  private final CsvPlan plan;
+  private final FieldParser parser;
+  private final int[] columnOfField;
+  /** Per column: 1 i64, 2 f64, 3 utf8/large utf8, 0 any other type (the general path). */
+  private final int[] kinds;
+
+  CsvChunkParser(CsvPlan plan) {
+    this.plan = plan;
+    this.parser = new FieldParser(plan.options().decimalComma());
+    this.columnOfField = new int[plan.fieldCount()];
+    java.util.Arrays.fill(columnOfField, -1);
+    for (int index = 0; index < plan.fields().length; index++) {
+      columnOfField[plan.fields()[index]] = index;
+    }
+    this.kinds = new int[plan.fields().length];
+    for (int index = 0; index < kinds.length; index++) {
+      DataType type = plan.types()[index];
+      kinds[index] = type instanceof DataType.Int64 ? 1 : type instanceof DataType.Float64 ? 2
+          : type instanceof DataType.Utf8 || type instanceof DataType.LargeUtf8 ? 3 : 0;
+    }
+  }
+
+  /** The chunk's columns (caller closes them); at most {@code limit} records. */
+  Column[] parse(CsvTokenizer tokens, long limit, BufferAllocator allocator) {
+    int width = plan.fields().length;
+    ColumnBuilder[] builders = new ColumnBuilder[width];
+    try {
+      for (int index = 0; index < width; index++) {
+        builders[index] = ColumnBuilders.forType(plan.types()[index], allocator);
+      }
+      long rows = 0;
+      while (rows < limit && tokens.next()) {
+        int count = tokens.fieldCount();
+        if (count > plan.fieldCount() && !plan.options().truncateRaggedLines()) {
+          throw new FloeIoException(
+              plan.file() + ":" + tokens.recordLine() + ": found " + count + " fields but expected "
+                  + plan.fieldCount() + "; set truncateRaggedLines to drop the extra fields");
+        }
+        for (int field = 0; field < plan.fieldCount(); field++) {
+          int column = columnOfField[field];
+          if (column < 0) {
+            continue;
+          }
+          if (field >= count) {
+            builders[column].appendNull();
+          } else {
+            append(builders[column], column, tokens, field);
+          }
+        }
+        rows++;
+      }
+      Column[] columns = new Column[width];
+      try {
+        for (int index = 0; index < width; index++) {
+          columns[index] = builders[index].build();
+        }
+      } catch (RuntimeException failure) {
+        for (Column column : columns) {
+          if (column != null) {
+            column.close();
+          }
+        }
+        throw failure;
+      }
+      return columns;
+    } finally {
+      for (ColumnBuilder builder : builders) {
+        if (builder != null) {
+          builder.close();
+        }
+      }
+    }
+  }
+
+  private boolean isNull(MemorySegment data, long start, long end, boolean quoted) {
+    if (start == end && !quoted) {
+      return true;
+    }
+    if (plan.nullValues().length == 0) {
+      return false;
+    }
+    for (byte[] value : plan.nullValues()) {
+      if (value.length == end - start
+          && MemorySegment.mismatch(data, start, end, MemorySegment.ofArray(value), 0, value.length) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void append(ColumnBuilder builder, int column, CsvTokenizer tokens, int field) {
+    MemorySegment data = tokens.data();
+    long start = tokens.start(field);
+    long end = tokens.end(field);
+    boolean quoted = tokens.quoted(field);
+    DataType type = plan.types()[column];
+    if (isNull(data, start, end, quoted)) {
+      builder.appendNull();
+      return;
+    }
+    switch (kinds[column]) {
+      case 1 -> {
+        if (parser.parseLong(data, start, end)) {
+          ((FixedWidthBuilder) builder).appendLong(parser.longValue);
+        } else {
+          fail(builder, column, tokens, field);
+        }
+        return;
+      }
+      case 2 -> {
+        if (parser.parseDouble(data, start, end)) {
+          ((FixedWidthBuilder) builder).appendDouble(parser.doubleValue);
+        } else {
+          fail(builder, column, tokens, field);
+        }
+        return;
+      }
+      case 3 -> {
+        if (!tokens.escaped(field) && Utf8Check.valid(data, start, end)) {
+          ((VarBinaryBuilder) builder).append(data, start, (int) (end - start));
+        } else {
+          appendString(builder, column, tokens, field);
+        }
+        return;
+      }
+      default -> { }
+    }
+    if (type.isString()) {
+      appendString(builder, column, tokens, field);
+      return;
+    }
+    boolean ok = switch (type) {
+      case DataType.Int64 t -> parser.parseLong(data, start, end)
+          && store(builder, parser.longValue);
+      case DataType.Int32 t -> parser.parseLong(data, start, end)
+          && parser.longValue == (int) parser.longValue && storeInt(builder, (int) parser.longValue);
+      case DataType.Int16 t -> parser.parseLong(data, start, end)
+          && parser.longValue == (short) parser.longValue && storeObject(builder, (short) parser.longValue);
+      case DataType.Int8 t -> parser.parseLong(data, start, end)
+          && parser.longValue == (byte) parser.longValue && storeObject(builder, (byte) parser.longValue);
+      case DataType.UInt8 t -> unsigned(data, start, end, 0xFFL) && storeObject(builder, parser.longValue);
+      case DataType.UInt16 t -> unsigned(data, start, end, 0xFFFFL) && storeObject(builder, parser.longValue);
+      case DataType.UInt32 t -> unsigned(data, start, end, 0xFFFF_FFFFL) && storeObject(builder, parser.longValue);
+      case DataType.UInt64 t -> unsigned(data, start, end, Long.MAX_VALUE) && storeObject(builder, parser.longValue);
+      case DataType.Float64 t -> parser.parseDouble(data, start, end)
+          && storeDouble(builder, parser.doubleValue);
+      case DataType.Float32 t -> parser.parseDouble(data, start, end)
+          && storeObject(builder, (float) parser.doubleValue);
+      case DataType.BooleanType t -> {
+        int value = FieldParser.parseBoolean(data, start, end);
+        if (value >= 0) {
+          ((BooleanBuilder) builder).append(value == 1);
+        }
+        yield value >= 0;
+      }
+      case DataType.Date32 t -> parser.parseDate(data, start, end)
+          && storeInt(builder, (int) parser.longValue);
+      case DataType.Timestamp t -> parser.parseDatetime(data, start, end)
+          && (parser.utc == (t.timeZone() != null) || plan.explicit()[column])
+          && store(builder, scale(parser.longValue, t.unit()));
+      case DataType.NullType t -> {
+        builder.appendNull();
+        yield true;
+      }
+      default -> throw new dev.floe.errors.InvalidOperationException(
+          "reading CSV into " + type + " is not supported (column '" + plan.names().get(column) + "')");
+    };
+    if (!ok) {
+      fail(builder, column, tokens, field);
+    }
+  }
+
+  private boolean unsigned(MemorySegment data, long start, long end, long max) {
+    return parser.parseLong(data, start, end) && parser.longValue >= 0 && parser.longValue <= max;
+  }
+
+  private static long scale(long micros, dev.floe.memory.types.TimeUnit unit) {
+    return switch (unit) {
+      case SECOND -> Math.floorDiv(micros, 1_000_000L);
+      case MILLISECOND -> Math.floorDiv(micros, 1_000L);
+      case MICROSECOND -> micros;
+      case NANOSECOND -> micros * 1_000L;
+    };
+  }
+
+  private static boolean store(ColumnBuilder builder, long value) {
+    ((FixedWidthBuilder) builder).appendLong(value);
+    return true;
+  }
+
+  private static boolean storeInt(ColumnBuilder builder, int value) {
+    ((FixedWidthBuilder) builder).appendInt(value);
+    return true;
+  }
+
+  private static boolean storeDouble(ColumnBuilder builder, double value) {
+    ((FixedWidthBuilder) builder).appendDouble(value);
+    return true;
+  }
+
+  private static boolean storeObject(ColumnBuilder builder, Object value) {
+    builder.appendObject(value);
+    return true;
+  }
+
+  private void fail(ColumnBuilder builder, int column, CsvTokenizer tokens, int field) {
+    if (!plan.explicit()[column]) {
+      throw new CsvWidening(column,
+          CsvInference.classify(tokens, field, parser, plan.options().tryParseDates()));
+    }
+    if (plan.options().ignoreErrors()) {
+      builder.appendNull();
+      return;
+    }
+    throw new FloeIoException(
+        plan.file() + ":" + tokens.recordLine() + ": column '" + plan.names().get(column)
+            + "': cannot parse '" + shorten(tokens.text(field)) + "' as "
+            + CsvInference.polarsName(plan.types()[column]));
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 100 ? text.substring(0, 97) + "..." : text;
+  }
+
+  private void appendString(ColumnBuilder builder, int column, CsvTokenizer tokens, int field) {
+    MemorySegment data = tokens.data();
+    long start = tokens.start(field);
+    long end = tokens.end(field);
+    if (!tokens.escaped(field) && Utf8Check.valid(data, start, end)) {
+      switch (builder) {
+        case VarBinaryBuilder strings -> strings.append(data, start, (int) (end - start));
+        case ViewBuilder views -> views.append(data, start, (int) (end - start));
+        default -> builder.appendObject(tokens.text(field));
+      }
+      return;
+    }
+    if (plan.options().encoding() == CsvReadOptions.Encoding.UTF8
+        && !Utf8Check.valid(data, start, end)) {
+      byte[] raw = data.asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE);
+      throw new FloeIoException(
+          plan.file() + ":" + tokens.recordLine() + ": column '" + plan.names().get(column)
+              + "': invalid UTF-8 in '" + shorten(new String(raw, StandardCharsets.UTF_8))
+              + "'; read with encoding UTF8_LOSSY to replace invalid bytes");
+    }
+    builder.appendObject(tokens.text(field));
+  }
+}
