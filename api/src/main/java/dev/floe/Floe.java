@@ -156,4 +156,74 @@ public final class Floe {
   public static DataFrame readCsv(java.nio.file.Path path, dev.floe.io.csv.CsvReadOptions options) {
     return CsvFrames.read(path, options);
   }
+
+  // ---- multi-file reads (globs, directories, lists of paths) ----
+
+  /**
+   * Reads every CSV file a glob ({@code data/*.csv}, {@code data/**}{@code /*.csv}), directory or
+   * single path names into one frame, as Polars' {@code scan_csv(glob).collect()}.
+   *
+   * @throws dev.floe.errors.FloeIoException naming the pattern when no file matches
+   * @throws dev.floe.errors.SchemaMismatchException with a per-file diff when the files' columns differ
+   */
+  public static DataFrame readCsv(String globOrPath) {
+    return readCsv(globOrPath, dev.floe.io.csv.CsvReadOptions.DEFAULT, dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  /** {@link #readCsv(String)} with CSV and multi-file options (hive columns, file path column). */
+  public static DataFrame readCsv(String globOrPath, dev.floe.io.csv.CsvReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return MultiFileReads.csv(dev.floe.io.files.FileSet.resolve(globOrPath), options, multi);
+  }
+
+  /** Reads the CSV files in the given order into one frame; see {@link #readCsv(String)}. */
+  public static DataFrame readCsv(java.util.List<java.nio.file.Path> paths, dev.floe.io.csv.CsvReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return MultiFileReads.csv(dev.floe.io.files.FileSet.of(paths), options, multi);
+  }
+
+  /**
+   * Reads every Arrow IPC file a glob, directory or path names into one frame, as Polars'
+   * {@code scan_ipc(glob).collect()}; the files' schemas must be equal.
+   *
+   * @throws dev.floe.errors.FloeIoException naming the pattern when no file matches
+   * @throws dev.floe.errors.SchemaMismatchException with a per-file diff when the schemas differ
+   */
+  public static DataFrame readIpc(String globOrPath) {
+    return readIpc(globOrPath, dev.floe.io.ipc.IpcReadOptions.DEFAULT, dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  /** {@link #readIpc(String)} with IPC and multi-file options (hive columns, file path column). */
+  public static DataFrame readIpc(String globOrPath, dev.floe.io.ipc.IpcReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return MultiFileReads.ipc(dev.floe.io.files.FileSet.resolve(globOrPath), options, multi);
+  }
+
+  /** Reads the Arrow IPC files in the given order into one frame; see {@link #readIpc(String)}. */
+  public static DataFrame readIpc(java.util.List<java.nio.file.Path> paths, dev.floe.io.ipc.IpcReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return MultiFileReads.ipc(dev.floe.io.files.FileSet.of(paths), options, multi);
+  }
+
+  /**
+   * Reads every NDJSON file a glob, directory or path names into one frame, as Polars'
+   * {@code read_ndjson(glob)}: the first file's inferred schema is used for all files.
+   *
+   * @throws dev.floe.errors.FloeIoException naming the pattern when no file matches
+   */
+  public static DataFrame readNdjson(String globOrPath) {
+    return readNdjson(globOrPath, dev.floe.io.json.JsonReadOptions.DEFAULT, dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  /** {@link #readNdjson(String)} with JSON and multi-file options (hive columns, file path column). */
+  public static DataFrame readNdjson(String globOrPath, dev.floe.io.json.JsonReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return MultiFileReads.ndjson(dev.floe.io.files.FileSet.resolve(globOrPath), options, multi);
+  }
+
+  /** Reads the NDJSON files in the given order into one frame; see {@link #readNdjson(String)}. */
+  public static DataFrame readNdjson(java.util.List<java.nio.file.Path> paths, dev.floe.io.json.JsonReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return MultiFileReads.ndjson(dev.floe.io.files.FileSet.of(paths), options, multi);
+  }
 }

@@ -49,6 +49,8 @@ final class CsvDump {
       case FixedWidthColumn fixed when type.byteWidth() == 4 ->
           "i:" + (type instanceof DataType.UInt32 ? fixed.getInt(row) & 0xFFFF_FFFFL : fixed.getInt(row));
       case FixedWidthColumn fixed when type.byteWidth() == 8 -> "i:" + fixed.getLong(row);
+      case Column other when type.isString() ->
+          "s:" + hex.formatHex(String.valueOf(other.getObject(row)).getBytes(StandardCharsets.UTF_8));
       default -> "?:" + column.getObject(row);
     };
   }
