@@ -1,6 +1,7 @@
 package dev.floe.io.csv;
 
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.CompressedInput;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
@@ -36,7 +37,9 @@ public final class CsvReader {
         throw new FloeIoException(file + ": empty CSV data (no header and no rows)");
       }
       MemorySegment data = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-      return read(data, file, options, allocator);
+      try (CompressedInput.Decompressed plain = CompressedInput.decompressIfNeeded(data, file, allocator)) {
+        return read(plain == null ? data : plain.bytes(), file, options, allocator);
+      }
     } catch (java.nio.file.NoSuchFileException missing) {
       throw new FloeIoException("could not read " + file + ": no such file", missing);
     } catch (IOException failure) {

@@ -2,6 +2,7 @@ package dev.floe.io.ipc;
 
 import com.github.luben.zstd.Zstd;
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.SegmentInput;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
 import java.io.IOException;

@@ -43,7 +43,7 @@ public final class JsonReader {
   public static List<RecordBatch> readNdjsonBatches(
       Path path, JsonReadOptions options, BufferAllocator allocator) {
     String file = path.toString();
-    try (JsonFile mapped = JsonFile.map(path)) {
+    try (JsonFile mapped = JsonFile.map(path, allocator)) {
       Schema schema = schema(mapped, file, true, options);
       if (options.nRows() == null) {
         List<RecordBatch> batches = ParallelNdjson.decode(mapped, file, schema, options, allocator,
@@ -61,7 +61,7 @@ public final class JsonReader {
   private static RecordBatch read(
       Path path, JsonReadOptions options, BufferAllocator allocator, boolean ndjson) {
     String file = path.toString();
-    try (JsonFile mapped = JsonFile.map(path)) {
+    try (JsonFile mapped = JsonFile.map(path, allocator)) {
       long limit = options.nRows() == null ? Long.MAX_VALUE : options.nRows();
       Schema schema = schema(mapped, file, ndjson, options);
       return decode(mapped, file, ndjson, schema, options.ignoreErrors(), limit, allocator,

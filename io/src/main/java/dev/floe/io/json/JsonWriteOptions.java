@@ -6,14 +6,16 @@ package dev.floe.io.json;
  * {@code JsonWriteOptions.DEFAULT.withCompression(JsonWriteOptions.Compression.GZIP)}.
  *
  * @param compression the compression of the whole file
- * @param compressionLevel the gzip level 0..9, or null for the default (6)
- * @param checkExtension require the file name to end in ".gz" exactly when compressing with gzip
+ * @param compressionLevel the gzip level 0..9 (default 6) or the zstd level 0..22 (0 and the default
+ *     are zstd's default, 3); null for the default
+ * @param checkExtension require the file name to end in ".gz" (gzip) or ".zst" (zstd) exactly when
+ *     compressing
  */
 public record JsonWriteOptions(Compression compression, Integer compressionLevel, boolean checkExtension) {
   /** Uncompressed, extension checked: Polars' defaults. */
   public static final JsonWriteOptions DEFAULT = new JsonWriteOptions(Compression.UNCOMPRESSED, null, true);
 
-  /** The compressions Polars offers; zstd is not supported by Floe yet (no dependency for it). */
+  /** The compressions Polars offers. */
   public enum Compression {
     UNCOMPRESSED,
     GZIP,
@@ -22,8 +24,10 @@ public record JsonWriteOptions(Compression compression, Integer compressionLevel
 
   public JsonWriteOptions {
     java.util.Objects.requireNonNull(compression, "compression");
-    if (compressionLevel != null && (compressionLevel < 0 || compressionLevel > 9)) {
-      throw new IllegalArgumentException("gzip compressionLevel must be 0..9, got " + compressionLevel);
+    int max = compression == Compression.ZSTD ? 22 : 9;
+    if (compressionLevel != null && (compressionLevel < 0 || compressionLevel > max)) {
+      throw new IllegalArgumentException(compression.name().toLowerCase(java.util.Locale.ROOT)
+          + " compressionLevel must be 0.." + max + ", got " + compressionLevel);
     }
   }
 

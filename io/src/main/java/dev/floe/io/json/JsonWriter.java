@@ -34,7 +34,7 @@ public final class JsonWriter {
   /**
    * Writes {@code batch} as newline-delimited JSON, compressed as the options say.
    *
-   * @throws InvalidOperationException for zstd, or a file name that does not match the compression
+   * @throws InvalidOperationException for a file name that does not match the compression
    *     while {@code checkExtension} is set (the messages are Polars')
    */
   public static void writeNdjson(RecordBatch batch, Path path, JsonWriteOptions options) {
@@ -46,17 +46,18 @@ public final class JsonWriter {
   }
 
   private static void checkOptions(Path path, JsonWriteOptions options) {
-    boolean gzip = options.compression() == JsonWriteOptions.Compression.GZIP;
-    if (options.compression() == JsonWriteOptions.Compression.ZSTD) {
-      throw new InvalidOperationException("zstd compression is not supported yet; use GZIP");
-    }
+    String suffix = switch (options.compression()) {
+      case GZIP -> ".gz";
+      case ZSTD -> ".zst";
+      case UNCOMPRESSED -> null;
+    };
     String name = path.getFileName().toString();
-    if (options.checkExtension() && gzip && !name.endsWith(".gz")) {
+    if (options.checkExtension() && suffix != null && !name.endsWith(suffix)) {
       throw new InvalidOperationException("the path (" + path + ") does not conform to standard"
-          + " naming, expected suffix: (.gz), set `checkExtension` to false if you don't want this"
-          + " behavior");
+          + " naming, expected suffix: (" + suffix + "), set `checkExtension` to false if you don't"
+          + " want this behavior");
     }
-    if (options.checkExtension() && !gzip && (name.endsWith(".gz") || name.endsWith(".zst"))) {
+    if (options.checkExtension() && suffix == null && (name.endsWith(".gz") || name.endsWith(".zst"))) {
       throw new InvalidOperationException("use the compression option to control compression, or"
           + " set `checkExtension` to false if you want to suffix an uncompressed filename with an"
           + " ending intended for compression");
@@ -92,8 +93,13 @@ public final class JsonWriter {
 
   private static OutputStream compressed(OutputStream file, JsonWriteOptions options)
       throws IOException {
-    if (options.compression() != JsonWriteOptions.Compression.GZIP) {
+    if (options.compression() == JsonWriteOptions.Compression.UNCOMPRESSED) {
       return file;
+    }
+    if (options.compression() == JsonWriteOptions.Compression.ZSTD) {
+      int level = options.compressionLevel() == null || options.compressionLevel() == 0
+          ? 3 : options.compressionLevel();
+      return new java.io.BufferedOutputStream(new com.github.luben.zstd.ZstdOutputStream(file, level), 1 << 16);
     }
     int level = options.compressionLevel() == null ? 6 : options.compressionLevel();
     return new java.util.zip.GZIPOutputStream(file, 1 << 16) {

@@ -135,9 +135,29 @@ class JsonWriterTest {
       JsonWriter.writeNdjson(batch, directory.resolve("x.gz"),
           JsonWriteOptions.DEFAULT.withCheckExtension(false));
       assertThat(Files.readString(directory.resolve("x.gz"))).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
-      assertThatThrownBy(() -> JsonWriter.writeNdjson(batch, directory.resolve("x.zst"),
+      Path zst = directory.resolve("x.zst");
+      JsonWriter.writeNdjson(batch, zst, JsonWriteOptions.DEFAULT
+          .withCompression(JsonWriteOptions.Compression.ZSTD).withCompressionLevel(19));
+      try (var in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(zst))) {
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+      }
+      assertThatThrownBy(() -> JsonWriter.writeNdjson(batch, directory.resolve("y.ndjson"),
           JsonWriteOptions.DEFAULT.withCompression(JsonWriteOptions.Compression.ZSTD)))
-          .hasMessage("zstd compression is not supported yet; use GZIP");
+          .hasMessageContaining("expected suffix: (.zst)");
     }
+  }
+
+  @Test
+  void compressionLevelsAreCheckedPerCodec() {
+    assertThatThrownBy(() -> JsonWriteOptions.DEFAULT.withCompression(JsonWriteOptions.Compression.ZSTD)
+        .withCompressionLevel(23))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("zstd compressionLevel must be 0..22, got 23");
+    assertThatThrownBy(() -> JsonWriteOptions.DEFAULT.withCompression(JsonWriteOptions.Compression.GZIP)
+        .withCompressionLevel(10))
+        .hasMessage("gzip compressionLevel must be 0..9, got 10");
+    assertThat(JsonWriteOptions.DEFAULT.withCompression(JsonWriteOptions.Compression.ZSTD)
+        .withCompressionLevel(22).compressionLevel()).isEqualTo(22);
   }
 }

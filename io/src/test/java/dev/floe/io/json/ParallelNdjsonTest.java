@@ -55,7 +55,7 @@ class ParallelNdjsonTest {
     Path path = file(3000, -1);
     BufferAllocator allocator = BufferAllocator.current();
     JsonReadOptions options = JsonReadOptions.DEFAULT.withSchema(SCHEMA);
-    try (JsonFile mapped = JsonFile.map(path);
+    try (JsonFile mapped = JsonFile.map(path, BufferAllocator.current());
         RecordBatch sequential = JsonReader.readNdjson(path, options, allocator)) {
       for (int threads : new int[] {2, 3, 7}) {
         List<RecordBatch> chunks =
@@ -75,7 +75,7 @@ class ParallelNdjsonTest {
     Path path = file(3000, 2500);
     BufferAllocator allocator = BufferAllocator.current();
     JsonReadOptions options = JsonReadOptions.DEFAULT.withSchema(SCHEMA);
-    try (JsonFile mapped = JsonFile.map(path)) {
+    try (JsonFile mapped = JsonFile.map(path, BufferAllocator.current())) {
       assertThat(ParallelNdjson.decode(mapped, path.toString(), SCHEMA, options, allocator, 1000, 4))
           .isNull();
     }
@@ -84,7 +84,7 @@ class ParallelNdjsonTest {
   @Test
   void smallFilesAreNotSplit() throws Exception {
     Path path = file(10, -1);
-    try (JsonFile mapped = JsonFile.map(path)) {
+    try (JsonFile mapped = JsonFile.map(path, BufferAllocator.current())) {
       assertThat(ParallelNdjson.decode(mapped, path.toString(), SCHEMA, JsonReadOptions.DEFAULT,
           BufferAllocator.current(), 1 << 20, 4)).isNull();
     }

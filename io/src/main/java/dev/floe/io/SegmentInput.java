@@ -1,15 +1,15 @@
-package dev.floe.io.ipc;
+package dev.floe.io;
 
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** An input stream over an off-heap segment (for lz4-java's frame reader). */
-final class SegmentInput extends InputStream {
+/** An input stream over a memory segment (for stream decoders: LZ4 frames, gzip, zlib, zstd). */
+public final class SegmentInput extends InputStream {
   private final MemorySegment segment;
   private long position;
 
-  SegmentInput(MemorySegment segment) {
+  public SegmentInput(MemorySegment segment) {
     this.segment = segment;
   }
 
