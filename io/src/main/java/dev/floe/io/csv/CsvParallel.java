@@ -9,14 +9,12 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * Runs the chunk parsers on a small fork-join pool (one worker per core; the lazy engine will
- * provide the shared one). All tasks finish before it returns: on a failure the other chunks'
- * columns are closed and the failure of the earliest failing chunk is rethrown, so the error names
+ * Runs the chunk parsers on the shared I/O pool ({@link dev.floe.io.IoPool}). All tasks finish
+ * before it returns: on a failure the other chunks' columns are closed and the failure of the earliest failing chunk is rethrown, so the error names
  * the first bad line of the file.
  */
 final class CsvParallel {
-  private static final ForkJoinPool POOL =
-      new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+  private static final ForkJoinPool POOL = dev.floe.io.IoPool.pool();
 
   private CsvParallel() {}
 

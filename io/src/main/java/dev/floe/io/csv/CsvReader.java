@@ -73,10 +73,11 @@ public final class CsvReader {
     CsvReadOptions options = plan.options();
     long limit = options.nRows() == null ? Long.MAX_VALUE : options.nRows();
     long span = data.byteSize() - header.dataStart();
-    boolean parallel = options.parallel() && limit == Long.MAX_VALUE && span > 2 * chunkBytes;
+    boolean parallel = options.parallel() && limit == Long.MAX_VALUE && span > 2 * chunkBytes
+        && dev.floe.io.IoPool.parallelism() > 1;
     CsvSplitter.Chunks chunks = parallel
         ? CsvSplitter.split(data, header.dataStart(), data.byteSize(), header.dataLine(),
-            Math.max(chunkBytes, span / (4L * Runtime.getRuntime().availableProcessors())), options)
+            Math.max(chunkBytes, span / (4L * dev.floe.io.IoPool.parallelism())), options)
         : new CsvSplitter.Chunks(new long[] {header.dataStart(), data.byteSize()},
             new long[] {header.dataLine()});
     List<Column[]> parts = new ArrayList<>(chunks.count());

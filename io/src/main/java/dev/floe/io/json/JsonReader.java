@@ -47,7 +47,7 @@ public final class JsonReader {
       Schema schema = schema(mapped, file, true, options);
       if (options.nRows() == null) {
         List<RecordBatch> batches = ParallelNdjson.decode(mapped, file, schema, options, allocator,
-            ParallelNdjson.MIN_PARALLEL_BYTES, Runtime.getRuntime().availableProcessors());
+            ParallelNdjson.MIN_PARALLEL_BYTES, dev.floe.io.IoPool.parallelism());
         if (batches != null) {
           return batches;
         }

@@ -1,19 +1,18 @@
 package dev.floe.io.json;
 
 import dev.floe.errors.FloeException;
+import dev.floe.io.IoPool;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Decodes a large NDJSON file in parallel: the file is cut into one chunk per processor at line
- * breaks and each chunk is decoded into its own batch by its own thread. When any chunk fails, all
+ * breaks and each chunk is decoded into its own batch on the I/O pool. When any chunk fails, all
  * batches are closed and the caller decodes sequentially, so errors name the same row as a
  * sequential read would.
  */
@@ -40,47 +39,44 @@ final class ParallelNdjson {
       }
       bounds[k] = Math.min(size, cut + 1);
     }
-    List<RecordBatch> batches = new ArrayList<>(chunks);
     List<Future<RecordBatch>> futures = new ArrayList<>(chunks);
+    for (int k = 0; k < chunks; k++) {
+      long from = bounds[k];
+      long to = bounds[k + 1];
+      futures.add(IoPool.pool().submit(() -> JsonReader.decode(mapped, file, true, schema,
+          options.ignoreErrors(), Long.MAX_VALUE, allocator, from, to)));
+    }
+    // Wait for every chunk, even after a failure, so no batch is built after we return.
+    List<RecordBatch> batches = new ArrayList<>(chunks);
     boolean failed = false;
-    try (ExecutorService pool = Executors.newFixedThreadPool(chunks)) {
-      for (int k = 0; k < chunks; k++) {
-        long from = bounds[k];
-        long to = bounds[k + 1];
-        futures.add(pool.submit(() -> JsonReader.decode(mapped, file, true, schema,
-            options.ignoreErrors(), Long.MAX_VALUE, allocator, from, to)));
-      }
-      for (Future<RecordBatch> future : futures) {
+    Throwable unexpected = null;
+    boolean interrupted = false;
+    for (Future<RecordBatch> future : futures) {
+      while (true) {
         try {
           batches.add(future.get());
+          break;
         } catch (ExecutionException failure) {
-          if (!(failure.getCause() instanceof FloeException)) {
-            throw new IllegalStateException("decoding a chunk of " + file + " failed", failure.getCause());
-          }
           failed = true;
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          failed = true;
-        }
-      }
-    } finally {
-      if (failed || batches.size() < chunks) {
-        for (Future<RecordBatch> future : futures) {
-          if (future.isDone() && !future.isCancelled()) {
-            try {
-              RecordBatch batch = future.get();
-              if (!batches.contains(batch)) {
-                batches.add(batch);
-              }
-            } catch (ExecutionException | InterruptedException ignored) {
-              // that chunk failed: nothing to close
-            }
+          if (!(failure.getCause() instanceof FloeException) && unexpected == null) {
+            unexpected = failure.getCause();
           }
+          break;
+        } catch (InterruptedException interruption) {
+          interrupted = true;
         }
-        batches.forEach(RecordBatch::close);
-        batches.clear();
       }
     }
-    return failed ? null : batches;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failed) {
+      batches.forEach(RecordBatch::close);
+      if (unexpected != null) {
+        throw new IllegalStateException("decoding a chunk of " + file + " failed", unexpected);
+      }
+      return null;
+    }
+    return batches;
   }
 }
