@@ -226,4 +226,16 @@ public final class Floe {
       dev.floe.io.files.MultiFileOptions multi) {
     return MultiFileReads.ndjson(dev.floe.io.files.FileSet.of(paths), options, multi);
   }
+
+  /**
+   * Runs {@code action} with every read and write it makes (on any thread) reporting bytes and rows
+   * to {@code listener}, e.g.
+   * {@code Floe.withProgress(p -> log.info("{} {}%", p.file(), (int) (100 * p.fraction())), () -> Floe.readCsv(path))}.
+   * A listener that throws cancels the operation (writes then leave no file). Without it, reads and
+   * writes report to the process default: {@code -Dfloe.progress=off|auto|on} (the {@code floe}
+   * launcher sets {@code auto}: a progress bar on standard error when it is a terminal).
+   */
+  public static <T> T withProgress(dev.floe.io.ProgressListener listener, java.util.function.Supplier<T> action) {
+    return dev.floe.io.IoProgress.withListener(listener, action);
+  }
 }

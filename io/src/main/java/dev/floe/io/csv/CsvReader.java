@@ -2,6 +2,8 @@ package dev.floe.io.csv;
 
 import dev.floe.errors.FloeIoException;
 import dev.floe.io.CompressedInput;
+import dev.floe.io.IoProgress;
+import dev.floe.io.ProgressReporter;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
@@ -37,8 +39,14 @@ public final class CsvReader {
         throw new FloeIoException(file + ": empty CSV data (no header and no rows)");
       }
       MemorySegment data = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+      ProgressReporter progress = IoProgress.reporter("read csv", path, size);
       try (CompressedInput.Decompressed plain = CompressedInput.decompressIfNeeded(data, file, allocator)) {
-        return read(plain == null ? data : plain.bytes(), file, options, allocator);
+        MemorySegment text = plain == null ? data : plain.bytes();
+        double scale = (double) size / text.byteSize();
+        return read(text, file, options, allocator, CHUNK_BYTES,
+            (bytes, rows) -> progress.advance(Math.round(bytes * scale), rows));
+      } finally {
+        progress.finish();
       }
     } catch (java.nio.file.NoSuchFileException missing) {
       throw new FloeIoException("could not read " + file + ": no such file", missing);
@@ -50,17 +58,27 @@ public final class CsvReader {
   /** Reads CSV bytes already in memory; {@code file} names them in messages. */
   public static CsvTable read(MemorySegment data, String file, CsvReadOptions options,
       BufferAllocator allocator) {
-    return read(data, file, options, allocator, CHUNK_BYTES);
+    return read(data, file, options, allocator, CHUNK_BYTES, (bytes, rows) -> {});
+  }
+
+  /** Told the bytes and rows of each parsed chunk. */
+  interface ChunkProgress {
+    void parsed(long bytes, long rows);
   }
 
   /** {@link #read(MemorySegment, String, CsvReadOptions, BufferAllocator)} with chunks of about {@code chunkBytes}. */
   static CsvTable read(MemorySegment data, String file, CsvReadOptions options,
       BufferAllocator allocator, long chunkBytes) {
+    return read(data, file, options, allocator, chunkBytes, (bytes, rows) -> {});
+  }
+
+  private static CsvTable read(MemorySegment data, String file, CsvReadOptions options,
+      BufferAllocator allocator, long chunkBytes, ChunkProgress progress) {
     CsvHeader header = CsvHeader.read(data, file, options);
     CsvPlan plan = header.plan();
     while (true) {
       try {
-        return parse(data, header, plan, allocator, chunkBytes);
+        return parse(data, header, plan, allocator, chunkBytes, progress);
       } catch (CsvWidening widening) {
         plan = plan.withType(widening.column,
             CsvInference.widen(plan.types()[widening.column], widening.found));
@@ -69,7 +87,7 @@ public final class CsvReader {
   }
 
   private static CsvTable parse(MemorySegment data, CsvHeader header, CsvPlan plan,
-      BufferAllocator allocator, long chunkBytes) {
+      BufferAllocator allocator, long chunkBytes, ChunkProgress progress) {
     CsvReadOptions options = plan.options();
     long limit = options.nRows() == null ? Long.MAX_VALUE : options.nRows();
     long span = data.byteSize() - header.dataStart();
@@ -83,10 +101,10 @@ public final class CsvReader {
     List<Column[]> parts = new ArrayList<>(chunks.count());
     try {
       if (chunks.count() == 1) {
-        parts.add(parseChunk(data, chunks, 0, plan, limit, allocator));
+        parts.add(parseChunk(data, chunks, 0, plan, limit, allocator, progress));
       } else {
         parts.addAll(CsvParallel.parseAll(chunks.count(),
-            index -> parseChunk(data, chunks, index, plan, limit, allocator)));
+            index -> parseChunk(data, chunks, index, plan, limit, allocator, progress)));
       }
       return assemble(plan, parts, allocator);
     } catch (RuntimeException failure) {
@@ -100,10 +118,14 @@ public final class CsvReader {
   }
 
   private static Column[] parseChunk(MemorySegment data, CsvSplitter.Chunks chunks, int index,
-      CsvPlan plan, long limit, BufferAllocator allocator) {
-    CsvTokenizer tokens = new CsvTokenizer(data, chunks.starts()[index],
-        chunks.starts()[index + 1], chunks.lines()[index], plan.options(), plan.file());
-    return new CsvChunkParser(plan).parse(tokens, limit, allocator);
+      CsvPlan plan, long limit, BufferAllocator allocator, ChunkProgress progress) {
+    long from = chunks.starts()[index];
+    long to = chunks.starts()[index + 1];
+    CsvTokenizer tokens = new CsvTokenizer(data, from, to, chunks.lines()[index], plan.options(),
+        plan.file());
+    Column[] columns = new CsvChunkParser(plan).parse(tokens, limit, allocator);
+    progress.parsed(to - from, columns.length == 0 ? 0 : columns[0].length());
+    return columns;
   }
 
   /** Hands the parts' columns to chunked columns (parts is cleared once they are owned). */

@@ -2,6 +2,9 @@ package dev.floe.io.csv;
 
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.io.IoProgress;
+import dev.floe.io.ProgressOutputStream;
+import dev.floe.io.ProgressReporter;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
 import java.io.BufferedOutputStream;
@@ -28,9 +31,10 @@ public final class CsvWriter {
     Path target = path.toAbsolutePath();
     Path directory = target.getParent();
     Path temporary = null;
+    ProgressReporter progress = IoProgress.reporter("write csv", path, -1);
     try {
       temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream file = Files.newOutputStream(temporary);
+      try (OutputStream file = new ProgressOutputStream(Files.newOutputStream(temporary), progress);
           OutputStream compressed = switch (options.compression()) {
             case GZIP -> new GZIPOutputStream(file, 1 << 16);
             case ZSTD -> new com.github.luben.zstd.ZstdOutputStream(file);
@@ -39,6 +43,8 @@ public final class CsvWriter {
           OutputStream out = new BufferedOutputStream(compressed, 1 << 16)) {
         writeAll(out, names, columns, options);
       }
+      progress.advance(0, columns.isEmpty() ? 0 : columns.get(0).length());
+      progress.finish(); // a listener that throws here cancels: nothing is renamed
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
@@ -55,6 +61,7 @@ public final class CsvWriter {
           // the original failure is the one to report
         }
       }
+      progress.finish();
     }
   }
 

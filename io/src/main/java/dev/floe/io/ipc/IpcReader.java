@@ -3,6 +3,8 @@ package dev.floe.io.ipc;
 import dev.floe.errors.ColumnNotFoundException;
 import dev.floe.errors.FloeException;
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.IoProgress;
+import dev.floe.io.ProgressReporter;
 import dev.floe.errors.FloeOutOfMemoryException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
@@ -40,9 +42,11 @@ public final class IpcReader {
     String where = "Arrow IPC " + (stream ? "stream " : "file ") + path;
     MappedFile file = MappedFile.map(path);
     List<RecordBatch> batches = new ArrayList<>();
+    ProgressReporter progress = IoProgress.reporter(stream ? "read ipc stream" : "read ipc", path, file.size());
     try (Dictionaries dictionaries = new Dictionaries()) {
-      Schema projected = stream ? readStreamBatches(file, options, allocator, where, batches, dictionaries)
-          : readFileBatches(file, options, allocator, where, batches, dictionaries);
+      Schema projected = stream
+          ? readStreamBatches(file, options, allocator, where, batches, dictionaries, progress)
+          : readFileBatches(file, options, allocator, where, batches, dictionaries, progress);
       return new IpcTable(projected, batches);
     } catch (RuntimeException failure) {
       batches.forEach(RecordBatch::close);
@@ -53,12 +57,13 @@ public final class IpcReader {
       String kind = failure instanceof FloeException ? "" : failure.getClass().getSimpleName() + ": ";
       throw new FloeIoException(where + ": invalid data: " + kind + failure.getMessage(), failure);
     } finally {
+      progress.finish();
       file.release();
     }
   }
 
   private static Schema readFileBatches(MappedFile file, IpcReadOptions options, BufferAllocator allocator,
-      String where, List<RecordBatch> out, Dictionaries dictionaries) {
+      String where, List<RecordBatch> out, Dictionaries dictionaries, ProgressReporter progress) {
     MemorySegment bytes = file.segment();
     long size = file.size();
     if (size < 18 || !magicAt(bytes, 0) || !magicAt(bytes, size - 6)) {
@@ -107,12 +112,13 @@ public final class IpcReader {
         throw new FloeIoException(context + ": the block at byte " + offset + " is not a record batch");
       }
       out.add(decode(file, options, allocator, message, schema, selected, context, dictionaries));
+      progress.advance(message.end() - offset, out.getLast().rowCount());
     }
     return project(schema, selected);
   }
 
   private static Schema readStreamBatches(MappedFile file, IpcReadOptions options, BufferAllocator allocator,
-      String where, List<RecordBatch> out, Dictionaries dictionaries) {
+      String where, List<RecordBatch> out, Dictionaries dictionaries, ProgressReporter progress) {
     MemorySegment bytes = file.segment();
     IpcMessage first = IpcMessage.at(bytes, 0, file.size(), where);
     if (first == null || first.headerType() != IpcMessage.SCHEMA) {
@@ -139,6 +145,7 @@ public final class IpcReader {
             + message.headerType() + ", expected a record or dictionary batch");
       }
       out.add(decode(file, options, allocator, message, schema, selected, context, dictionaries));
+      progress.advance(message.end() - position, out.getLast().rowCount());
       position = message.end();
     }
     return project(schema, selected);

@@ -1,6 +1,8 @@
 package dev.floe.io.ipc;
 
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.IoProgress;
+import dev.floe.io.ProgressReporter;
 import dev.floe.io.ipc.FlatBufferBuilder.Table;
 import dev.floe.io.ipc.FlatBufferBuilder.WordVector;
 import dev.floe.memory.BufferAllocator;
@@ -45,6 +47,7 @@ public final class IpcWriter {
       IpcWriteOptions options, BufferAllocator allocator, boolean stream) {
     Path target = path.toAbsolutePath();
     Path temporary = null;
+    ProgressReporter progress = IoProgress.reporter(stream ? "write ipc stream" : "write ipc", path, -1);
     try {
       temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -56,13 +59,16 @@ public final class IpcWriter {
         List<long[]> blocks = new ArrayList<>();
         DictionaryWriter dictionaries = new DictionaryWriter(stream);
         for (long[] range : batchRanges(columns, options.recordBatchSize())) {
-          blocks.add(writeBatch(out, columns, range[0], range[1], dictionaries));
+          long[] block = writeBatch(out, columns, range[0], range[1], dictionaries);
+          blocks.add(block);
+          progress.advance(block[1] + block[2], range[1]);
         }
         out.raw(ByteBuffer.wrap(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0}));
         if (!stream) {
           writeFooter(out, schema, dictionaries.blocks, blocks);
         }
       }
+      progress.finish(); // a listener that throws here cancels: nothing is renamed
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
     } catch (IOException failure) {
@@ -76,6 +82,7 @@ public final class IpcWriter {
           // the original failure matters more
         }
       }
+      progress.finish();
     }
   }
 

@@ -2,6 +2,8 @@ package dev.floe.io.json;
 
 import dev.floe.errors.ColumnNotFoundException;
 import dev.floe.errors.SchemaMismatchException;
+import dev.floe.io.IoProgress;
+import dev.floe.io.ProgressReporter;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.ColumnBuilder;
@@ -43,29 +45,41 @@ public final class JsonReader {
   public static List<RecordBatch> readNdjsonBatches(
       Path path, JsonReadOptions options, BufferAllocator allocator) {
     String file = path.toString();
+    ProgressReporter progress = IoProgress.reporter("read ndjson", path, -1);
     try (JsonFile mapped = JsonFile.map(path, allocator)) {
       Schema schema = schema(mapped, file, true, options);
       if (options.nRows() == null) {
         List<RecordBatch> batches = ParallelNdjson.decode(mapped, file, schema, options, allocator,
             ParallelNdjson.MIN_PARALLEL_BYTES, dev.floe.io.IoPool.parallelism());
         if (batches != null) {
+          batches.forEach(batch -> progress.advance(0, batch.rowCount()));
+          progress.advance(mapped.bytes.byteSize(), 0);
           return batches;
         }
       }
       long limit = options.nRows() == null ? Long.MAX_VALUE : options.nRows();
-      return List.of(decode(mapped, file, true, schema, options.ignoreErrors(), limit, allocator,
-          0, mapped.bytes.byteSize()));
+      RecordBatch batch = decode(mapped, file, true, schema, options.ignoreErrors(), limit, allocator,
+          0, mapped.bytes.byteSize());
+      progress.advance(mapped.bytes.byteSize(), batch.rowCount());
+      return List.of(batch);
+    } finally {
+      progress.finish();
     }
   }
 
   private static RecordBatch read(
       Path path, JsonReadOptions options, BufferAllocator allocator, boolean ndjson) {
     String file = path.toString();
+    ProgressReporter progress = IoProgress.reporter(ndjson ? "read ndjson" : "read json", path, -1);
     try (JsonFile mapped = JsonFile.map(path, allocator)) {
       long limit = options.nRows() == null ? Long.MAX_VALUE : options.nRows();
       Schema schema = schema(mapped, file, ndjson, options);
-      return decode(mapped, file, ndjson, schema, options.ignoreErrors(), limit, allocator,
+      RecordBatch batch = decode(mapped, file, ndjson, schema, options.ignoreErrors(), limit, allocator,
           0, mapped.bytes.byteSize());
+      progress.advance(mapped.bytes.byteSize(), batch.rowCount());
+      return batch;
+    } finally {
+      progress.finish();
     }
   }
 

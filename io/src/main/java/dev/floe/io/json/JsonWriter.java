@@ -1,6 +1,9 @@
 package dev.floe.io.json;
 
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.IoProgress;
+import dev.floe.io.ProgressOutputStream;
+import dev.floe.io.ProgressReporter;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.RecordBatch;
@@ -68,13 +71,17 @@ public final class JsonWriter {
     checkOptions(path, options);
     Path target = path.toAbsolutePath();
     Path temporary = null;
+    ProgressReporter progress = IoProgress.reporter(ndjson ? "write ndjson" : "write json", path, -1);
     try {
       temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (OutputStream stream = compressed(Files.newOutputStream(temporary), options)) {
+      try (OutputStream stream = compressed(
+          new ProgressOutputStream(Files.newOutputStream(temporary), progress), options)) {
         ByteSink out = new ByteSink(stream);
         rows(batch, out, ndjson);
         out.flush();
       }
+      progress.advance(0, batch.rowCount());
+      progress.finish(); // a listener that throws here cancels: nothing is renamed
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
       temporary = null;
@@ -88,6 +95,7 @@ public final class JsonWriter {
           // the original failure is the one to report
         }
       }
+      progress.finish();
     }
   }
 

@@ -16,7 +16,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 final class HadoopLz4 {
   private static final ValueLayout.OfInt BIG_INT =
       ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-  private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();
+  private static final LZ4SafeDecompressor LZ4 = LZ4Factory.safeInstance().safeDecompressor();
 
   private HadoopLz4() {}
 

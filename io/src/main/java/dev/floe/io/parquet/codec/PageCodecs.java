@@ -18,11 +18,12 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Decompresses Parquet pages between off-heap segments, and compresses heap pages for the writer.
- * Every decoder is bounded by the target segment, so a page header that lies about its sizes
+ * LZ4 uses lz4-java's pure-Java safe decompressor (its JNI one read out of bounds on hostile input,
+ * CVE-2025-12183). Every decoder is bounded by the target segment, so a page header that lies about its sizes
  * yields a {@link FloeIoException}, never a write outside the target.
  */
 public final class PageCodecs {
-  private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();
+  private static final LZ4SafeDecompressor LZ4 = LZ4Factory.safeInstance().safeDecompressor();
 
   private PageCodecs() {}
 
