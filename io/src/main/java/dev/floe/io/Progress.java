@@ -10,10 +10,12 @@ import java.nio.file.Path;
  * @param bytesDone bytes consumed (reads) or produced (writes) so far
  * @param bytesTotal the expected total in bytes, or -1 when it is not known in advance
  * @param rowsDone rows decoded or encoded so far
+ * @param elapsedNanos time since the operation started
  * @param finished true for the last report of an operation, sent once whether it succeeded or not
  */
 public record Progress(
-    String operation, Path file, long bytesDone, long bytesTotal, long rowsDone, boolean finished) {
+    String operation, Path file, long bytesDone, long bytesTotal, long rowsDone, long elapsedNanos,
+    boolean finished) {
 
   /** The completed fraction in [0, 1], or NaN when the total is unknown. */
   public double fraction() {

@@ -18,6 +18,7 @@ public final class ProgressReporter {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong rows = new AtomicLong();
   private final AtomicLong lastReport;
+  private final long started;
   private volatile Path file;
   private volatile boolean finished;
 
@@ -26,7 +27,8 @@ public final class ProgressReporter {
     this.operation = operation;
     this.file = file;
     this.bytesTotal = bytesTotal;
-    this.lastReport = new AtomicLong(System.nanoTime());
+    this.started = System.nanoTime();
+    this.lastReport = new AtomicLong(started);
   }
 
   /** Names the file now being read or written (multi-file operations). */
@@ -44,7 +46,7 @@ public final class ProgressReporter {
     long now = System.nanoTime();
     long last = lastReport.get();
     if (now - last >= INTERVAL_NANOS && lastReport.compareAndSet(last, now) && !finished) {
-      listener.onProgress(new Progress(operation, file, totalBytes, bytesTotal, totalRows, false));
+      listener.onProgress(new Progress(operation, file, totalBytes, bytesTotal, totalRows, now - started, false));
     }
   }
 
@@ -54,7 +56,8 @@ public final class ProgressReporter {
       return;
     }
     finished = true;
-    listener.onProgress(new Progress(operation, file, bytes.get(), bytesTotal, rows.get(), true));
+    listener.onProgress(new Progress(operation, file, bytes.get(), bytesTotal, rows.get(),
+        System.nanoTime() - started, true));
   }
 
   public long bytesDone() {

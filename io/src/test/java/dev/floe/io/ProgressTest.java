@@ -56,8 +56,7 @@ class ProgressTest {
     assertThat(last.file()).isEqualTo(file);
     assertThat(last.rowsDone()).isEqualTo(300_000);
     assertThat(last.bytesTotal()).isEqualTo(Files.size(file));
-    // the header line is not part of any chunk
-    assertThat(last.bytesDone()).isEqualTo(Files.size(file) - "a,b\n".length());
+    assertThat(last.bytesDone()).isEqualTo(Files.size(file));
     assertThat(last.fraction()).isGreaterThan(0.99);
   }
 
@@ -128,15 +127,34 @@ class ProgressTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     Path file = Path.of("data", "lineitem.csv");
-    new TerminalProgressBar(out).onProgress(new Progress("read csv", file, 10, 100, 5, true));
+    TerminalProgressBar bar = new TerminalProgressBar(out);
+    bar.onProgress(new Progress("read csv", file, 10, 100, 5, 900_000_000L, true));
     assertThat(bytes.size()).isZero();
-    TerminalProgressBar slow = new TerminalProgressBar(out, System.nanoTime() - 2 * TerminalProgressBar.DELAY_NANOS);
-    slow.onProgress(new Progress("read csv", file, 50_000_000, 100_000_000, 2_500_000, false));
-    slow.onProgress(new Progress("read csv", file, 100_000_000, 100_000_000, 5_000_000, true));
+    long late = 2 * TerminalProgressBar.DELAY_NANOS;
+    bar.onProgress(new Progress("read csv", file, 50_000_000, 100_000_000, 2_500_000, late, false));
+    bar.onProgress(new Progress("read csv", file, 100_000_000, 100_000_000, 5_000_000, late, true));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).startsWith("\rread csv lineitem.csv [############............]  50%  ");
     assertThat(text).contains("2.5M rows").contains("[########################] 100%").endsWith("s\u001b[K" + System.lineSeparator());
-    assertThat(TerminalProgressBar.line(new Progress("write csv", null, 3_000_000, -1, 12_345, false), 1_000_000_000L))
+    assertThat(TerminalProgressBar.line(new Progress("write csv", null, 3_000_000, -1, 12_345, 1_000_000_000L, false)))
         .isEqualTo("write csv  3.0 MB/s  12.3K rows");
+  }
+
+  @Test
+  void aListenerThatThrowsOnTheFinalReadReportLeaksNothing() throws Exception {
+    Path file = csv(1000);
+    ProgressListener cancel = progress -> {
+      if (progress.finished()) {
+        throw new IllegalStateException("cancelled");
+      }
+    };
+    assertThatThrownBy(() -> IoProgress.withListener(cancel,
+        () -> CsvReader.read(file, CsvReadOptions.DEFAULT, BufferAllocator.current())))
+        .hasMessage("cancelled");
+    Path ndjson = Files.writeString(directory.resolve("a.ndjson"), "{\"a\":1}\n{\"a\":2}\n");
+    assertThatThrownBy(() -> IoProgress.withListener(cancel,
+        () -> dev.floe.io.json.JsonReader.readNdjson(ndjson, dev.floe.io.json.JsonReadOptions.DEFAULT,
+            BufferAllocator.current())))
+        .hasMessage("cancelled");
   }
 }

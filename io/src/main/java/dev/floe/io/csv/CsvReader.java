@@ -43,8 +43,16 @@ public final class CsvReader {
       try (CompressedInput.Decompressed plain = CompressedInput.decompressIfNeeded(data, file, allocator)) {
         MemorySegment text = plain == null ? data : plain.bytes();
         double scale = (double) size / text.byteSize();
-        return read(text, file, options, allocator, CHUNK_BYTES,
+        CsvTable table = read(text, file, options, allocator, CHUNK_BYTES,
             (bytes, rows) -> progress.advance(Math.round(bytes * scale), rows));
+        try {
+          progress.advance(Math.max(0, size - progress.bytesDone()), 0); // the header, rounding
+          progress.finish();
+        } catch (RuntimeException cancelled) {
+          table.close();
+          throw cancelled;
+        }
+        return table;
       } finally {
         progress.finish();
       }

@@ -47,6 +47,7 @@ public final class IpcReader {
       Schema projected = stream
           ? readStreamBatches(file, options, allocator, where, batches, dictionaries, progress)
           : readFileBatches(file, options, allocator, where, batches, dictionaries, progress);
+      progress.finish(); // inside the try: a listener that throws here releases the batches
       return new IpcTable(projected, batches);
     } catch (RuntimeException failure) {
       batches.forEach(RecordBatch::close);

@@ -52,15 +52,21 @@ public final class JsonReader {
         List<RecordBatch> batches = ParallelNdjson.decode(mapped, file, schema, options, allocator,
             ParallelNdjson.MIN_PARALLEL_BYTES, dev.floe.io.IoPool.parallelism());
         if (batches != null) {
-          batches.forEach(batch -> progress.advance(0, batch.rowCount()));
-          progress.advance(mapped.bytes.byteSize(), 0);
+          try {
+            batches.forEach(batch -> progress.advance(0, batch.rowCount()));
+            progress.advance(mapped.bytes.byteSize(), 0);
+            progress.finish();
+          } catch (RuntimeException cancelled) {
+            batches.forEach(RecordBatch::close);
+            throw cancelled;
+          }
           return batches;
         }
       }
       long limit = options.nRows() == null ? Long.MAX_VALUE : options.nRows();
       RecordBatch batch = decode(mapped, file, true, schema, options.ignoreErrors(), limit, allocator,
           0, mapped.bytes.byteSize());
-      progress.advance(mapped.bytes.byteSize(), batch.rowCount());
+      finish(progress, mapped.bytes.byteSize(), batch);
       return List.of(batch);
     } finally {
       progress.finish();
@@ -76,10 +82,21 @@ public final class JsonReader {
       Schema schema = schema(mapped, file, ndjson, options);
       RecordBatch batch = decode(mapped, file, ndjson, schema, options.ignoreErrors(), limit, allocator,
           0, mapped.bytes.byteSize());
-      progress.advance(mapped.bytes.byteSize(), batch.rowCount());
+      finish(progress, mapped.bytes.byteSize(), batch);
       return batch;
     } finally {
       progress.finish();
+    }
+  }
+
+  /** The final report; a listener that throws (cancels) gets the batch closed. */
+  private static void finish(ProgressReporter progress, long bytes, RecordBatch batch) {
+    try {
+      progress.advance(bytes, batch.rowCount());
+      progress.finish();
+    } catch (RuntimeException cancelled) {
+      batch.close();
+      throw cancelled;
     }
   }
 
