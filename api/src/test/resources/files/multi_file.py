@@ -32,6 +32,9 @@ write("csv/mixed/e.csv", "a,b\nq,1\n")
 ipc("ipc/d=2024-01-02/f=1.5/s=a%2Fb/x.arrow", pl.DataFrame({"a": [1, None], "b": ["x", None]}))
 ipc("ipc/d=2024-01-03/f=2/s=__HIVE_DEFAULT_PARTITION__/y.arrow", pl.DataFrame({"a": [3], "b": ["y"]}))
 ipc("ipc/d=2024-01-03/f=3/s=q/z.arrow", pl.DataFrame({"a": [4, 5], "b": [None, "z"]}))
+ipc("ipc_dt/on=true/t=2024-01-05 10%3A11%3A12/u=2024-01-05T10%3A11%3A12Z/a.arrow", pl.DataFrame({"a": [1, 2]}))
+ipc("ipc_dt/on=False/t=2024-01-06T00%3A00%3A00.123456/u=2024-01-06T00%3A00Z/b.arrow", pl.DataFrame({"a": [3]}))
+ipc("ipc_dt/on=__HIVE_DEFAULT_PARTITION__/t=2024-01-07 00%3A00/u=2024-01-07T00%3A00%3A00.5Z/c.arrow", pl.DataFrame({"a": [4]}))
 ipc("ipc_bad/a.arrow", pl.DataFrame({"a": [1], "b": ["x"]}))
 ipc("ipc_bad/b.arrow", pl.DataFrame({"a": [1.5], "b": ["y"]}))
 ipc("ipc_names/a.arrow", pl.DataFrame({"a": [1], "b": ["x"]}))
@@ -78,6 +81,11 @@ LIMITED = [
     ("csv_row_index", "csv", p("csv/year=2024/**/*.csv"), None, None, "", "idx", 0, None),
     ("csv_n_rows_first_file", "csv", p("csv/year=2024/**/*.csv"), None, None, "", None, 0, 1),
     ("nd_n_rows", "ndjson", p("nd/*/*.ndjson"), None, "path", "", None, 0, 3),
+    ("ipc_hive_datetime_bool", "ipc", p("ipc_dt/**/*.arrow"), True, None, "", None, 0, None),
+    ("ipc_row_index_hive", "ipc", p("ipc/**/*.arrow"), True, "path", "", "row", 7, None),
+    ("ipc_row_index_list", "ipc", p("ipc/d=2024-01-03/f=3/s=q/z.arrow") + "|" + p("ipc/d=2024-01-02/f=1.5/s=a%2Fb/x.arrow"), None, None, "", "r", 0, None),
+    ("nd_row_index", "ndjson", p("nd/*/*.ndjson"), None, "path", "", "idx", 3, None),
+    ("nd_row_index_n_rows", "ndjson", p("nd/*/*.ndjson"), None, None, "", "idx", 0, 2),
 ]
 CASES = [case + (None, 0, None) for case in CASES] + LIMITED
 
@@ -100,8 +108,10 @@ def read(fmt, source, hive, paths, row_index, offset, n_rows):
         return pl.scan_csv(src, include_file_paths=paths, row_index_name=row_index,
                            row_index_offset=offset, n_rows=n_rows).collect()
     if fmt == "ipc":
-        return pl.scan_ipc(src, hive_partitioning=hive, include_file_paths=paths).collect()
-    return pl.read_ndjson(src, include_file_paths=paths, n_rows=n_rows)
+        return pl.scan_ipc(src, hive_partitioning=hive, include_file_paths=paths, row_index_name=row_index,
+                           row_index_offset=offset).collect()
+    return pl.read_ndjson(src, include_file_paths=paths, n_rows=n_rows, row_index_name=row_index,
+                          row_index_offset=offset)
 
 
 os.makedirs(os.path.join(root, "out"), exist_ok=True)

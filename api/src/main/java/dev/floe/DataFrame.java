@@ -575,4 +575,20 @@ public final class DataFrame implements AutoCloseable {
   public void writeCsv(java.nio.file.Path path, dev.floe.io.csv.CsvWriteOptions options) {
     CsvFrames.write(this, path, options);
   }
+
+  /**
+   * This frame with a first column {@code name} of u32 row numbers starting at {@code offset}, as
+   * Polars' {@code with_row_index}; the other columns are shared, not copied.
+   *
+   * @throws dev.floe.errors.InvalidOperationException for a negative offset or numbers beyond u32
+   */
+  public DataFrame withRowIndex(String name, long offset) {
+    checkOpen();
+    return FrameRowIndex.withRowIndex(this, name, offset);
+  }
+
+  /** {@link #withRowIndex(String, long)} counting from 0. */
+  public DataFrame withRowIndex(String name) {
+    return withRowIndex(name, 0);
+  }
 }

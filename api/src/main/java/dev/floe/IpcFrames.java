@@ -37,7 +37,7 @@ final class IpcFrames {
         series.forEach(Series::close);
         throw failure;
       }
-      return DataFrame.of(series);
+      return FrameRowIndex.apply(DataFrame.of(series), options.rowIndexName(), options.rowIndexOffset());
     }
   }
 

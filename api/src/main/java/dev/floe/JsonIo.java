@@ -16,7 +16,7 @@ final class JsonIo {
 
   static DataFrame readJson(Path path, JsonReadOptions options) {
     try (RecordBatch batch = JsonReader.readJson(path, options, BufferAllocator.current())) {
-      return DataFrame.fromBatch(batch);
+      return FrameRowIndex.apply(DataFrame.fromBatch(batch), options.rowIndexName(), options.rowIndexOffset());
     }
   }
 
@@ -28,7 +28,8 @@ final class JsonIo {
       for (RecordBatch batch : batches) {
         frames.add(DataFrame.fromBatch(batch));
       }
-      return frames.size() == 1 ? frames.getFirst().clone() : Floe.concat(frames);
+      DataFrame frame = frames.size() == 1 ? frames.getFirst().clone() : Floe.concat(frames);
+      return FrameRowIndex.apply(frame, options.rowIndexName(), options.rowIndexOffset());
     } finally {
       frames.forEach(DataFrame::close);
       batches.forEach(RecordBatch::close);

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * frames, as Polars' {@code scan_csv/scan_ipc/scan_ndjson(...).collect()}: CSV widens a column's
  * type across files (integers and floats to {@code f64}, anything else to {@code str}) by re-reading
  * with a schema override; NDJSON reads every file with the first file's schema; Arrow IPC requires
- * equal schemas. A CSV row index continues across files and {@code nRows} limits the total (files
+ * equal schemas. A row index continues across files and {@code nRows} limits the total (files
  * past the limit are still read with no rows: their types count, as in Polars). Hive partition columns follow the file's columns, the file path column is last.
  */
 final class MultiFileReads {
@@ -66,11 +66,27 @@ final class MultiFileReads {
   }
 
   static DataFrame ipc(FileSet set, IpcReadOptions options, MultiFileOptions multi) {
-    List<DataFrame> frames = readAll(set.files(), path -> IpcFrames.read(path, options, false));
-    return assemble(set, frames, multi, true, true);
+    IpcReadOptions unnumbered = options.withRowIndex(null, 0);
+    List<DataFrame> frames = readAll(set.files(), path -> IpcFrames.read(path, unnumbered, false));
+    return numbered(set, frames, multi, true, true, options.rowIndexName(), options.rowIndexOffset());
   }
 
-  static DataFrame ndjson(FileSet set, JsonReadOptions options, MultiFileOptions multi) {
+  /** {@link #assemble} after numbering the rows across files (before the hive and path columns, as Polars). */
+  private static DataFrame numbered(FileSet set, List<DataFrame> frames, MultiFileOptions multi, boolean exact,
+      boolean autoHive, String rowIndexName, long rowIndexOffset) {
+    if (rowIndexName != null) {
+      try {
+        FrameRowIndex.numberAcross(frames, rowIndexName, rowIndexOffset);
+      } catch (RuntimeException failure) {
+        frames.forEach(DataFrame::close);
+        throw failure;
+      }
+    }
+    return assemble(set, frames, multi, exact, autoHive);
+  }
+
+  static DataFrame ndjson(FileSet set, JsonReadOptions numberedOptions, MultiFileOptions multi) {
+    JsonReadOptions options = numberedOptions.withRowIndex(null, 0);
     List<DataFrame> frames = new ArrayList<>();
     try {
       DataFrame first = JsonIo.readNdjson(set.files().getFirst(), options);
@@ -93,7 +109,8 @@ final class MultiFileReads {
       frames.forEach(DataFrame::close);
       throw failure;
     }
-    return assemble(set, frames, multi, false, false);
+    return numbered(set, frames, multi, false, false, numberedOptions.rowIndexName(),
+        numberedOptions.rowIndexOffset());
   }
 
   private static List<DataFrame> readAll(List<Path> files, Function<Path, DataFrame> reader) {

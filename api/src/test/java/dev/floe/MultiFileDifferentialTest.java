@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Multi-file reads against Polars 1.44 (src/test/resources/files/multi_file.py): the script
  * writes trees of CSV, Arrow IPC and NDJSON files (hive partition directories with integer, float,
- * date, URL-escaped and default-partition values, nulls, widening and conflicting schemas), reads
+ * boolean, date, datetime (naive and UTC), URL-escaped and default-partition values, nulls, widening and conflicting schemas), reads
  * each case with {@code scan_csv}/{@code scan_ipc}/{@code read_ndjson} (globs, directories, lists,
  * {@code hive_partitioning}, {@code include_file_paths}, a row index and {@code n_rows} across
  * files) and dumps the frame or the error; Floe
@@ -70,7 +70,7 @@ class MultiFileDifferentialTest {
       }
       frames++;
     }
-    assertThat(frames).isEqualTo(19);
+    assertThat(frames).isEqualTo(24);
     assertThat(errors).isEqualTo(7);
   }
 
@@ -82,10 +82,14 @@ class MultiFileDifferentialTest {
       csv = csv.withRowIndex(c.rowIndex(), c.offset());
     }
     JsonReadOptions json = JsonReadOptions.DEFAULT.withNRows(c.nRows());
+    IpcReadOptions ipc = IpcReadOptions.DEFAULT;
+    if (c.rowIndex() != null) {
+      json = json.withRowIndex(c.rowIndex(), c.offset());
+      ipc = ipc.withRowIndex(c.rowIndex(), c.offset());
+    }
     return switch (c.format()) {
       case "csv" -> list ? Floe.readCsv(paths, csv, multi) : Floe.readCsv(c.source(), csv, multi);
-      case "ipc" -> list ? Floe.readIpc(paths, IpcReadOptions.DEFAULT, multi)
-          : Floe.readIpc(c.source(), IpcReadOptions.DEFAULT, multi);
+      case "ipc" -> list ? Floe.readIpc(paths, ipc, multi) : Floe.readIpc(c.source(), ipc, multi);
       default -> list ? Floe.readNdjson(paths, json, multi) : Floe.readNdjson(c.source(), json, multi);
     };
   }

@@ -7,7 +7,6 @@ import dev.floe.io.ProgressReporter;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
-import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.types.DataType;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -156,7 +155,7 @@ public final class CsvReader {
           long first = options.rowIndexOffset();
           for (Column[] part : parts) {
             int length = part.length == 0 ? 0 : part[0].length();
-            chunks.add(rowIndex(first, length, allocator));
+            chunks.add(dev.floe.io.RowIndex.column(first, length, allocator));
             first += length;
           }
         } catch (RuntimeException failure) {
@@ -196,12 +195,4 @@ public final class CsvReader {
     }
   }
 
-  private static Column rowIndex(long first, int rows, BufferAllocator allocator) {
-    try (FixedWidthBuilder builder = new FixedWidthBuilder(DataType.UINT32, allocator, Math.max(1, rows))) {
-      for (int row = 0; row < rows; row++) {
-        builder.appendInt((int) (first + row));
-      }
-      return builder.build();
-    }
-  }
 }

@@ -4,16 +4,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** ISO 8601 dates and datetimes in place, as Polars' {@code try_parse_dates} reads them. */
-final class DateFields {
+public final class DateFields {
   private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
 
   /** The result of a field that is not a date or datetime. */
-  static final long INVALID = Long.MIN_VALUE;
+  public static final long INVALID = Long.MIN_VALUE;
 
   private DateFields() {}
 
   /** {@code yyyy-MM-dd}: days since the epoch. */
-  static long date(MemorySegment data, long start, long end) {
+  public static long date(MemorySegment data, long start, long end) {
     if (end - start != 10 || data.get(BYTE, start + 4) != '-' || data.get(BYTE, start + 7) != '-') {
       return INVALID;
     }
@@ -30,7 +30,7 @@ final class DateFields {
   }
 
   /** {@code yyyy-MM-dd[T ]HH:mm[:ss[.fffffffff]][Z]}: microseconds since the epoch. */
-  static long datetime(MemorySegment data, long start, long end) {
+  public static long datetime(MemorySegment data, long start, long end) {
     long days = end - start < 16 ? INVALID : date(data, start, start + 10);
     if (days == INVALID) {
       return INVALID;

@@ -1,11 +1,18 @@
 package dev.floe.io.files;
 
 import dev.floe.errors.SchemaMismatchException;
+import dev.floe.io.csv.DateFields;
 import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.TimeUnit;
+import java.lang.foreign.MemorySegment;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +22,15 @@ import java.util.Map;
 /**
  * The {@code key=value} directory segments of a set of files as typed columns, as Polars' hive
  * partitioning: per key, values that all parse as integers are {@code i64}, as numbers
- * {@code f64}, as ISO dates {@code date}, else {@code str}; {@code __HIVE_DEFAULT_PARTITION__} is
- * null and values are URL-decoded. Every file must have the same keys in the same order.
+ * {@code f64}, as {@code true}/{@code false} {@code bool}, as ISO dates {@code date}, as ISO
+ * datetimes {@code datetime[μs]} (all ending in {@code Z}: {@code datetime[μs, UTC]}), else
+ * {@code str}; {@code __HIVE_DEFAULT_PARTITION__} is null and values are URL-decoded. Every file
+ * must have the same keys in the same order.
  *
  * @param names the partition keys, outermost first
  * @param types one type per key ({@code null} means string: the caller picks its string layout)
- * @param values per file, one value per key ({@code Long}, {@code Double}, {@code LocalDate},
- *     {@code String} or null)
+ * @param values per file, one value per key ({@code Long}, {@code Double}, {@code Boolean},
+ *     {@code LocalDate}, {@code LocalDateTime}, {@code Instant}, {@code String} or null)
  */
 public record HivePartitions(List<String> names, List<DataType> types, List<List<Object>> values) {
   /** The null marker Hive and Polars write for a missing partition value. */
@@ -82,7 +91,10 @@ public record HivePartitions(List<String> names, List<DataType> types, List<List
   private static DataType infer(List<List<String>> raw, int key) {
     boolean longs = true;
     boolean doubles = true;
+    boolean booleans = true;
     boolean dates = true;
+    boolean naiveDatetimes = true;
+    boolean utcDatetimes = true;
     boolean any = false;
     for (List<String> row : raw) {
       String value = row.get(key);
@@ -92,12 +104,31 @@ public record HivePartitions(List<String> names, List<DataType> types, List<List
       any = true;
       longs &= parseLong(value) != null;
       doubles &= parseDouble(value) != null;
+      booleans &= parseBoolean(value) != null;
       dates &= parseDate(value) != null;
+      boolean datetime = parseDatetime(value) != null;
+      naiveDatetimes &= datetime && !value.endsWith("Z");
+      utcDatetimes &= datetime && value.endsWith("Z");
     }
     if (!any) {
       return null;
     }
-    return longs ? DataType.INT64 : doubles ? DataType.FLOAT64 : dates ? DataType.DATE32 : null;
+    if (longs) {
+      return DataType.INT64;
+    }
+    if (doubles) {
+      return DataType.FLOAT64;
+    }
+    if (booleans) {
+      return DataType.BOOLEAN;
+    }
+    if (dates) {
+      return DataType.DATE32;
+    }
+    if (naiveDatetimes) {
+      return new DataType.Timestamp(TimeUnit.MICROSECOND, null);
+    }
+    return utcDatetimes ? new DataType.Timestamp(TimeUnit.MICROSECOND, "UTC") : null;
   }
 
   private static Object convert(String value, DataType type) {
@@ -107,9 +138,27 @@ public record HivePartitions(List<String> names, List<DataType> types, List<List
     return switch (type) {
       case DataType.Int64 t -> parseLong(value);
       case DataType.Float64 t -> parseDouble(value);
+      case DataType.BooleanType t -> parseBoolean(value);
       case DataType.Date32 t -> parseDate(value);
+      case DataType.Timestamp t -> {
+        long micros = parseDatetime(value);
+        Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        yield t.timeZone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+      }
       default -> value;
     };
+  }
+
+  static Boolean parseBoolean(String value) {
+    return value.equalsIgnoreCase("true") ? Boolean.TRUE
+        : value.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+  }
+
+  /** {@code yyyy-MM-dd[T ]HH:mm[:ss[.f...]][Z]} as microseconds since the epoch, else null. */
+  static Long parseDatetime(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    long micros = DateFields.datetime(MemorySegment.ofArray(bytes), 0, bytes.length);
+    return micros == DateFields.INVALID ? null : micros;
   }
 
   static Long parseLong(String value) {
