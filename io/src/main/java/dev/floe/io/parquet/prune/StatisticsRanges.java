@@ -33,7 +33,8 @@ import org.apache.parquet.schema.Type;
  * fields whose signed byte-wise order differs from the type's order, min/max under an undefined
  * column order unless equal, and float/double min/max that are NaN), leaving {@code
  * hasNonNullValue() == false}. On top of that, bounds are used only when the column order is
- * {@code TYPE_DEFINED_ORDER}, never for INT96, FLOAT16, UUID, INTERVAL or unknown annotations, and
+ * {@code TYPE_DEFINED_ORDER} (or {@code IEEE_754_TOTAL_ORDER} for floats), never for INT96,
+ * FLOAT16, UUID, INTERVAL or unknown annotations, and
  * float bounds that are NaN are ignored. NaNs are assumed possible in float columns unless the
  * chunk records a NaN count of zero. Null counts are used when set.
  */
@@ -69,8 +70,7 @@ final class StatisticsRanges {
     boolean nanPossible = floats && !(stats.isNanCountSet() && stats.getNanCount() == 0);
     Object min = null;
     Object max = null;
-    if (toKey != null && stats.hasNonNullValue()
-        && type.columnOrder().getColumnOrderName() == ColumnOrderName.TYPE_DEFINED_ORDER) {
+    if (toKey != null && stats.hasNonNullValue() && trustedOrder(type, floats)) {
       min = toKey.apply(stats.genericGetMin());
       max = toKey.apply(stats.genericGetMax());
       if (min == null || max == null) {
@@ -79,6 +79,16 @@ final class StatisticsRanges {
       }
     }
     return new ColumnRange(kind, type.toString(), min, max, nulls, rows, nanPossible);
+  }
+
+  /**
+   * Min/max are bounds in the type's own order, or (floats, parquet-format 2.11+, written by
+   * parquet-mr 1.18) in IEEE 754 total order over the non-NaN values, which bounds them the same.
+   */
+  private static boolean trustedOrder(PrimitiveType type, boolean floats) {
+    ColumnOrderName order = type.columnOrder().getColumnOrderName();
+    return order == ColumnOrderName.TYPE_DEFINED_ORDER
+        || floats && order == ColumnOrderName.IEEE_754_TOTAL_ORDER;
   }
 
   private static ColumnChunkMetaData chunk(BlockMetaData rowGroup, String column) {

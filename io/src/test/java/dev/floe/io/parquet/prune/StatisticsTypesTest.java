@@ -185,14 +185,18 @@ class StatisticsTypesTest {
   @Test
   void floatsUseExactLiteralsAndAllowForNaN() {
     // f groups: [1, 2], [0.1f, 0.5], [-1, 3]; dbl groups: [1, 2], [-3, -2], [NaN, 7]
+    assertThat(keep(lt("f", -0.5))).containsExactly(2);
     assertThat(keep(gt("f", 2.5))).containsExactly(2);
-    assertThat(keep(eq("f", 0.5))).containsExactly(1);
+    assertThat(keep(eq("f", 0.5))).containsExactly(1, 2);
+    assertThat(keep(eq("f", 2.5f))).containsExactly(2);
     assertThat(keep(lt("f", 0.1))).containsExactly(0, 1, 2);
     assertThat(keep(lt("dbl", 0.0))).containsExactly(1, 2);
-    // parquet-mr 1.18.1 records no NaN count, so NaN (above every number in Polars) may hide anywhere
-    assertThat(keep(gt("dbl", 100.0))).containsExactly(0, 1, 2);
-    assertThat(keep(ScanPredicate.not(ge("dbl", -100.0)))).containsExactly(0, 1, 2);
-    assertThat(keep(ScanPredicate.not(lt("dbl", 100.0)))).containsExactly(0, 1, 2);
+    // parquet-mr 1.18.1 records NaN counts; a NaN (above every number in Polars) keeps group 2
+    assertThat(keep(gt("dbl", 100.0))).containsExactly(2);
+    assertThat(keep(ScanPredicate.not(ge("dbl", -100.0)))).isEmpty();
+    assertThat(keep(ScanPredicate.not(lt("dbl", 100.0)))).containsExactly(2);
+    assertThat(keep(ne("dbl", 7L))).containsExactly(0, 1, 2);
+    assertThat(keep(eq("dbl", Double.NaN))).containsExactly(0, 1, 2);
     assertThat(keep(eq("dbl", -2L))).containsExactly(1, 2);
   }
 }
