@@ -100,6 +100,14 @@ final class RowOracle {
     };
   }
 
+  /** Orders two values of one column, nulls first. */
+  static int order(Object left, Object right) {
+    if (left == null || right == null) {
+      return Boolean.compare(left != null, right != null);
+    }
+    return compare(left, right);
+  }
+
   private static int compare(Object value, Object literal) {
     return switch (value) {
       case Double real -> {
