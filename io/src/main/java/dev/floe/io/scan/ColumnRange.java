@@ -1,5 +1,6 @@
 package dev.floe.io.scan;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ import java.util.List;
  */
 public record ColumnRange(ValueKind kind, String typeName, Object min, Object max, long nullCount,
     long rowCount, boolean nanPossible) {
+  private static final BigDecimal EXACT_DOUBLE = new BigDecimal(0x1p53);
 
   /** A column nothing is known about, over {@code rowCount} rows. */
   public static ColumnRange unknown(long rowCount) {
@@ -46,24 +48,14 @@ public record ColumnRange(ValueKind kind, String typeName, Object min, Object ma
     }
     Outcomes nonNull = Outcomes.TRUE.union(Outcomes.FALSE);
     if (key != null && boundsKnown()) {
-      int low = kind.compare(min, key);
-      int high = kind.compare(max, key);
-      boolean none = switch (op) {
-        case EQ -> low > 0 || high < 0;
-        case NE -> low == 0 && high == 0;
-        case LT -> low >= 0;
-        case LE -> low > 0;
-        case GT -> high <= 0;
-        case GE -> high < 0;
-      };
-      boolean all = switch (op) {
-        case EQ -> low == 0 && high == 0;
-        case NE -> low > 0 || high < 0;
-        case LT -> high < 0;
-        case LE -> high <= 0;
-        case GT -> low > 0;
-        case GE -> low >= 0;
-      };
+      boolean none = decide(op, kind.compare(min, key), kind.compare(max, key), true);
+      boolean all = decide(op, kind.compare(min, key), kind.compare(max, key), false);
+      if (lossy(key)) {
+        // Polars may compare such integers through f64 (i64 with a u64 literal): prune only if
+        // the f64 comparison rules the group out too.
+        none &= decide(op, doubleCompare(min, key), doubleCompare(max, key), true);
+        all &= decide(op, doubleCompare(min, key), doubleCompare(max, key), false);
+      }
       nonNull = new Outcomes(!none, !all, false);
       if (nanPossible) {
         // NaN is above every number and unequal to it: true for !=, >, >=; false otherwise.
@@ -72,6 +64,44 @@ public record ColumnRange(ValueKind kind, String typeName, Object min, Object ma
       }
     }
     return withNulls(nonNull);
+  }
+
+  /**
+   * Whether no non-null value ({@code none}) or every one ({@code !none}) satisfies {@code op},
+   * given how the minimum and maximum compare with the literal.
+   */
+  private static boolean decide(ScanPredicate.Op op, int low, int high, boolean none) {
+    if (none) {
+      return switch (op) {
+        case EQ -> low > 0 || high < 0;
+        case NE -> low == 0 && high == 0;
+        case LT -> low >= 0;
+        case LE -> low > 0;
+        case GT -> high <= 0;
+        case GE -> high < 0;
+      };
+    }
+    return switch (op) {
+      case EQ -> low == 0 && high == 0;
+      case NE -> low > 0 || high < 0;
+      case LT -> high < 0;
+      case LE -> high <= 0;
+      case GT -> low > 0;
+      case GE -> low >= 0;
+    };
+  }
+
+  /** Numbers beyond 2^53 in magnitude, where an f64 comparison may differ from the exact one. */
+  private boolean lossy(Object key) {
+    return kind == ValueKind.NUMBER && (big(min) || big(max) || big(key));
+  }
+
+  private static boolean big(Object number) {
+    return ((BigDecimal) number).abs().compareTo(EXACT_DOUBLE) >= 0;
+  }
+
+  private static int doubleCompare(Object left, Object right) {
+    return ValueKind.compareFloats(((BigDecimal) left).doubleValue(), ((BigDecimal) right).doubleValue());
   }
 
   /** The values {@code column is_in values} may take. */
@@ -87,8 +117,11 @@ public record ColumnRange(ValueKind kind, String typeName, Object min, Object ma
       }
       int low = kind.compare(min, key);
       int high = kind.compare(max, key);
-      none &= low > 0 || high < 0;
-      all |= low == 0 && high == 0;
+      boolean lossy = lossy(key);
+      none &= decide(ScanPredicate.Op.EQ, low, high, true)
+          && (!lossy || decide(ScanPredicate.Op.EQ, doubleCompare(min, key), doubleCompare(max, key), true));
+      all |= decide(ScanPredicate.Op.EQ, low, high, false)
+          && (!lossy || decide(ScanPredicate.Op.EQ, doubleCompare(min, key), doubleCompare(max, key), false));
     }
     if (rowCount == 0) {
       return Outcomes.NONE;
