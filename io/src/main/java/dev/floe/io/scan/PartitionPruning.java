@@ -59,19 +59,25 @@ public final class PartitionPruning {
     });
   }
 
+  /**
+   * A file's value of one partition column. A null value (the default partition) is all-null
+   * whatever the column's type, so a column that is null in every file accepts any literal, as
+   * Polars' null-typed column does; literals are still checked against files with values.
+   */
   private static ColumnRange range(DataType type, Object value) {
+    if (value == null) {
+      return ColumnRange.allNull(1);
+    }
     if (type instanceof DataType.Int64) {
-      return ColumnRange.exact(ValueKind.NUMBER, "i64", value == null ? null
-          : BigDecimal.valueOf((Long) value), 1);
+      return ColumnRange.exact(ValueKind.NUMBER, "i64", BigDecimal.valueOf((Long) value), 1);
     }
     if (type instanceof DataType.Float64) {
       return ColumnRange.exact(ValueKind.FLOAT64, "f64", value, 1);
     }
     if (type instanceof DataType.Date32) {
-      return ColumnRange.exact(ValueKind.TEMPORAL, "date", value == null ? null
-          : ValueKind.epochNanos((LocalDate) value), 1);
+      return ColumnRange.exact(ValueKind.TEMPORAL, "date", ValueKind.epochNanos((LocalDate) value), 1);
     }
-    return ColumnRange.exact(ValueKind.STRING, "str", value == null ? null
-        : ((String) value).getBytes(StandardCharsets.UTF_8), 1);
+    return ColumnRange.exact(ValueKind.STRING, "str",
+        ((String) value).getBytes(StandardCharsets.UTF_8), 1);
   }
 }

@@ -149,6 +149,15 @@ class PartitionPruningTest {
   }
 
   @Test
+  void allNullPartitionColumnsAcceptAnyLiteralAndMatchNothing() {
+    List<Path> files = List.of(Path.of("t/k=" + HivePartitions.DEFAULT_PARTITION + "/a.csv"),
+        Path.of("t/k=" + HivePartitions.DEFAULT_PARTITION + "/b.csv"));
+    assertThat(PartitionPruning.select(files, eq("k", 1L))).isEmpty();
+    assertThat(PartitionPruning.select(files, not(eq("k", "x")))).isEmpty();
+    assertThat(PartitionPruning.select(files, isNull("k"))).isEqualTo(files);
+  }
+
+  @Test
   void partitionsMustMatchTheFiles() {
     assertThatThrownBy(() -> PartitionPruning.select(sales.subList(0, 2), HivePartitions.of(sales),
         eq("year", 2023L))).isInstanceOf(IllegalArgumentException.class);
