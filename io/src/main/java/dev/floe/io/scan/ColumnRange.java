@@ -131,7 +131,8 @@ public record ColumnRange(ValueKind kind, String typeName, Object min, Object ma
     if (allNull()) {
       return nullRows;
     }
-    Outcomes nonNull = usable ? new Outcomes(!none, !all || nanPossible, false)
+    Outcomes nonNull = values.isEmpty() ? Outcomes.FALSE
+        : usable ? new Outcomes(!none, !all || nanPossible, false)
         : Outcomes.TRUE.union(Outcomes.FALSE);
     return nullCount == 0 ? nonNull : nonNull.union(nullRows);
   }
