@@ -126,15 +126,14 @@ public record ColumnRange(ValueKind kind, String typeName, Object min, Object ma
     if (rowCount == 0) {
       return Outcomes.NONE;
     }
-    // A null row is null in recent Polars and false in older ones: allow both.
-    Outcomes nullRows = Outcomes.NULL.union(Outcomes.FALSE);
+    // is_in of a null is null (polars 1.44; verified), so it stays dropped under Not
     if (allNull()) {
-      return nullRows;
+      return Outcomes.NULL;
     }
     Outcomes nonNull = values.isEmpty() ? Outcomes.FALSE
         : usable ? new Outcomes(!none, !all || nanPossible, false)
         : Outcomes.TRUE.union(Outcomes.FALSE);
-    return nullCount == 0 ? nonNull : nonNull.union(nullRows);
+    return withNulls(nonNull);
   }
 
   /** The values {@code column is_null} may take. */

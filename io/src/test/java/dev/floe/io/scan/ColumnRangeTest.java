@@ -45,7 +45,8 @@ class ColumnRangeTest {
     assertThat(range.in("x", List.of(1L, 15L)).truth()).isEqualTo(Truth.MAYBE);
     assertThat(numbers(4, 4, 0, 2).in("x", List.of(4L)).truth()).isEqualTo(Truth.ALWAYS);
     assertThat(ColumnRange.unknown(3).in("x", List.of()).truth()).isEqualTo(Truth.NEVER);
-    assertThat(numbers(4, 4, 1, 2).in("x", List.of(4L)).not().truth()).isEqualTo(Truth.MAYBE);
+    // is_in of a null is null in polars 1.44, so negating it keeps no null row
+    assertThat(numbers(4, 4, 1, 2).in("x", List.of(4L)).not().truth()).isEqualTo(Truth.NEVER);
   }
 
   @Test
