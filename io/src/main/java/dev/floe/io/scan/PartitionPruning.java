@@ -77,6 +77,12 @@ public final class PartitionPruning {
     if (type instanceof DataType.Date32) {
       return ColumnRange.exact(ValueKind.TEMPORAL, "date", ValueKind.epochNanos((LocalDate) value), 1);
     }
+    if (type instanceof DataType.BooleanType) {
+      return ColumnRange.exact(ValueKind.BOOLEAN, "bool", value, 1);
+    }
+    if (type instanceof DataType.Timestamp) {
+      return ColumnRange.exact(ValueKind.TEMPORAL, type.toString(), ValueKind.epochNanos(value), 1);
+    }
     return ColumnRange.exact(ValueKind.STRING, "str",
         ((String) value).getBytes(StandardCharsets.UTF_8), 1);
   }

@@ -120,6 +120,15 @@ public enum ValueKind {
     };
   }
 
+  /** Epoch nanoseconds of a timestamp ({@code LocalDateTime} read as UTC, or {@code Instant}), as a {@link #TEMPORAL} key. */
+  public static BigInteger epochNanos(Object timestamp) {
+    Object key = temporalKey(timestamp);
+    if (!(key instanceof BigInteger nanos)) {
+      throw new IllegalArgumentException("not a timestamp: " + timestamp);
+    }
+    return nanos;
+  }
+
   private static BigInteger nanos(Instant instant) {
     return BigInteger.valueOf(instant.getEpochSecond()).multiply(NANOS_PER_SECOND)
         .add(BigInteger.valueOf(instant.getNano()));

@@ -116,6 +116,23 @@ class PartitionPruningTest {
   }
 
   @Test
+  void booleansAndDatetimes() throws IOException {
+    List<Path> files = new ArrayList<>();
+    String[][] dirs = {{"true", "2024-01-05 10%3A00%3A00"}, {"false", "2024-01-06 00%3A00%3A00"},
+        {"true", "2024-01-07 12%3A30%3A00"}};
+    for (String[] dir : dirs) {
+      Path file = root.resolve("flags/on=" + dir[0] + "/at=" + dir[1] + "/x.ipc");
+      touch(file);
+      files.add(file);
+    }
+    assertThat(PartitionPruning.select(files, eq("on", true))).containsExactly(files.get(0), files.get(2));
+    assertThat(PartitionPruning.select(files, ge("at", LocalDateTime.of(2024, 1, 6, 0, 0))))
+        .containsExactly(files.get(1), files.get(2));
+    assertThat(PartitionPruning.select(files, and(eq("on", true), lt("at", LocalDateTime.of(2024, 1, 6, 0, 0)))))
+        .containsExactly(files.get(0));
+  }
+
+  @Test
   void datesAndFloats() {
     assertThat(PartitionPruning.select(days, gt("day", LocalDate.of(2024, 1, 3))))
         .containsExactlyElementsOf(expected(days, p -> p.contains("-04/") || p.contains("-05/")));
