@@ -10,6 +10,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -50,7 +51,7 @@ class DeltaBinaryPackedTest {
     return values;
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
   void int64MatchesParquetMr(@ForAll("longSeries") long[] values,
       @ForAll("shapes") int[] shape) {
     byte[] encoded = Encoders.deltaLongs(shape[0], shape[1], values);
@@ -69,7 +70,7 @@ class DeltaBinaryPackedTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
   void int32MatchesParquetMr(@ForAll("longSeries") long[] wide, @ForAll("shapes") int[] shape) {
     int[] values = new int[wide.length];
     for (int i = 0; i < wide.length; i++) {
