@@ -52,7 +52,8 @@ public final class DeltaByteArray {
         int add = (int) suffixChunk[i];
         if (keep < 0 || keep > previous) {
           throw Malformed.of(where, ENCODING, "prefix length " + keep + " of value " + (done + i)
-              + " is negative or longer than the previous value (" + previous + " bytes)");
+              + " (suffix at byte " + (p - offset) + ") is negative or longer than the previous"
+              + " value (" + previous + " bytes)");
         }
         if (add < 0 || add > end - p) {
           throw Malformed.of(where, ENCODING, "suffix length " + add + " of value " + (done + i)

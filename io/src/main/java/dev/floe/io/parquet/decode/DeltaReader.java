@@ -31,6 +31,7 @@ final class DeltaReader {
   private final int miniSize;
   private final long blockSize;
   private final long total;
+  private final long totalAt;
 
   private long pos;
   private long valuesLeft;
@@ -82,6 +83,7 @@ final class DeltaReader {
     this.miniblocks = (int) minis;
     this.miniSize = (int) (size / minis);
     this.total = claimed;
+    this.totalAt = rel(at);
     this.last = (zigzag >>> 1) ^ -(zigzag & 1);
     this.valuesLeft = claimed;
     this.firstPending = claimed > 0;
@@ -96,15 +98,16 @@ final class DeltaReader {
   /** Fails unless the header announces at least {@code count} values. */
   void requireAtLeast(int count, String what) {
     if (total < count) {
-      throw fail("total value count " + total + " is less than the " + count + " " + what
-          + " expected");
+      throw fail("total value count " + total + " at byte " + totalAt + " is less than the "
+          + count + " " + what + " expected");
     }
   }
 
   /** Decodes the next {@code n} values (at most those left) into {@code out[0, n)}. */
   void read(long[] out, int n) {
     if (n > valuesLeft) {
-      throw fail("has only " + valuesLeft + " values left, " + n + " requested");
+      throw fail("has only " + valuesLeft + " values left at byte " + rel(pos) + ", " + n
+          + " requested");
     }
     valuesLeft -= n;
     int k = 0;
