@@ -21,6 +21,17 @@ final class DeltaReader {
   private static final ValueLayout.OfLong LONG_LE =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+  private static final boolean BIG_ENDIAN_HOST = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+
+  /** Most bytes of a block copied at once: 512 values of 64 bits. */
+  private static final int BLOCK_BYTES = 4096;
+
+  /**
+   * Packed bits of a whole block, or of one chunk of values of a larger block (CHUNK * 63 bits +
+   * 7 head bits), plus spare words for the second load of the last value.
+   */
+  private final long[] words = new long[Math.max(BLOCK_BYTES / 8, DeltaBinaryPacked.CHUNK * 63 / 64) + 3];
+  private final MemorySegment wordsView = MemorySegment.ofArray(words);
   private final MemorySegment src;
   private final long origin;
   private final long end;
@@ -46,6 +57,8 @@ final class DeltaReader {
   private int miniWidth;
   private long miniDone;
   private long miniLeft;
+  private boolean blockCopied;
+  private long blockBase;
 
   /**
    * Reads the header at {@code start}; {@code origin} is the byte that messages count offsets from,
@@ -103,8 +116,14 @@ final class DeltaReader {
     }
   }
 
-  /** Decodes the next {@code n} values (at most those left) into {@code out[0, n)}. */
+  /**
+   * Decodes the next {@code n} values (at most those left, at most {@code DeltaBinaryPacked.CHUNK})
+   * into {@code out[0, n)}.
+   */
   void read(long[] out, int n) {
+    if (n > DeltaBinaryPacked.CHUNK) {
+      throw new IllegalArgumentException("at most " + DeltaBinaryPacked.CHUNK + " values per call");
+    }
     if (n > valuesLeft) {
       throw fail("has only " + valuesLeft + " values left at byte " + rel(pos) + ", " + n
           + " requested");
@@ -120,6 +139,7 @@ final class DeltaReader {
       if (miniLeft == 0) {
         if (blockLeft == 0) {
           startBlock();
+          copyBlock();
         }
         nextMini();
       }
@@ -160,6 +180,29 @@ final class DeltaReader {
     blockLeft = Math.min(blockSize, deltasUnassigned);
     deltasUnassigned -= blockLeft;
     miniIndex = -1;
+    blockCopied = false;
+  }
+
+  /**
+   * Copies the packed bytes of the block's needed miniblocks into {@link #words} in one bulk copy
+   * when they fit and lie in the range (else {@link #unpack} copies piece by piece and
+   * {@link #nextMini} reports the bad width or length).
+   */
+  private void copyBlock() {
+    long needed = (blockLeft + miniSize - 1) / miniSize;
+    long bytes = 0;
+    for (int i = 0; i < needed; i++) {
+      int width = src.get(ValueLayout.JAVA_BYTE, widthsPos + i) & 0xFF;
+      bytes += width > maxWidth ? Integer.MAX_VALUE : (long) miniSize / 8 * width;
+      if (bytes > BLOCK_BYTES) {
+        return;
+      }
+    }
+    if (bytes <= end - pos) {
+      copyWords(pos, bytes);
+      blockBase = pos;
+      blockCopied = true;
+    }
   }
 
   private void nextMini() {
@@ -182,64 +225,51 @@ final class DeltaReader {
     miniDone = 0;
   }
 
-  /** Unpacks {@code m} values of the current miniblock and adds them up into {@code out[at..]}. */
+  /**
+   * Unpacks {@code m <= DeltaBinaryPacked.CHUNK} values of the current miniblock and adds them up
+   * into {@code out[at..]}, from the copied block or from a copy of just their bytes (which lie in
+   * the miniblock, whose length was checked).
+   */
   private void unpack(long[] out, int at, int m) {
-    MemorySegment in = src;
     int w = miniWidth;
     long md = minDelta;
     long acc = last;
-    int i = 0;
     if (w == 0) {
-      for (; i < m; i++) {
+      for (int i = 0; i < m; i++) {
         acc += md;
         out[at + i] = acc;
       }
     } else if (w == 64) {
-      long p = miniData + miniDone * 8;
-      for (; i < m; i++) {
-        acc += md + in.get(LONG_LE, p + 8L * i);
+      MemorySegment.copy(src, LONG_LE, miniData + miniDone * 8, out, at, m);
+      for (int i = 0; i < m; i++) {
+        acc += md + out[at + i];
         out[at + i] = acc;
       }
     } else {
-      long mask = (1L << w) - 1;
       long bit0 = miniDone * w;
-      long data = miniData;
-      if (w <= 57) {
-        // One unaligned 8-byte load holds the value's bits (shift <= 7, 7 + 57 <= 64) while the
-        // load stays inside the range; the last few values fall through to the byte-wise path.
-        long lastLoad = end - 8;
-        for (; i < m; i++) {
-          long bit = bit0 + (long) i * w;
-          long b = data + (bit >>> 3);
-          if (b > lastLoad) {
-            break;
-          }
-          acc += md + ((in.get(LONG_LE, b) >>> (bit & 7)) & mask);
-          out[at + i] = acc;
-        }
+      int head;
+      long[] buffer = words;
+      if (blockCopied) {
+        head = (int) ((miniData - blockBase) * 8 + bit0);
+      } else {
+        long from = miniData + (bit0 >>> 3);
+        head = (int) (bit0 & 7);
+        int bytes = (head + m * w + 7) >>> 3;
+        copyWords(from, bytes);
       }
-      for (; i < m; i++) {
-        acc += md + bytewise(in, data, bit0 + (long) i * w, w, mask);
-        out[at + i] = acc;
-      }
+      acc = PackedBits.addUp(buffer, head, w, m, md, acc, out, at);
     }
     last = acc;
   }
 
-  /** The {@code w}-bit value at bit {@code bit} of {@code data}, read byte by byte. */
-  private static long bytewise(MemorySegment in, long data, long bit, int w, long mask) {
-    long b = data + (bit >>> 3);
-    int shift = (int) (bit & 7);
-    int bytes = (shift + w + 7) >>> 3;
-    long word = 0;
-    for (int j = 0; j < Math.min(bytes, 8); j++) {
-      word |= (in.get(ValueLayout.JAVA_BYTE, b + j) & 0xFFL) << (8 * j);
+  /** Copies {@code bytes} source bytes at {@code from} into {@link #words} as little-endian words. */
+  private void copyWords(long from, long bytes) {
+    MemorySegment.copy(src, from, wordsView, 0, bytes);
+    if (BIG_ENDIAN_HOST) {
+      for (int j = 0; j <= bytes >>> 3; j++) {
+        words[j] = Long.reverseBytes(words[j]);
+      }
     }
-    word >>>= shift;
-    if (bytes == 9) {
-      word |= (in.get(ValueLayout.JAVA_BYTE, b + 8) & 0xFFL) << (64 - shift);
-    }
-    return word & mask;
   }
 
   private long readZigzag(String what) {

@@ -25,7 +25,7 @@ class DeltaBinaryPackedTest {
   static final ValueLayout.OfInt INT_LE =
       ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   /** Block size and miniblock count pairs parquet-mr accepts (miniblocks of 32 or 128 values). */
-  static final int[][] SHAPES = {{128, 4}, {256, 8}, {128, 1}, {512, 4}, {1024, 32}};
+  static final int[][] SHAPES = {{128, 4}, {256, 8}, {128, 1}, {512, 4}, {1024, 32}, {4096, 2}};
 
   @Provide
   Arbitrary<long[]> longSeries() {
