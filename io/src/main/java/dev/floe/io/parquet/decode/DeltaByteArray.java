@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>The current value is built in one reusable heap buffer: its prefix is already there (it is the
  * previous value's start), so only the suffix is copied; the sink sees a slice of that buffer that
- * is valid until the next call.
+ * is valid until the next call. As for {@link DeltaLengthByteArray}, extra announced values are not
+ * read, and an empty range with {@code count == 0} decodes nothing.
  */
 public final class DeltaByteArray {
   static final String ENCODING = "DELTA_BYTE_ARRAY";
@@ -27,6 +28,9 @@ public final class DeltaByteArray {
   public static long decode(MemorySegment src, long offset, long length, int count, BinarySink sink,
       String where) {
     Malformed.checkRange(src, offset, length, count, "source", where, ENCODING);
+    if (count == 0 && length == 0) {
+      return 0;
+    }
     long end = offset + length;
     String prefixes = ENCODING + " prefix lengths";
     String suffixes = ENCODING + " suffix lengths";

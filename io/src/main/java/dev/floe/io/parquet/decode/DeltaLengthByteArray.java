@@ -7,6 +7,10 @@ import java.lang.foreign.MemorySegment;
  * (DELTA_LENGTH_BYTE_ARRAY = 6)": {@code <DELTA_BINARY_PACKED lengths> <concatenated bytes>}. The
  * lengths are INT32 values. Each value is handed to the sink as a slice of the source, without a
  * copy; the lengths are decoded in chunks, so memory does not grow with the value count.
+ *
+ * <p>When the lengths announce more values than {@code count}, only the first {@code count} values
+ * are read: the bytes consumed are the whole lengths section plus those values' bytes. An empty
+ * range with {@code count == 0} decodes nothing and consumes nothing.
  */
 public final class DeltaLengthByteArray {
   static final String ENCODING = "DELTA_LENGTH_BYTE_ARRAY";
@@ -21,6 +25,9 @@ public final class DeltaLengthByteArray {
   public static long decode(MemorySegment src, long offset, long length, int count, BinarySink sink,
       String where) {
     Malformed.checkRange(src, offset, length, count, "source", where, ENCODING);
+    if (count == 0 && length == 0) {
+      return 0;
+    }
     long end = offset + length;
     DeltaReader lengths = new DeltaReader(src, offset, end, offset, 32, where, ENCODING + " lengths");
     lengths.requireAtLeast(count, "lengths");

@@ -46,6 +46,13 @@ class ByteArrayDecodeTest {
       long consumed = DeltaLengthByteArray.decode(src, 5, encoded.length, values.size(), sink, "t");
       assertThat(consumed).isEqualTo(encoded.length);
       assertThat(sink.values).containsExactlyElementsOf(values);
+      // Fewer values than announced: the whole lengths section plus the bytes of those values.
+      int half = values.size() / 2;
+      long skipped = values.subList(half, values.size()).stream().mapToLong(v -> v.length).sum();
+      Encoders.Collect first = new Encoders.Collect();
+      assertThat(DeltaLengthByteArray.decode(src, 5, encoded.length, half, first, "t"))
+          .isEqualTo(encoded.length - skipped);
+      assertThat(first.values).containsExactlyElementsOf(values.subList(0, half));
     }
   }
 
@@ -58,6 +65,11 @@ class ByteArrayDecodeTest {
       long consumed = DeltaByteArray.decode(src, 9, encoded.length, values.size(), sink, "t");
       assertThat(consumed).isEqualTo(encoded.length);
       assertThat(sink.values).containsExactlyElementsOf(values);
+      int half = values.size() / 2;
+      Encoders.Collect first = new Encoders.Collect();
+      assertThat(DeltaByteArray.decode(src, 9, encoded.length, half, first, "t"))
+          .isLessThanOrEqualTo(encoded.length);
+      assertThat(first.values).containsExactlyElementsOf(values.subList(0, half));
     }
   }
 
@@ -77,6 +89,22 @@ class ByteArrayDecodeTest {
       // The suffix bytes "axislebabbleyhood" end the encoding.
       String tail = new String(encoded, encoded.length - 17, 17, StandardCharsets.US_ASCII);
       assertThat(tail).isEqualTo("axislebabbleyhood");
+    }
+  }
+
+  @Test
+  void anEmptyRangeHoldsNoValues() {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment empty = arena.allocate(1).asSlice(0, 0);
+      Encoders.Collect sink = new Encoders.Collect();
+      assertThat(DeltaLengthByteArray.decode(empty, 0, 0, 0, sink, "t")).isZero();
+      assertThat(DeltaByteArray.decode(empty, 0, 0, 0, sink, "t")).isZero();
+      assertThat(DeltaBinaryPacked.decodeInt64(empty, 0, 0, 0, empty, 0, "t")).isZero();
+      assertThat(sink.values).isEmpty();
+      assertThatThrownBy(() -> DeltaByteArray.decode(empty, 0, 0, 1, sink, "t"))
+          .isInstanceOf(FloeIoException.class)
+          .hasMessage("t: DELTA_BYTE_ARRAY prefix lengths block size at byte 0 is cut off by the"
+              + " end of the data");
     }
   }
 
