@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>The current value is built in one reusable heap buffer: its prefix is already there (it is the
  * previous value's start), so only the suffix is copied; the sink sees a slice of that buffer that
- * is valid until the next call. As for {@link DeltaLengthByteArray}, extra announced values are not
+ * is valid until the next call. A value with no shared prefix is handed over in place, as a slice
+ * of the source, and its prefix is copied into the buffer only if the next value needs it. As for {@link DeltaLengthByteArray}, extra announced values are not
  * read, and an empty range with {@code count == 0} decodes nothing.
  */
 public final class DeltaByteArray {
@@ -47,6 +48,7 @@ public final class DeltaByteArray {
     byte[] value = new byte[64];
     MemorySegment valueSegment = MemorySegment.ofArray(value);
     int previous = 0;
+    long previousAt = -1; // where the previous value lies in the source, or -1 if in value
     for (int done = 0; done < count; ) {
       int n = Math.min(chunkSize, count - done);
       prefix.read(prefixChunk, n);
@@ -65,17 +67,26 @@ public final class DeltaByteArray {
               + " bytes left)");
         }
         long size = (long) keep + add;
-        if (size > value.length) {
-          if (size > Integer.MAX_VALUE - 16) {
-            throw Malformed.of(where, ENCODING, "value " + (done + i) + " of " + size
-                + " bytes at byte " + (p - offset) + " exceeds 2^31 bytes");
+        if (keep == 0) {
+          sink.append(src, p, add); // no shared prefix: hand over the suffix in place
+          previousAt = p;
+        } else {
+          if (size > value.length) {
+            if (size > Integer.MAX_VALUE - 16) {
+              throw Malformed.of(where, ENCODING, "value " + (done + i) + " of " + size
+                  + " bytes at byte " + (p - offset) + " exceeds 2^31 bytes");
+            }
+            value = Arrays.copyOf(value, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size,
+                2L * value.length)));
+            valueSegment = MemorySegment.ofArray(value);
           }
-          value = Arrays.copyOf(value, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size,
-              2L * value.length)));
-          valueSegment = MemorySegment.ofArray(value);
+          if (previousAt >= 0) { // the previous value was handed over in place: fetch its prefix
+            MemorySegment.copy(src, ValueLayout.JAVA_BYTE, previousAt, value, 0, keep);
+            previousAt = -1;
+          }
+          MemorySegment.copy(src, ValueLayout.JAVA_BYTE, p, value, keep, add);
+          sink.append(valueSegment, 0, (int) size);
         }
-        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, p, value, keep, add);
-        sink.append(valueSegment, 0, (int) size);
         previous = (int) size;
         p += add;
       }

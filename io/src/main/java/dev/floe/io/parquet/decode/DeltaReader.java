@@ -30,8 +30,8 @@ final class DeltaReader {
    * Packed bits of a whole block, or of one chunk of values of a larger block (CHUNK * 63 bits +
    * 7 head bits), plus spare words for the second load of the last value.
    */
-  private final long[] words = new long[Math.max(BLOCK_BYTES / 8, DeltaBinaryPacked.CHUNK * 63 / 64) + 3];
-  private final MemorySegment wordsView = MemorySegment.ofArray(words);
+  private long[] words;
+  private MemorySegment wordsView;
   private final MemorySegment src;
   private final long origin;
   private final long end;
@@ -129,6 +129,10 @@ final class DeltaReader {
           + " requested");
     }
     valuesLeft -= n;
+    if (words == null) { // allocated on the first read: readers that only walk need none
+      words = new long[Math.max(BLOCK_BYTES / 8, DeltaBinaryPacked.CHUNK * 63 / 64) + 3];
+      wordsView = MemorySegment.ofArray(words);
+    }
     int k = 0;
     if (firstPending && n > 0) {
       out[0] = last;

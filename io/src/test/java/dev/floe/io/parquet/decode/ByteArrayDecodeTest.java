@@ -93,6 +93,27 @@ class ByteArrayDecodeTest {
   }
 
   @Test
+  void handsUnsharedValuesOverInPlaceAndStillBuildsTheirSuccessors() {
+    List<byte[]> values = new ArrayList<>();
+    for (String s : new String[] {"axis", "axle", "", "babble", "babyhood", "b", "", "", "zé", "zéro"}) {
+      values.add(s.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] encoded = Encoders.deltaStrings(values);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment src = Encoders.exact(arena, encoded);
+      List<Boolean> inPlace = new ArrayList<>();
+      Encoders.Collect collect = new Encoders.Collect();
+      DeltaByteArray.decode(src, 0, encoded.length, values.size(), (source, at, size) -> {
+        inPlace.add(source.equals(src));
+        collect.append(source, at, size);
+      }, "t");
+      assertThat(collect.values).containsExactlyElementsOf(values);
+      assertThat(inPlace).containsExactly(true, false, true, true, false, false, true, true, true,
+          false);
+    }
+  }
+
+  @Test
   void anEmptyRangeHoldsNoValues() {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment empty = arena.allocate(1).asSlice(0, 0);
