@@ -17,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.apache.parquet.column.values.bytestreamsplit.ByteStreamSplitValuesWriter;
 import org.junit.jupiter.api.Test;
 
 /** BYTE_STREAM_SPLIT decoding is the inverse of parquet-mr's writers for every width. */
@@ -65,6 +66,44 @@ class ByteStreamSplitTest {
       ByteStreamSplit.decode(src, 0, encoded.length, count, width, dst, 0, "t");
       assertThat(dst.toArray(ValueLayout.JAVA_BYTE)).isEqualTo(plain);
     }
+  }
+
+  @Property(tries = 100, edgeCases = EdgeCasesMode.MIXIN)
+  void floatsIntsAndLongsMatchParquetMr(@ForAll @IntRange(min = 0, max = 600) int count,
+      @ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    var floats = new ByteStreamSplitValuesWriter.FloatByteStreamSplitValuesWriter(64, 1 << 16,
+        Encoders.HEAP);
+    var ints = new ByteStreamSplitValuesWriter.IntegerByteStreamSplitValuesWriter(64, 1 << 16,
+        Encoders.HEAP);
+    var longs = new ByteStreamSplitValuesWriter.LongByteStreamSplitValuesWriter(64, 1 << 16,
+        Encoders.HEAP);
+    int[] intBits = new int[count];
+    int[] floatBits = new int[count];
+    long[] longBits = new long[count];
+    for (int i = 0; i < count; i++) {
+      intBits[i] = i % 7 == 0 ? Integer.MIN_VALUE : random.nextInt();
+      floatBits[i] = Float.floatToRawIntBits(Float.intBitsToFloat(random.nextInt()));
+      longBits[i] = i % 5 == 0 ? Long.MAX_VALUE : random.nextLong();
+      ints.writeInteger(intBits[i]);
+      floats.writeFloat(Float.intBitsToFloat(floatBits[i]));
+      longs.writeLong(longBits[i]);
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      assertThat(decode(arena, Encoders.bytes(ints), count, 4).toArray(DeltaBinaryPackedTest.INT_LE))
+          .isEqualTo(intBits);
+      assertThat(decode(arena, Encoders.bytes(floats), count, 4).toArray(DeltaBinaryPackedTest.INT_LE))
+          .isEqualTo(floatBits);
+      assertThat(decode(arena, Encoders.bytes(longs), count, 8).toArray(DeltaBinaryPackedTest.LONG_LE))
+          .isEqualTo(longBits);
+    }
+  }
+
+  private static MemorySegment decode(Arena arena, byte[] encoded, int count, int width) {
+    MemorySegment dst = arena.allocate((long) count * width + 1).asSlice(0, (long) count * width);
+    ByteStreamSplit.decode(Encoders.exact(arena, encoded), 0, encoded.length, count, width, dst, 0,
+        "t");
+    return dst;
   }
 
   @Test
