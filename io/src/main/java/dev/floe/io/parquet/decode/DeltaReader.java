@@ -21,17 +21,8 @@ final class DeltaReader {
   private static final ValueLayout.OfLong LONG_LE =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
-  private static final boolean BIG_ENDIAN_HOST = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
-
-  /** Most bytes of a block copied at once: 512 values of 64 bits. */
-  private static final int BLOCK_BYTES = 4096;
-
-  /**
-   * Packed bits of a whole block, or of one chunk of values of a larger block (CHUNK * 63 bits +
-   * 7 head bits), plus spare words for the second load of the last value.
-   */
-  private long[] words;
-  private MemorySegment wordsView;
+  /** Packed bits of the current block (when it fits) or of the current piece of a miniblock. */
+  private PackedBits bits;
   private final MemorySegment src;
   private final long origin;
   private final long end;
@@ -129,9 +120,8 @@ final class DeltaReader {
           + " requested");
     }
     valuesLeft -= n;
-    if (words == null) { // allocated on the first read: readers that only walk need none
-      words = new long[Math.max(BLOCK_BYTES / 8, DeltaBinaryPacked.CHUNK * 63 / 64) + 3];
-      wordsView = MemorySegment.ofArray(words);
+    if (bits == null) { // allocated on the first read: readers that only walk need none
+      bits = new PackedBits();
     }
     int k = 0;
     if (firstPending && n > 0) {
@@ -188,7 +178,7 @@ final class DeltaReader {
   }
 
   /**
-   * Copies the packed bytes of the block's needed miniblocks into {@link #words} in one bulk copy
+   * Copies the packed bytes of the block's needed miniblocks into {@link #bits} in one bulk copy
    * when they fit and lie in the range (else {@link #unpack} copies piece by piece and
    * {@link #nextMini} reports the bad width or length).
    */
@@ -198,12 +188,12 @@ final class DeltaReader {
     for (int i = 0; i < needed; i++) {
       int width = src.get(ValueLayout.JAVA_BYTE, widthsPos + i) & 0xFF;
       bytes += width > maxWidth ? Integer.MAX_VALUE : (long) miniSize / 8 * width;
-      if (bytes > BLOCK_BYTES) {
+      if (bytes > PackedBits.BLOCK_BYTES) {
         return;
       }
     }
     if (bytes <= end - pos) {
-      copyWords(pos, bytes);
+      bits.load(src, pos, bytes);
       blockBase = pos;
       blockCopied = true;
     }
@@ -252,28 +242,17 @@ final class DeltaReader {
     } else {
       long bit0 = miniDone * w;
       int head;
-      long[] buffer = words;
       if (blockCopied) {
         head = (int) ((miniData - blockBase) * 8 + bit0);
       } else {
         long from = miniData + (bit0 >>> 3);
         head = (int) (bit0 & 7);
         int bytes = (head + m * w + 7) >>> 3;
-        copyWords(from, bytes);
+        bits.load(src, from, bytes);
       }
-      acc = PackedBits.addUp(buffer, head, w, m, md, acc, out, at);
+      acc = bits.addUp(head, w, m, md, acc, out, at);
     }
     last = acc;
-  }
-
-  /** Copies {@code bytes} source bytes at {@code from} into {@link #words} as little-endian words. */
-  private void copyWords(long from, long bytes) {
-    MemorySegment.copy(src, from, wordsView, 0, bytes);
-    if (BIG_ENDIAN_HOST) {
-      for (int j = 0; j <= bytes >>> 3; j++) {
-        words[j] = Long.reverseBytes(words[j]);
-      }
-    }
   }
 
   private long readZigzag(String what) {
