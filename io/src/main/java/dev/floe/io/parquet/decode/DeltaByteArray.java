@@ -18,6 +18,8 @@ import java.util.Arrays;
  */
 public final class DeltaByteArray {
   static final String ENCODING = "DELTA_BYTE_ARRAY";
+  /** A chunk's suffixes up to this many bytes are staged on the heap with one bulk copy. */
+  private static final int STAGE_BYTES = 64 * 1024;
 
   private DeltaByteArray() {}
 
@@ -49,10 +51,30 @@ public final class DeltaByteArray {
     MemorySegment valueSegment = MemorySegment.ofArray(value);
     int previous = 0;
     long previousAt = -1; // where the previous value lies in the source, or -1 if in value
+    byte[] stage = new byte[0];
     for (int done = 0; done < count; ) {
       int n = Math.min(chunkSize, count - done);
       prefix.read(prefixChunk, n);
       suffix.read(suffixChunk, n);
+      long chunkBytes = 0;
+      for (int i = 0; i < n; i++) {
+        long add = (int) suffixChunk[i];
+        if (add < 0 || add > end - p - chunkBytes) {
+          throw Malformed.of(where, ENCODING, "suffix length " + add + " of value " + (done + i)
+              + " at byte " + (p + chunkBytes - offset) + " is negative or runs past the end ("
+              + (end - p - chunkBytes) + " bytes left)");
+        }
+        chunkBytes += add;
+      }
+      // Small suffixes: one bulk copy of the chunk's suffixes to the heap, then array copies.
+      boolean staged = chunkBytes <= STAGE_BYTES;
+      if (staged) {
+        if (chunkBytes > stage.length) {
+          stage = new byte[(int) Math.min(STAGE_BYTES, Math.max(chunkBytes, 2L * stage.length))];
+        }
+        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, p, stage, 0, (int) chunkBytes);
+      }
+      int q = 0;
       for (int i = 0; i < n; i++) {
         int keep = (int) prefixChunk[i];
         int add = (int) suffixChunk[i];
@@ -60,11 +82,6 @@ public final class DeltaByteArray {
           throw Malformed.of(where, ENCODING, "prefix length " + keep + " of value " + (done + i)
               + " (suffix at byte " + (p - offset) + ") is negative or longer than the previous"
               + " value (" + previous + " bytes)");
-        }
-        if (add < 0 || add > end - p) {
-          throw Malformed.of(where, ENCODING, "suffix length " + add + " of value " + (done + i)
-              + " at byte " + (p - offset) + " is negative or runs past the end (" + (end - p)
-              + " bytes left)");
         }
         long size = (long) keep + add;
         if (keep == 0) {
@@ -84,11 +101,16 @@ public final class DeltaByteArray {
             MemorySegment.copy(src, ValueLayout.JAVA_BYTE, previousAt, value, 0, keep);
             previousAt = -1;
           }
-          MemorySegment.copy(src, ValueLayout.JAVA_BYTE, p, value, keep, add);
+          if (staged) {
+            System.arraycopy(stage, q, value, keep, add);
+          } else {
+            MemorySegment.copy(src, ValueLayout.JAVA_BYTE, p, value, keep, add);
+          }
           sink.append(valueSegment, 0, (int) size);
         }
         previous = (int) size;
         p += add;
+        q += add;
       }
       done += n;
     }

@@ -114,6 +114,30 @@ class ByteArrayDecodeTest {
   }
 
   @Test
+  void decodesLongValuesWhoseSuffixesAreNotStaged() {
+    // 3000 values of ~300 bytes: a 1024-value chunk holds far more than 64 KiB of suffixes.
+    java.util.Random random = new java.util.Random(3);
+    List<byte[]> values = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      byte[] value = new byte[250 + random.nextInt(100)];
+      random.nextBytes(value);
+      if (i > 0 && i % 3 != 0) { // share a prefix with the previous value
+        byte[] before = values.get(i - 1);
+        System.arraycopy(before, 0, value, 0, Math.min(before.length, random.nextInt(200)));
+      }
+      values.add(value);
+    }
+    byte[] encoded = Encoders.deltaStrings(values);
+    try (Arena arena = Arena.ofConfined()) {
+      Encoders.Collect sink = new Encoders.Collect();
+      long consumed = DeltaByteArray.decode(Encoders.exact(arena, encoded), 0, encoded.length,
+          values.size(), sink, "t");
+      assertThat(consumed).isEqualTo(encoded.length);
+      assertThat(sink.values).containsExactlyElementsOf(values);
+    }
+  }
+
+  @Test
   void anEmptyRangeHoldsNoValues() {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment empty = arena.allocate(1).asSlice(0, 0);
