@@ -22,7 +22,11 @@ Bytes read ("cold" table, before the timed runs): for each read, the file is dro
 cache (posix_fadvise DONTNEED), the engine reads it once, then the script counts the file's pages
 now in the page cache (mincore) and the engine reports read_bytes (block I/O it caused) and rchar
 (bytes of read-like system calls; memory-mapped reads count 0) from /proc/self/io. Page-cache
-bytes include the kernel's readahead, so they are an upper bound of what the reader asked for.
+bytes include the kernel's readahead (read_ahead_kb, 8 MiB per mmap fault on some disks), so they
+are an upper bound of what the reader asked for. A second, warm read gives the page faults (minor +
+major): on a warm cache each first touch of mapped file pages costs one (the kernel maps up to 16
+neighbouring pages per fault), so an O(metadata) memory-mapped read shows a few dozen while a read
+that touches the data shows thousands (plus the faults of the memory it allocates).
 
 Usage (from the repository root):
   $(scripts/python-env.sh) scripts/compare_io.py [--sf 1] [--threads 2,1] [--warmup 1] [--repeats 5]
@@ -31,6 +35,7 @@ median (10^6 bytes).
 """
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -48,11 +53,13 @@ SOURCE_FILE = {"csv_read": "lineitem.csv", "ipc_read": "lineitem.arrow", "ipc_wr
 
 
 def proc_io():
+    """(rchar, read_bytes, page faults) of this process, as ProcIo in Floe."""
     counters = {}
     for line in Path("/proc/self/io").read_text().splitlines():
         key, value = line.split(":")
         counters[key] = int(value)
-    return counters["rchar"], counters["read_bytes"]
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return counters["rchar"], counters["read_bytes"], usage.ru_minflt + usage.ru_majflt
 
 
 def polars_server(directory: Path, scratch: Path):
@@ -82,7 +89,7 @@ def polars_server(directory: Path, scratch: Path):
         else:
             checked = check(result)
         del result
-        print(f"{millis:.3f}\t{checked}\t{after[0] - before[0]}\t{after[1] - before[1]}", flush=True)
+        print(f"{millis:.3f}\t{checked}\t" + "\t".join(str(a - b) for a, b in zip(after, before)), flush=True)
 
 
 class Engine:
@@ -94,7 +101,7 @@ class Engine:
                                         env=env, bufsize=1)
 
     def run(self, operation):
-        """(millis, check, rchar, read_bytes), or None for n/a; raises on an error answer."""
+        """(millis, check, rchar, read_bytes, faults), or None for n/a; raises on an error answer."""
         self.process.stdin.write(operation + "\n")
         self.process.stdin.flush()
         answer = self.process.stdout.readline().rstrip("\n")
@@ -102,8 +109,8 @@ class Engine:
             return None
         if not answer or answer.startswith("error"):
             raise RuntimeError(f"{self.label} {operation}: {answer or 'process ended'}")
-        millis, checked, rchar, read_bytes = answer.split("\t")
-        return float(millis), checked, int(rchar), int(read_bytes)
+        millis, checked, *counters = answer.split("\t")
+        return (float(millis), checked, *map(int, counters))
 
     def close(self):
         self.process.stdin.write("quit\n")
@@ -122,7 +129,7 @@ def start_engines(directory: Path, scratch: Path, threads: int):
 
 
 def cold_reads(directory: Path, engines, operations):
-    """Rows of the bytes-read table: one cold read per engine and read operation."""
+    """Rows of the bytes-read table: a cold read, then a warm one (for its page faults), per engine."""
     rows = []
     for name in operations:
         path = directory / SOURCE_FILE[name]
@@ -131,9 +138,11 @@ def cold_reads(directory: Path, engines, operations):
             left = resident_bytes(path)
             answer = engine.run(name)
             if answer is None:
-                rows.append((name, engine.label, path.stat().st_size, None, None, None, left))
+                rows.append((name, engine.label, path.stat().st_size, None, None, None, None, left))
                 continue
-            rows.append((name, engine.label, path.stat().st_size, answer[3], resident_bytes(path), answer[2], left))
+            cached = resident_bytes(path)
+            warm = engine.run(name)
+            rows.append((name, engine.label, path.stat().st_size, answer[3], cached, answer[2], warm[4], left))
     return rows
 
 
@@ -174,11 +183,13 @@ def print_tables(directory, threads, results, cold):
             print(f"| {name} | {fmt(floe, '.1f')} | {fmt(polars, '.1f')} | {fmt(ratio, '.2f')} | "
                   f"{fmt(rate(floe), '.0f')} | {fmt(rate(polars), '.0f')} |")
     print("\n## Bytes read by one cold read (MB = 10^6 bytes)\n")
-    print("| operation | engine | file MB | read_bytes MB | page cache after MB | rchar MB | in cache before MB |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| operation | engine | file MB | read_bytes MB | page cache after MB | rchar MB | page faults (warm) "
+          "| in cache before MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     mb = lambda value: "n/a" if value is None else f"{value / 1e6:.2f}"
-    for name, label, size, read_bytes, cached, rchar, left in cold:
-        print(f"| {name} | {label} | {mb(size)} | {mb(read_bytes)} | {mb(cached)} | {mb(rchar)} | {mb(left)} |")
+    for name, label, size, read_bytes, cached, rchar, faults, left in cold:
+        print(f"| {name} | {label} | {mb(size)} | {mb(read_bytes)} | {mb(cached)} | {mb(rchar)} | "
+              f"{'n/a' if faults is None else faults} | {mb(left)} |")
 
 
 def main():

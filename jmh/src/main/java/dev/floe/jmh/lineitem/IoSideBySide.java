@@ -21,7 +21,7 @@ import java.util.Locale;
  * Floe's half of {@code scripts/compare_io.py}: a long-lived process that runs one I/O operation on
  * the lineitem files per command, so the script can alternate Floe and Polars repetition by
  * repetition. Each line read from standard input names an operation; the answer is one line
- * {@code millis \t check \t rchar \t read_bytes}, or {@code n/a} when the operation does not exist on
+ * {@code millis \t check \t rchar \t read_bytes \t faults}, or {@code n/a} when the operation does not exist on
  * this build (the Parquet API, reached by reflection in {@link ParquetApi}), or {@code error \t
  * message}. The check ({@code rows:sum(l_quantity)} for reads, the file size for writes) and the
  * I/O counters of {@code /proc/self/io} are taken outside the timed region.
@@ -102,8 +102,8 @@ public final class IoSideBySide {
           check = check(result);
         }
       }
-      return String.format(Locale.ROOT, "%.3f\t%s\t%d\t%d", elapsed / 1e6, check,
-          after[0] - before[0], after[1] - before[1]);
+      return String.format(Locale.ROOT, "%.3f\t%s\t%d\t%d\t%d", elapsed / 1e6, check,
+          after[0] - before[0], after[1] - before[1], after[2] - before[2]);
     } catch (RuntimeException | IOException | LinkageError failure) {
       return "error\t" + failure.toString().replace('\n', ' ').replace('\t', ' ');
     }
