@@ -26,7 +26,9 @@ bytes include the kernel's readahead (read_ahead_kb, 8 MiB per mmap fault on som
 are an upper bound of what the reader asked for. A second, warm read gives the page faults (minor +
 major): on a warm cache each first touch of mapped file pages costs one (the kernel maps up to 16
 neighbouring pages per fault), so an O(metadata) memory-mapped read shows a few dozen while a read
-that touches the data shows thousands (plus the faults of the memory it allocates).
+that touches the data shows thousands (plus the faults of the memory it allocates). "reader-reported"
+is the bytesDone of the last progress report of Floe's Parquet reader, when its options take a
+ProgressListener (see ParquetApi).
 
 Usage (from the repository root):
   $(scripts/python-env.sh) scripts/compare_io.py [--sf 1] [--threads 2,1] [--warmup 1] [--repeats 5]
@@ -89,7 +91,8 @@ def polars_server(directory: Path, scratch: Path):
         else:
             checked = check(result)
         del result
-        print(f"{millis:.3f}\t{checked}\t" + "\t".join(str(a - b) for a, b in zip(after, before)), flush=True)
+        counters = [str(a - b) for a, b in zip(after, before)]
+        print(f"{millis:.3f}\t{checked}\t" + "\t".join(counters) + "\t-1", flush=True)
 
 
 class Engine:
@@ -101,7 +104,7 @@ class Engine:
                                         env=env, bufsize=1)
 
     def run(self, operation):
-        """(millis, check, rchar, read_bytes, faults), or None for n/a; raises on an error answer."""
+        """(millis, check, rchar, read_bytes, faults, reported bytes or -1), or None for n/a; raises on errors."""
         self.process.stdin.write(operation + "\n")
         self.process.stdin.flush()
         answer = self.process.stdout.readline().rstrip("\n")
@@ -138,11 +141,12 @@ def cold_reads(directory: Path, engines, operations):
             left = resident_bytes(path)
             answer = engine.run(name)
             if answer is None:
-                rows.append((name, engine.label, path.stat().st_size, None, None, None, None, left))
+                rows.append((name, engine.label, path.stat().st_size, None, None, None, None, None, left))
                 continue
             cached = resident_bytes(path)
             warm = engine.run(name)
-            rows.append((name, engine.label, path.stat().st_size, answer[3], cached, answer[2], warm[4], left))
+            reported = None if answer[5] < 0 else answer[5]
+            rows.append((name, engine.label, path.stat().st_size, answer[3], cached, answer[2], warm[4], reported, left))
     return rows
 
 
@@ -184,12 +188,12 @@ def print_tables(directory, threads, results, cold):
                   f"{fmt(rate(floe), '.0f')} | {fmt(rate(polars), '.0f')} |")
     print("\n## Bytes read by one cold read (MB = 10^6 bytes)\n")
     print("| operation | engine | file MB | read_bytes MB | page cache after MB | rchar MB | page faults (warm) "
-          "| in cache before MB |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+          "| reader-reported MB | in cache before MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     mb = lambda value: "n/a" if value is None else f"{value / 1e6:.2f}"
-    for name, label, size, read_bytes, cached, rchar, faults, left in cold:
+    for name, label, size, read_bytes, cached, rchar, faults, reported, left in cold:
         print(f"| {name} | {label} | {mb(size)} | {mb(read_bytes)} | {mb(cached)} | {mb(rchar)} | "
-              f"{'n/a' if faults is None else faults} | {mb(left)} |")
+              f"{'n/a' if faults is None else faults} | {mb(reported)} | {mb(left)} |")
 
 
 def main():

@@ -21,10 +21,12 @@ import java.util.Locale;
  * Floe's half of {@code scripts/compare_io.py}: a long-lived process that runs one I/O operation on
  * the lineitem files per command, so the script can alternate Floe and Polars repetition by
  * repetition. Each line read from standard input names an operation; the answer is one line
- * {@code millis \t check \t rchar \t read_bytes \t faults}, or {@code n/a} when the operation does not exist on
+ * {@code millis \t check \t rchar \t read_bytes \t faults \t reported}, or {@code n/a} when the operation does not exist on
  * this build (the Parquet API, reached by reflection in {@link ParquetApi}), or {@code error \t
  * message}. The check ({@code rows:sum(l_quantity)} for reads, the file size for writes) and the
- * I/O counters of {@code /proc/self/io} are taken outside the timed region.
+ * I/O counters of {@code /proc/self/io} and {@code /proc/self/stat} are taken outside the timed
+ * region; {@code reported} is the byte count the Parquet reader reported ({@link
+ * ParquetApi#lastBytes()}), -1 for other operations or when it reports none.
  *
  * <p>Operations: {@code csv_read} (explicit TPC-H schema, see {@link #SCHEMA}), {@code ipc_read}
  * (memory-mapped), {@code ipc_write}, {@code parquet_read}, {@code parquet_read_2} (columns {@link
@@ -102,8 +104,9 @@ public final class IoSideBySide {
           check = check(result);
         }
       }
-      return String.format(Locale.ROOT, "%.3f\t%s\t%d\t%d\t%d", elapsed / 1e6, check,
-          after[0] - before[0], after[1] - before[1], after[2] - before[2]);
+      long reported = operation.startsWith("parquet_read") ? parquet.lastBytes() : -1;
+      return String.format(Locale.ROOT, "%.3f\t%s\t%d\t%d\t%d\t%d", elapsed / 1e6, check,
+          after[0] - before[0], after[1] - before[1], after[2] - before[2], reported);
     } catch (RuntimeException | IOException | LinkageError failure) {
       return "error\t" + failure.toString().replace('\n', ' ').replace('\t', ' ');
     }

@@ -18,7 +18,10 @@ import java.util.List;
  *
  * <p>Options are the class's {@code DEFAULT} constant (else a public no-argument constructor, else a
  * static {@code defaults()}); the projection calls {@code withColumns(String...)} or {@code
- * withColumns(List)} on them, as {@code CsvReadOptions} and {@code IpcReadOptions} do.
+ * withColumns(List)} on them, as {@code CsvReadOptions} and {@code IpcReadOptions} do. When the
+ * read options take a {@code dev.floe.io.ProgressListener} ({@code withProgress} or {@code
+ * withProgressListener}), the reads attach one and {@link #lastBytes()} is the {@code bytesDone}
+ * of the last report: the reader's own count of the bytes it read.
  */
 final class ParquetApi {
   private static final String PACKAGE = "dev.floe.io.parquet.";
@@ -27,6 +30,7 @@ final class ParquetApi {
   private final Method write;
   private final Object readDefaults;
   private final Object writeDefaults;
+  private final java.util.concurrent.atomic.AtomicLong lastBytes = new java.util.concurrent.atomic.AtomicLong(-1);
 
   private ParquetApi(Method read, Method write, Object readDefaults, Object writeDefaults) {
     this.read = read;
@@ -72,7 +76,28 @@ final class ParquetApi {
     if (columns != null) {
       options = project(options, columns);
     }
+    lastBytes.set(-1);
+    options = withListener(options);
     return (DataFrame) invoke(read, null, file, options);
+  }
+
+  /** The bytes the last read reported it read ({@code Progress.bytesDone}), or -1 if it did not. */
+  long lastBytes() {
+    return lastBytes.get();
+  }
+
+  private Object withListener(Object options) {
+    dev.floe.io.ProgressListener listener = progress -> lastBytes.set(progress.bytesDone());
+    for (String name : new String[] {"withProgress", "withProgressListener"}) {
+      try {
+        return options.getClass().getMethod(name, dev.floe.io.ProgressListener.class).invoke(options, listener);
+      } catch (NoSuchMethodException absent) {
+        // try the next name
+      } catch (ReflectiveOperationException failure) {
+        throw new IllegalStateException(failure);
+      }
+    }
+    return options;
   }
 
   /** Writes {@code frame} to {@code file} with the default options (zstd, if Floe follows Polars). */
