@@ -116,9 +116,16 @@ class Engine:
         return (float(millis), checked, *map(int, counters))
 
     def close(self):
-        self.process.stdin.write("quit\n")
-        self.process.stdin.close()
-        self.process.wait(timeout=120)
+        try:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass  # the process already ended (its error was reported)
+        try:
+            self.process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def start_engines(directory: Path, scratch: Path, threads: int):

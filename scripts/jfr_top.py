@@ -6,7 +6,8 @@
 Reads `jfr print --json --events jdk.ExecutionSample` and prints two tables, in percent of the
 samples kept: "self", the method on top of the stack (where the CPU was), and "total", the
 methods anywhere on the stack (each counted once per sample). --threads keeps only threads whose
-name starts with PREFIX (e.g. ForkJoinPool for the CSV chunk parsers). JFR samples Java threads
+name starts with one of the comma-separated prefixes (e.g. ForkJoinPool,floe-io for the CSV chunk
+parsers, on their own pool today and on IoPool later). JFR samples Java threads
 only while they run Java code (native code and the kernel, e.g. page faults, are not sampled).
 """
 import argparse
@@ -37,7 +38,7 @@ def main():
     for event in events:
         values = event["values"]
         thread = (values.get("sampledThread") or {}).get("javaName") or "?"
-        if args.threads and not thread.startswith(args.threads):
+        if args.threads and not thread.startswith(tuple(args.threads.split(","))):
             continue
         frames = (values.get("stackTrace") or {}).get("frames") or []
         if not frames:

@@ -30,4 +30,4 @@ for _ in $(seq "$reads"); do echo csv_read; done | "$java_home/bin/java" \
   -Dfloe.io.threads="$threads" -XX:ActiveProcessorCount="$threads" \
   "-XX:StartFlightRecording=filename=$recording,settings=profile" \
   -cp "$root/jmh/target/benchmarks.jar" dev.floe.jmh.lineitem.IoSideBySide "$dir" "$scratch" 2>/dev/null
-"$python" "$root/scripts/jfr_top.py" "$recording" --jfr "$java_home/bin/jfr" --threads ForkJoinPool
+"$python" "$root/scripts/jfr_top.py" "$recording" --jfr "$java_home/bin/jfr" --threads ForkJoinPool,floe-io
