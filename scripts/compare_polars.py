@@ -20,14 +20,13 @@ Medians in milliseconds; ratio = Floe / Polars (below 1.0: Floe is faster).
 """
 import argparse
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sidebyside import java_command, machine, median
 
 
 def generate(directory: Path, rows: int):
@@ -73,8 +72,7 @@ def polars_timings(directory: Path, one_percent: int, half: int, warmup: int, re
             elapsed = time.perf_counter_ns() - start
             if iteration >= warmup:
                 times.append(elapsed / 1e6)
-        times.sort()
-        print(f"{name}\t{times[len(times) // 2]:.3f}\t{float(check)}", flush=True)
+        print(f"{name}\t{median(times):.3f}\t{float(check)}", flush=True)
 
 
 def parse(output: str):
@@ -83,32 +81,6 @@ def parse(output: str):
         name, millis, check = line.split("\t")
         results[name] = (float(millis), float(check))
     return results
-
-
-def java_command():
-    finder = ROOT / ".mvn" / "find-jdk.sh"
-    java_home = subprocess.run(["bash", str(finder)], capture_output=True, text=True, check=True).stdout.strip()
-    jar = ROOT / "jmh" / "target" / "benchmarks.jar"
-    if not jar.exists():
-        subprocess.run([str(ROOT / "mvnw"), "-q", "-B", "package", "-DskipTests", "-pl", "jmh", "-am"],
-                       cwd=ROOT, check=True)
-    return [f"{java_home}/bin/java", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-            "-Xmx4g", "-cp", str(jar), "dev.floe.jmh.PolarsSideBySide"]
-
-
-def machine():
-    flags = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("flags"):
-                present = set(line.split(":", 1)[1].split())
-                flags = " ".join(f for f in ("avx2", "avx512f", "avx512bw", "avx512vl") if f in present)
-                break
-        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                     if line.startswith("model name"))
-    except (OSError, StopIteration):
-        model = platform.processor()
-    return f"{os.cpu_count()} cores, {model}, {flags}"
 
 
 def main():
@@ -127,7 +99,7 @@ def main():
         directory = Path(temporary)
         one_percent, half = generate(directory, args.rows)
         floe = parse(subprocess.run(
-            java_command() + [str(directory), str(one_percent), str(half), str(args.warmup), str(args.repeats)],
+            java_command("dev.floe.jmh.PolarsSideBySide") + [str(directory), str(one_percent), str(half), str(args.warmup), str(args.repeats)],
             capture_output=True, text=True, check=True).stdout)
         runs = {}
         for label, threads in (("polars", None), ("polars 1 thread", "1")):
