@@ -41,14 +41,17 @@ final class BatchDecoder {
   private final List<Long> dictionaryIds;
   private final java.util.Map<Long, Column> dictionaries;
   private int dictionaryIndex;
+  /** Whether offsets, views and dictionary indices are checked (a pass over the data). */
+  private final boolean validateData;
 
   /**
    * A decoder of the record batch table {@code batch} of {@code message}; dictionary-encoded
    * columns take their ids from {@code dictionaryIds} in order and their values from
    * {@code dictionaries} (shared).
    */
-  BatchDecoder(MappedFile file, boolean zeroCopy, BufferAllocator allocator, IpcMessage message, long batch,
-      String where, List<Long> dictionaryIds, java.util.Map<Long, Column> dictionaries) {
+  BatchDecoder(MappedFile file, boolean zeroCopy, IpcReadOptions.Validation validation, BufferAllocator allocator,
+      IpcMessage message, long batch, String where, List<Long> dictionaryIds,
+      java.util.Map<Long, Column> dictionaries) {
     this.dictionaryIds = dictionaryIds;
     this.dictionaries = dictionaries;
     this.allocator = allocator;
@@ -63,6 +66,8 @@ final class BatchDecoder {
           default -> throw new FloeIoException(where + ": unknown compression codec " + fb.getUByte(compression, 0, 0));
         };
     this.body = new BodyBuffers(file, zeroCopy, allocator, fb, fb.getRef(batch, 2), codec, message, where);
+    this.validateData = validation == IpcReadOptions.Validation.FULL
+        || (validation == IpcReadOptions.Validation.AUTO && !(zeroCopy && codec == IpcCompression.NONE));
     this.variadic = fb.getRef(batch, 4);
     this.variadicCount = variadic < 0 ? 0 : fb.vectorLength(variadic, 8);
     this.where = where;
@@ -157,7 +162,9 @@ final class BatchDecoder {
           int width = type.layout() == dev.floe.memory.types.Layout.VARIABLE ? 4 : 8;
           Buffer offsets = own(owned, offsets(length, width));
           Buffer data = own(owned, take(0));
-          check(IpcValidation.offsets(offsets.segment(), length, width, lastLength));
+          if (validateData) {
+            check(IpcValidation.offsets(offsets.segment(), length, width, lastLength));
+          }
           yield new VarBinaryColumn(type, 0, length, nulls, validity, offsets, data);
         }
         case VIEW -> {
@@ -169,14 +176,18 @@ final class BatchDecoder {
             data.add(own(owned, take(0)));
             dataLengths[index] = lastLength;
           }
-          check(IpcValidation.views(views.segment(), length, dataLengths));
+          if (validateData) {
+            check(IpcValidation.views(views.segment(), length, dataLengths));
+          }
           yield new ViewColumn(type, 0, length, nulls, validity, views, data);
         }
         case LIST, LARGE_LIST -> {
           int width = type.layout() == dev.floe.memory.types.Layout.LIST ? 4 : 8;
           Buffer offsets = own(owned, offsets(length, width));
           Column values = own(owned, decode(children(type).getFirst().type()));
-          check(IpcValidation.offsets(offsets.segment(), length, width, values.length()));
+          if (validateData) {
+            check(IpcValidation.offsets(offsets.segment(), length, width, values.length()));
+          }
           yield new ListColumn(type, 0, length, nulls, validity, offsets, values);
         }
         case FIXED_SIZE_LIST -> new FixedSizeListColumn(
@@ -200,8 +211,10 @@ final class BatchDecoder {
           if (values == null) {
             throw bad("dictionary " + id + " was not sent before the record batch");
           }
-          check(IpcValidation.indices(validity == null ? null : validity.segment(), indices.segment(), length,
-              encoded.byteWidth(), encoded.indexType().isSignedInteger(), values.length()));
+          if (validateData) {
+            check(IpcValidation.indices(validity == null ? null : validity.segment(), indices.segment(), length,
+                encoded.byteWidth(), encoded.indexType().isSignedInteger(), values.length()));
+          }
           yield new DictionaryColumn(encoded, 0, length, nulls, validity, indices, own(owned, values.share()));
         }
         default -> throw bad("cannot read columns of " + type);

@@ -65,7 +65,8 @@ final class Dictionaries implements AutoCloseable {
     }
     long length = fb.getLong(data, 0, 0);
     BatchDecoder decoder =
-        new BatchDecoder(file, zeroCopy, allocator, message, data, context, List.of(), Map.of());
+        new BatchDecoder(file, zeroCopy, IpcReadOptions.Validation.FULL, allocator, message, data, context,
+            List.of(), Map.of());
     Column values = decoder.next(Field.of("dictionary", valueType), true);
     if (values.length() != length) {
       values.close();

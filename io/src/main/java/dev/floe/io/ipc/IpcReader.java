@@ -159,7 +159,8 @@ public final class IpcReader {
     if (length < 0 || length > Integer.MAX_VALUE) {
       throw new FloeIoException(where + ": record batch length " + length + " is out of range");
     }
-    BatchDecoder decoder = new BatchDecoder(file, options.memoryMap(), allocator, message, message.header(), where,
+    BatchDecoder decoder = new BatchDecoder(file, options.memoryMap(), options.validation(), allocator, message,
+        message.header(), where,
         dictionaries.ids, dictionaries.columns);
     List<Column> columns = new ArrayList<>();
     try {

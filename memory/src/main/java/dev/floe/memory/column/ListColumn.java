@@ -100,8 +100,12 @@ public final class ListColumn extends AbstractColumn implements Column {
   public List<Object> getList(int index) {
     checkAccess(index);
     long slot = offset + (long) index;
-    int start = (int) offsetAt(slot);
-    int end = (int) offsetAt(slot + 1);
+    long first = offsetAt(slot);
+    long last = offsetAt(slot + 1);
+    // offsets of a trusted (unvalidated) file may be corrupt: fail as a bounds violation
+    java.util.Objects.checkFromToIndex(first, last, values.length());
+    int start = (int) first;
+    int end = (int) last;
     List<Object> list = new ArrayList<>(end - start);
     for (int valueIndex = start; valueIndex < end; valueIndex++) {
       list.add(values.getObject(valueIndex));

@@ -80,7 +80,10 @@ public final class VarBinaryColumn extends AbstractColumn implements Column {
     checkAccess(index);
     long slot = offset + (long) index;
     long start = offsetAt(slot);
-    int byteLength = (int) (offsetAt(slot + 1) - start);
+    long end = offsetAt(slot + 1);
+    // offsets of a trusted (unvalidated) file may be corrupt: fail as a bounds violation
+    java.util.Objects.checkFromToIndex(start, end, Math.min(data.byteSize(), start + Integer.MAX_VALUE));
+    int byteLength = (int) (end - start);
     byte[] bytes = new byte[byteLength];
     MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start, bytes, 0, byteLength);
     return bytes;

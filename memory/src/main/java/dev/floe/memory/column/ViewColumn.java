@@ -81,6 +81,9 @@ public final class ViewColumn extends AbstractColumn implements Column {
     checkAccess(index);
     long view = viewStart(index);
     int byteLength = views.get(ValueLayout.JAVA_INT_UNALIGNED, view);
+    if (byteLength < 0) { // a trusted (unvalidated) file's view may be corrupt
+      throw new IndexOutOfBoundsException("view " + index + " has a negative length " + byteLength);
+    }
     byte[] bytes = new byte[byteLength];
     if (byteLength <= MAX_INLINE) {
       MemorySegment.copy(views, ValueLayout.JAVA_BYTE, view + 4, bytes, 0, byteLength);
