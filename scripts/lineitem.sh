@@ -29,7 +29,8 @@ fi
 
 jar="$root/jmh/target/benchmarks.jar"
 if [ ! -f "$dir/lineitem.csv" ]; then
-  if [ ! -f "$jar" ]; then
+  # (re)build when the jar is missing or older than any source it is built from
+  if [ ! -f "$jar" ] || [ -n "$(find "$root"/*/src/main "$root"/*/pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
     (cd "$root" && ./mvnw -B -q package -pl jmh -am -DskipTests) >&2
   fi
   java_home=$(sh "$root/.mvn/find-jdk.sh")
