@@ -24,6 +24,9 @@ public final class FieldReader {
       throw new FloeIoException(groupWhere + ": row count " + rowCount + " is out of range");
     }
     int rows = (int) rowCount;
+    if (rows == 0) {
+      return EmptyColumns.of(node.field().type(), allocator);
+    }
     List<ReadNode.Leaf> leaves = node.leaves();
     Map<Integer, LeafData> decoded = new HashMap<>();
     try {

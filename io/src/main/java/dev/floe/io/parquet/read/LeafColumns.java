@@ -38,6 +38,9 @@ final class LeafColumns {
     if (slots == null && values.count != length) {
       throw new FloeIoException(where + ": " + values.count + " values for " + length + " rows");
     }
+    if (leaf.type() instanceof DataType.Time64) {
+      slots = timesOfDay(leaf.conversion(), values, slots, length);
+    }
     Buffer validity = null;
     int nulls = 0;
     if (slots != null) {
@@ -71,6 +74,37 @@ final class LeafColumns {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Polars reads a time outside [00:00, 24:00) as null: the slots of such values become -1.
+   */
+  private static int[] timesOfDay(Conversion conversion, PhysicalValues values, int[] slots, int length) {
+    MemorySegment in = values.values.segment();
+    long perUnit = switch (conversion) {
+      case TIME_MILLIS_TO_NANOS -> 1_000_000L;
+      case TIME_MICROS_TO_NANOS -> 1_000L;
+      default -> 1L;
+    };
+    long limit = NANOS_PER_DAY / perUnit;
+    int[] out = slots;
+    for (int k = 0; k < length; k++) {
+      int v = slots == null ? k : slots[k];
+      if (v < 0) {
+        continue;
+      }
+      long value = conversion == Conversion.TIME_MILLIS_TO_NANOS ? in.get(INT, 4L * v) : in.get(LONG, 8L * v);
+      if (value < 0 || value >= limit) {
+        if (out == null) {
+          out = new int[length];
+          for (int j = 0; j < length; j++) {
+            out[j] = j;
+          }
+        }
+        out[k] = -1;
+      }
+    }
+    return out;
   }
 
   private static boolean identity(int[] slots, int length) {

@@ -38,7 +38,7 @@ final class PrimitiveTypes {
       case BOOLEAN -> new Mapped(DataType.BOOLEAN, Conversion.BOOLEAN);
       case INT32 -> int32(logical, where);
       case INT64 -> int64(logical, hint, where);
-      case INT96 -> new Mapped(new DataType.Timestamp(hintUnit(hint, TimeUnit.NANOSECOND), hintZone(hint)),
+      case INT96 -> new Mapped(new DataType.Timestamp(int96Unit(hint), hintZone(hint)),
           Conversion.INT96_TO_TIMESTAMP);
       case FLOAT -> new Mapped(DataType.FLOAT32, Conversion.COPY);
       case DOUBLE -> new Mapped(DataType.FLOAT64, Conversion.COPY);
@@ -132,6 +132,12 @@ final class PrimitiveTypes {
       case 3 -> TimeUnit.NANOSECOND;
       default -> absent;
     };
+  }
+
+  /** Polars has no second unit: an INT96 column pyarrow wrote from seconds reads as milliseconds. */
+  private static TimeUnit int96Unit(Hint hint) {
+    TimeUnit unit = hintUnit(hint, TimeUnit.NANOSECOND);
+    return unit == TimeUnit.SECOND ? TimeUnit.MILLISECOND : unit;
   }
 
   private static String hintZone(Hint hint) {
