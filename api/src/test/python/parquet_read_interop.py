@@ -138,6 +138,14 @@ def write(directory):
         "opt_zero_rows": dict(n_rows=0, columns=["i64"]),
     }.items():
         reference(source, "%s/%s.arrow" % (directory, name), **kwargs)
+    import os
+    part = t.select(["i32", "utf8", "list", "struct", "ts_ns_berlin"])
+    for key, (start, length) in {"a": (0, 12), "b": (12, 18)}.items():
+        os.makedirs("%s/hive/part=%s" % (directory, key), exist_ok=True)
+        pq.write_table(part.slice(start, length), "%s/hive/part=%s/0.parquet" % (directory, key), row_group_size=5)
+    reference("%s/hive" % directory, "%s/multi_dir.arrow" % directory)
+    reference("%s/hive/*/*.parquet" % directory, "%s/multi_glob.arrow" % directory, row_index_name="r",
+              row_index_offset=3, n_rows=20)
     wide = pa.table({"c%02d" % k: pa.array([(i * 2654435761 + k) % 1000003 for i in range(20000)], pa.int64())
                      for k in range(16)})
     pq.write_table(wide, "%s/wide16.parquet" % directory, compression="zstd", row_group_size=5000)

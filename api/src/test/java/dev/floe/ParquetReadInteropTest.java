@@ -142,6 +142,19 @@ class ParquetReadInteropTest {
   }
 
   @Test
+  void readsADirectoryWithHivePartitions() {
+    compareFrames(Floe.readParquet(directory.resolve("hive").toString()),
+        Floe.readIpc(directory.resolve("multi_dir.arrow")), -1);
+  }
+
+  @Test
+  void continuesTheRowIndexAndRowLimitAcrossGlobbedFiles() {
+    compareFrames(Floe.readParquet(directory.resolve("hive") + "/*/*.parquet",
+        ParquetReadOptions.DEFAULT.withRowIndex("r", 3).withNRows(20L), dev.floe.io.files.MultiFileOptions.DEFAULT),
+        Floe.readIpc(directory.resolve("multi_glob.arrow")), -1);
+  }
+
+  @Test
   void readsTheSchemaFromTheFooter() {
     try (DataFrame expected = Floe.readParquet(directory.resolve("pa_none_plain_v1.parquet"))) {
       assertThat(Floe.readParquetSchema(directory.resolve("pa_none_plain_v1.parquet"))).isEqualTo(expected.schema());
