@@ -65,7 +65,10 @@ final class ColumnAssembler {
     int length = slots == null ? data.entries : slots.count;
     int[] values = null;
     int present = data.entries;
-    if (data.defs != null || slots != null) {
+    if (slots == null && data.defs != null && allDefined(data)) {
+      // every entry holds a value: the values are the column as they are (no slots, no copy)
+      present = data.entries;
+    } else if (data.defs != null || slots != null) {
       values = new int[length];
       int[] index = valueIndex(data);
       present = index[data.entries];
@@ -80,6 +83,16 @@ final class ColumnAssembler {
           + data.values.count);
     }
     return LeafColumns.build(leaf, data.values, values, length, allocator, data.where);
+  }
+
+  private static boolean allDefined(LeafData data) {
+    int max = data.leaf.maxDef();
+    for (int entry = 0; entry < data.entries; entry++) {
+      if (data.defs[entry] != max) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** For each entry, the number of values before it; one more element holds the total. */

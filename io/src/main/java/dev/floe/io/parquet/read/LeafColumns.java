@@ -173,7 +173,15 @@ final class LeafColumns {
         long src = (long) v * Math.max(w, 0);
         long dst = (long) k * targetWidth;
         switch (leaf.conversion()) {
-          case COPY -> MemorySegment.copy(in, src, out, dst, targetWidth);
+          case COPY -> {
+            if (targetWidth == 8) {
+              out.set(LONG, dst, in.get(LONG, src));
+            } else if (targetWidth == 4) {
+              out.set(INT, dst, in.get(INT, src));
+            } else {
+              MemorySegment.copy(in, src, out, dst, targetWidth);
+            }
+          }
           case INT32_TO_8 -> out.set(ValueLayout.JAVA_BYTE, dst, (byte) in.get(INT, src));
           case INT32_TO_16 -> out.set(ValueLayout.JAVA_SHORT_UNALIGNED, dst, (short) in.get(INT, src));
           case TIME_MILLIS_TO_NANOS -> out.set(LONG, dst, in.get(INT, src) * 1_000_000L);

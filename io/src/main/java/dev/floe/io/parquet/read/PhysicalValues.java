@@ -74,6 +74,46 @@ final class PhysicalValues implements AutoCloseable {
     values.size((count + 7L) / 8);
   }
 
+  /**
+   * Appends {@code n} PLAIN BYTE_ARRAY values (each a 4-byte length and its bytes) from
+   * {@code page[offset, end)}; returns the end of the last. Room is made once for the whole page.
+   */
+  long appendPlainBinary(MemorySegment page, long offset, long end, int n, String where) {
+    long room = end - offset;
+    if (values.size() + room > Integer.MAX_VALUE) {
+      room = Math.max(0, Integer.MAX_VALUE - values.size());
+    }
+    MemorySegment data = values.ensure(room);
+    MemorySegment offs = offsets.ensure(4L * n);
+    long position = offset;
+    long written = values.size();
+    long slot = offsets.size();
+    for (int index = 0; index < n; index++) {
+      if (end - position < 4) {
+        throw new FloeIoException(where + ": PLAIN value " + index + " of " + n + ": length prefix at byte "
+            + position + " runs past the page end " + end);
+      }
+      int length = page.get(ValueLayout.JAVA_INT_UNALIGNED, position);
+      position += 4;
+      if (length < 0 || length > end - position) {
+        throw new FloeIoException(where + ": PLAIN value " + index + " at byte " + (position - 4) + " claims "
+            + Integer.toUnsignedString(length) + " bytes, only " + (end - position) + " remain");
+      }
+      if (written + length > Integer.MAX_VALUE) {
+        throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
+      }
+      MemorySegment.copy(page, position, data, written, length);
+      position += length;
+      written += length;
+      offs.set(ValueLayout.JAVA_INT_UNALIGNED, slot, (int) written);
+      slot += 4;
+      count++;
+      values.size(written);
+      offsets.size(slot);
+    }
+    return position;
+  }
+
   /** Appends one value of any length (BYTE_ARRAY). */
   void appendBinary(MemorySegment source, long offset, int length, String where) {
     long end = values.size() + length;
@@ -113,11 +153,32 @@ final class PhysicalValues implements AutoCloseable {
         }
       }
       case VARIABLE -> {
+        MemorySegment dictOffsets = dictionary.offsets.segment();
+        long bytes = 0;
         for (int k = 0; k < n; k++) {
-          int from = dictionary.offsetAt(indices[k]);
-          int to = dictionary.offsetAt(indices[k] + 1);
-          appendBinary(source, from, to - from, where);
+          long at = 4L * indices[k];
+          bytes += dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at + 4) - dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at);
         }
+        long end = values.size() + bytes;
+        if (end > Integer.MAX_VALUE) {
+          throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
+        }
+        MemorySegment data = values.ensure(bytes);
+        MemorySegment offs = offsets.ensure(4L * n);
+        long position = values.size();
+        long slot = offsets.size();
+        for (int k = 0; k < n; k++) {
+          long at = 4L * indices[k];
+          int from = dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at);
+          int length = dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at + 4) - from;
+          MemorySegment.copy(source, from, data, position, length);
+          position += length;
+          offs.set(ValueLayout.JAVA_INT_UNALIGNED, slot, (int) position);
+          slot += 4;
+        }
+        values.size(position);
+        offsets.size(slot);
+        count += n;
       }
       case 4 -> {
         long at = reserveFixed(n);

@@ -21,22 +21,7 @@ final class PlainValues {
         return offset + bytes;
       }
       case PhysicalValues.VARIABLE -> {
-        long position = offset;
-        for (int index = 0; index < count; index++) {
-          if (end - position < 4) {
-            throw new FloeIoException(where + ": PLAIN value " + index + " of " + count + ": length prefix at byte "
-                + position + " runs past the page end " + end);
-          }
-          int length = page.get(ValueLayout.JAVA_INT_UNALIGNED, position);
-          position += 4;
-          if (length < 0 || length > end - position) {
-            throw new FloeIoException(where + ": PLAIN value " + index + " at byte " + (position - 4)
-                + " claims " + Integer.toUnsignedString(length) + " bytes, only " + (end - position) + " remain");
-          }
-          out.appendBinary(page, position, length, where);
-          position += length;
-        }
-        return position;
+        return out.appendPlainBinary(page, offset, end, count, where);
       }
       default -> {
         long bytes = (long) count * out.width;
