@@ -68,7 +68,7 @@ public final class ParquetReader {
           bytes += FieldReader.bytes(blocks.get(group), node, where + ", row group " + group);
         }
       }
-      progress = new ProgressReporter(options.progress(), "read parquet", path, bytes);
+      progress = new ProgressReporter(guarded(options.progress()), "read parquet", path, bytes);
       columns = new RowGroupTasks(file.segment(), blocks, kept, nodes, allocator, progress, where)
           .run(options.parallel());
       long rows = 0;
@@ -91,9 +91,17 @@ public final class ParquetReader {
       }
       ParquetReadStatistics statistics = new ParquetReadStatistics(blocks.size(), kept.size(), bytes,
           file.size(), rows);
+      progress.finish();
       return new ParquetTable(schema, batches, statistics);
     } catch (RuntimeException | OutOfMemoryError failure) {
       batches.forEach(RecordBatch::close);
+      if (progress != null) {
+        try {
+          progress.finish();
+        } catch (RuntimeException listener) {
+          failure.addSuppressed(listener);
+        }
+      }
       for (Column[] group : columns) {
         if (group != null) {
           for (Column column : group) {
@@ -103,9 +111,6 @@ public final class ParquetReader {
       }
       throw translate(failure, where);
     } finally {
-      if (progress != null) {
-        progress.finish();
-      }
       file.release();
     }
   }
@@ -119,7 +124,27 @@ public final class ParquetReader {
     }
   }
 
+  /** Marks an exception thrown by the caller's progress listener: rethrown as it is, not as bad data. */
+  private static final class ListenerFailure extends RuntimeException {
+    ListenerFailure(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  private static dev.floe.io.ProgressListener guarded(dev.floe.io.ProgressListener listener) {
+    return report -> {
+      try {
+        listener.onProgress(report);
+      } catch (RuntimeException failure) {
+        throw new ListenerFailure(failure);
+      }
+    };
+  }
+
   static RuntimeException translate(Throwable failure, String where) {
+    if (failure instanceof ListenerFailure listener) {
+      return (RuntimeException) listener.getCause();
+    }
     if (failure instanceof FloeIoException || failure instanceof FloeOutOfMemoryException
         || failure instanceof ColumnNotFoundException) {
       return (RuntimeException) failure;

@@ -97,6 +97,18 @@ class ParquetReaderTest {
   }
 
   @Test
+  void aListenerThatThrowsCancelsTheReadWithItsOwnException(BufferAllocator allocator) throws IOException {
+    Path file = directory.resolve("t.parquet");
+    TestParquetWriter.write(file, 100, 10, 10, CompressionCodecName.ZSTD, false);
+    IllegalStateException cancel = new IllegalStateException("cancelled by the caller");
+    ParquetReadOptions options = ParquetReadOptions.DEFAULT.withProgress(progress -> {
+      throw cancel;
+    });
+    assertThatThrownBy(() -> ParquetReader.read(file, options, RowGroupFilter.ALL, allocator)).isSameAs(cancel);
+    assertThat(allocator.allocatedBytes()).isZero();
+  }
+
+  @Test
   void optionsAreValidated(BufferAllocator allocator) throws IOException {
     assertThatThrownBy(() -> ParquetReadOptions.DEFAULT.withNRows(-1L)).hasMessageContaining("nRows must be >= 0");
     assertThatThrownBy(() -> ParquetReadOptions.DEFAULT.withRowIndex("i", -1)).hasMessageContaining("u32");
