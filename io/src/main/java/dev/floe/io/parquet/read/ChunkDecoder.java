@@ -50,13 +50,16 @@ final class ChunkDecoder implements AutoCloseable {
       throw new FloeIoException(where + ": column chunk [" + start + ", " + (start + size)
           + ") lies outside the file of " + file.byteSize() + " bytes");
     }
-    if (total < 0 || total > Integer.MAX_VALUE - 16 || total < rows) {
+    if (total < 0 || total > Integer.MAX_VALUE - 16 || total < rows || (leaf.maxRep() == 0 && total != rows)) {
       throw new FloeIoException(where + ": column chunk claims " + total + " values for " + rows + " rows");
     }
     int entries = (int) total;
     int[] defs = leaf.maxDef() > 0 ? new int[entries] : null;
     int[] reps = leaf.maxRep() > 0 ? new int[entries] : null;
-    PhysicalValues values = new PhysicalValues(allocator, physicalWidth(), entries);
+    // sized for the values the chunk claims, but no larger than a few times its decoded bytes (a
+    // lying count must not reserve gigabytes; dictionary pages that expand further grow the buffer)
+    long hint = Math.min(entries, Math.max(1024, 4 * Math.max(0, chunk.getTotalUncompressedSize())));
+    PhysicalValues values = new PhysicalValues(allocator, physicalWidth(), hint);
     try {
       PageValues pages = new PageValues(leaf, values, defs, reps, allocator);
       long position = start;
