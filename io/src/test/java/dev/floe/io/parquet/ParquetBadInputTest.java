@@ -58,14 +58,28 @@ class ParquetBadInputTest {
   @Test
   void moreValuesClaimedThanThePagesHold(BufferAllocator allocator) throws IOException {
     Path path = file();
+    long[] claimed = new long[1];
+    editFooter(path, footer -> {
+      ColumnMetaData meta = footer.getRow_groups().getFirst().getColumns().get(5).getMeta_data();
+      claimed[0] = meta.getNum_values();
+      meta.setNum_values(meta.getNum_values() + 5);
+    });
+    assertThatThrownBy(() -> ParquetReader.read(path, ParquetReadOptions.DEFAULT, RowGroupFilter.ALL, allocator))
+        .isInstanceOf(FloeIoException.class)
+        .hasMessageContaining(path + ", row group 0, column l.list.element, page 4 (byte ")
+        .hasMessageContaining("ends after " + claimed[0] + " of " + (claimed[0] + 5) + " values");
+  }
+
+  @Test
+  void aFlatChunkWhoseValueCountIsNotTheRowCount(BufferAllocator allocator) throws IOException {
+    Path path = file();
     editFooter(path, footer -> {
       ColumnMetaData meta = footer.getRow_groups().getFirst().getColumns().getFirst().getMeta_data();
       meta.setNum_values(meta.getNum_values() + 5);
     });
     assertThatThrownBy(() -> ParquetReader.read(path, ParquetReadOptions.DEFAULT, RowGroupFilter.ALL, allocator))
         .isInstanceOf(FloeIoException.class)
-        .hasMessageContaining(path + ", row group 0, column a, page 4 (byte ")
-        .hasMessageContaining("ends after 20 of 25 values");
+        .hasMessageContaining(path + ", row group 0, column a: column chunk claims 25 values for 20 rows");
   }
 
   @Test
