@@ -238,4 +238,45 @@ public final class Floe {
   public static <T> T withProgress(dev.floe.io.ProgressListener listener, java.util.function.Supplier<T> action) {
     return dev.floe.io.IoProgress.withListener(listener, action);
   }
+
+  // ---- Parquet (read side) ----
+
+  /** Reads a Parquet file (all columns and row groups, decoded in parallel). */
+  public static DataFrame readParquet(java.nio.file.Path path) {
+    return ParquetFrames.read(path, dev.floe.io.parquet.ParquetReadOptions.DEFAULT);
+  }
+
+  /** Reads a Parquet file with Polars' read_parquet options (columns, nRows, row index, parallel, ...). */
+  public static DataFrame readParquet(java.nio.file.Path path, dev.floe.io.parquet.ParquetReadOptions options) {
+    return ParquetFrames.read(path, options);
+  }
+
+  /**
+   * Reads every Parquet file a glob, directory or path names into one frame, as Polars'
+   * {@code read_parquet(glob)}: equal schemas, hive partitions for directories, the row index and
+   * nRows continue across files.
+   *
+   * @throws dev.floe.errors.FloeIoException naming the pattern when no file matches
+   */
+  public static DataFrame readParquet(String globOrPath) {
+    return readParquet(globOrPath, dev.floe.io.parquet.ParquetReadOptions.DEFAULT,
+        dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  /** {@link #readParquet(String)} with Parquet and multi-file options. */
+  public static DataFrame readParquet(String globOrPath, dev.floe.io.parquet.ParquetReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return ParquetFrames.read(dev.floe.io.files.FileSet.resolve(globOrPath), options, multi);
+  }
+
+  /** Reads the Parquet files in the given order into one frame; see {@link #readParquet(String)}. */
+  public static DataFrame readParquet(java.util.List<java.nio.file.Path> paths,
+      dev.floe.io.parquet.ParquetReadOptions options, dev.floe.io.files.MultiFileOptions multi) {
+    return ParquetFrames.read(dev.floe.io.files.FileSet.of(paths), options, multi);
+  }
+
+  /** The schema of a Parquet file, from its footer alone (as Polars' {@code read_parquet_schema}). */
+  public static dev.floe.memory.types.Schema readParquetSchema(java.nio.file.Path path) {
+    return dev.floe.io.parquet.ParquetReader.schema(path);
+  }
 }

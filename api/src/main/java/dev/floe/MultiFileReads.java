@@ -208,4 +208,15 @@ final class MultiFileReads {
       throw failure;
     }
   }
+
+  // ---- Parquet (read side) ----
+
+  /**
+   * Stacks frames already read from Parquet files (row index and nRows continued by the caller):
+   * equal schemas required and hive partitions on for directories, as for Arrow IPC and as Polars'
+   * {@code read_parquet(glob)}.
+   */
+  static DataFrame parquet(FileSet set, List<DataFrame> frames, MultiFileOptions multi) {
+    return assemble(set, frames, multi, true, true);
+  }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reference and each {@link #slice} one more; the last {@link #release()} closes the mapping's
  * arena, so the file stays mapped exactly as long as a column built on it is open.
  */
-final class MappedFile {
+public final class MappedFile {
   private final Arena arena;
   private final MemorySegment segment;
   private final AtomicInteger references = new AtomicInteger(1);
@@ -26,7 +26,7 @@ final class MappedFile {
     this.segment = segment;
   }
 
-  static MappedFile map(Path path) {
+  public static MappedFile map(Path path) {
     Arena arena = Arena.ofShared();
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       return new MappedFile(arena, channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena));
@@ -36,16 +36,16 @@ final class MappedFile {
     }
   }
 
-  MemorySegment segment() {
+  public MemorySegment segment() {
     return segment;
   }
 
-  long size() {
+  public long size() {
     return segment.byteSize();
   }
 
   /** A foreign buffer over {@code [offset, offset + length)} that keeps the mapping alive. */
-  Buffer slice(BufferAllocator allocator, long offset, long length) {
+  public Buffer slice(BufferAllocator allocator, long offset, long length) {
     references.incrementAndGet();
     try {
       return allocator.wrapForeign(segment.asSlice(offset, length), this::release);
@@ -56,7 +56,7 @@ final class MappedFile {
   }
 
   /** Drops one reference; the last one unmaps the file. Never throws (runs in buffer release). */
-  void release() {
+  public void release() {
     if (references.decrementAndGet() == 0) {
       try {
         arena.close();
@@ -67,7 +67,7 @@ final class MappedFile {
   }
 
   /** True while the file is mapped. */
-  boolean isMapped() {
+  public boolean isMapped() {
     return arena.scope().isAlive();
   }
 }
