@@ -2,6 +2,7 @@ package dev.floe.io.csv;
 
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.io.AtomicFileWrite;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
 import java.io.BufferedOutputStream;
@@ -10,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -25,36 +25,23 @@ public final class CsvWriter {
   /** Writes the named columns (all of the same length) to {@code path}. */
   public static void write(Path path, List<String> names, List<ChunkedColumn> columns,
       CsvWriteOptions options) {
-    Path target = path.toAbsolutePath();
-    Path directory = target.getParent();
-    Path temporary = null;
     try {
-      temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream file = Files.newOutputStream(temporary);
-          OutputStream compressed = switch (options.compression()) {
-            case GZIP -> new GZIPOutputStream(file, 1 << 16);
-            case ZSTD -> new com.github.luben.zstd.ZstdOutputStream(file);
-            case NONE -> file;
-          };
-          OutputStream out = new BufferedOutputStream(compressed, 1 << 16)) {
-        writeAll(out, names, columns, options);
-      }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
+      AtomicFileWrite.write(path, temporary -> {
+        try (OutputStream file = Files.newOutputStream(temporary);
+            OutputStream compressed = switch (options.compression()) {
+              case GZIP -> new GZIPOutputStream(file, 1 << 16);
+              case ZSTD -> new com.github.luben.zstd.ZstdOutputStream(file);
+              case NONE -> file;
+            };
+            OutputStream out = new BufferedOutputStream(compressed, 1 << 16)) {
+          writeAll(out, names, columns, options);
+        }
+      });
     } catch (IOException failure) {
       throw new FloeIoException("could not write " + path + ": " + failure.getMessage(), failure);
     } catch (java.time.DateTimeException failure) {
       throw new InvalidOperationException(
           "could not write " + path + ": " + failure.getMessage());
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the original failure is the one to report
-        }
-      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.floe.io.json;
 
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.io.AtomicFileWrite;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.RecordBatch;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -65,28 +65,16 @@ public final class JsonWriter {
 
   private static void write(RecordBatch batch, Path path, boolean ndjson, JsonWriteOptions options) {
     checkOptions(path, options);
-    Path target = path.toAbsolutePath();
-    Path temporary = null;
     try {
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (OutputStream stream = compressed(Files.newOutputStream(temporary), options)) {
-        ByteSink out = new ByteSink(stream);
-        rows(batch, out, ndjson);
-        out.flush();
-      }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
+      AtomicFileWrite.write(path, temporary -> {
+        try (OutputStream stream = compressed(Files.newOutputStream(temporary), options)) {
+          ByteSink out = new ByteSink(stream);
+          rows(batch, out, ndjson);
+          out.flush();
+        }
+      });
     } catch (IOException | UncheckedIOException failure) {
       throw new FloeIoException("cannot write " + path + ": " + failure.getMessage(), failure);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the original failure is the one to report
-        }
-      }
     }
   }
 
