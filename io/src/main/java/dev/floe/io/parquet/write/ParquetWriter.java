@@ -70,7 +70,10 @@ public final class ParquetWriter {
         .withDictionaryEncoding(options.dictionary())
         .withStatisticsEnabled(options.statistics())
         .withPageRowCountLimit(Integer.MAX_VALUE)
+        .estimateRowCountForPageSizeCheck(false)
+        .withMinRowCountForPageSizeCheck(blockRows(options.dataPageSize()))
         .withAllocator(HeapByteBufferAllocator.getInstance())
+        .withValuesWriterFactory(new PlainFallbackValuesWriterFactory())
         .build();
     FloeCodecFactory codecs = new FloeCodecFactory(options.effectiveCompressionLevel());
     BytesInputCompressor compressor = codecs.getCompressor(options.compression().codecName());
@@ -122,10 +125,12 @@ public final class ParquetWriter {
   }
 
   /**
-   * Rows handed to the column writers between two page-size checks: parquet-mr checks page sizes
-   * only between records, so a page can overshoot by one block; smaller pages get smaller blocks.
+   * Rows handed to the column writers between two page-size checks. parquet-mr checks page sizes
+   * between records, here after every block (its estimate of when to check next assumes values
+   * arrive record by record, so it is turned off): a page overshoots its size by at most one
+   * block of its column, and smaller pages get smaller blocks.
    */
   static int blockRows(int dataPageSize) {
-    return Math.clamp(dataPageSize / 16, 16, 4096);
+    return Math.clamp(dataPageSize / 64, 16, 4096);
   }
 }
