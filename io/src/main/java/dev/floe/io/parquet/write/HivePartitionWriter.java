@@ -94,7 +94,7 @@ public final class HivePartitionWriter {
       for (Column column : gathered) {
         slices.add(ChunkedColumn.of(column.slice(start, count)));
       }
-      ParquetWriter.write(file, schema, slices, options, progress);
+      ParquetWriter.write(file, schema, slices, options, progress, false);
     } finally {
       slices.forEach(ChunkedColumn::close);
     }

@@ -40,16 +40,25 @@ public final class ParquetWriter {
   /** Writes {@code columns} (named and typed by {@code schema}, all of one length) to {@code path}. */
   public static void write(Path path, Schema schema, List<ChunkedColumn> columns, ParquetWriteOptions options) {
     ProgressReporter progress = new ProgressReporter(options.progress(), "write parquet", path, -1);
-    write(path, schema, columns, options, progress);
-    progress.finish();
+    try {
+      write(path, schema, columns, options, progress, true);
+    } catch (RuntimeException failure) {
+      try {
+        progress.finish(); // the final report is sent whether the write succeeded or not
+      } catch (RuntimeException listenerFailure) {
+        failure.addSuppressed(listenerFailure);
+      }
+      throw failure;
+    }
   }
 
   /**
-   * Writes one file, reporting to {@code progress} without finishing it (a partitioned write
-   * reports all its files as one operation). Exposed for {@link HivePartitionWriter}.
+   * Writes one file, reporting to {@code progress}; with {@code finish} the final report is sent
+   * before the temporary file is renamed, so a listener that throws there cancels the write. A
+   * partitioned write reports all its files as one operation and finishes once.
    */
   static void write(Path path, Schema schema, List<ChunkedColumn> columns, ParquetWriteOptions options,
-      ProgressReporter progress) {
+      ProgressReporter progress, boolean finish) {
     if (schema.size() != columns.size()) {
       throw new SchemaMismatchException("the schema has " + schema.size() + " fields " + schema.names()
           + " but " + columns.size() + " columns were given");
@@ -97,6 +106,9 @@ public final class ParquetWriter {
           }
           file.end(Map.of(ARROW_SCHEMA_KEY, arrowSchema));
           ended = true;
+          if (finish) {
+            progress.finish();
+          }
         } finally {
           if (!ended) {
             abandon(file);
