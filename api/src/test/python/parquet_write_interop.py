@@ -1,7 +1,7 @@
 """Parquet writer interop with pyarrow and polars for ParquetWriteInteropTest.
 
 source DIR: writes DIR/src.arrow (ipc_interop's reference table: every Floe type, nulls, three
-  record batches), DIR/big.arrow (200,000 rows of ints, doubles and strings, one string column of
+  record batches), DIR/extra.arrow (the null type, narrow and wide decimals, deep nesting), DIR/big.arrow (200,000 rows of ints, doubles and strings, one string column of
   values, each twice) and DIR/part.arrow (rows for partitioned writes: keys with characters that need
   encoding, nulls, ints, dates).
 check PARQUET IPC: reads a Floe-written Parquet file with pyarrow and with polars and compares each
@@ -24,10 +24,42 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ipc_interop import reference_table  # noqa: E402
 
 
+def extra_table():
+    """Types and nestings the IPC reference table lacks: the null type, decimals stored as INT32
+    and as FIXED_LEN_BYTE_ARRAY(16), nulls and empty lists at every level of deep nesting."""
+    import decimal
+    n = 24
+
+    def values(make):
+        return [None if i % 5 == 3 else make(i) for i in range(n)]
+
+    inner = pa.struct([("xs", pa.list_(pa.string())), ("pair", pa.list_(pa.int8()))])
+    return pa.table({
+        "nothing": pa.nulls(n),
+        "dec_small": pa.array(values(lambda i: decimal.Decimal(i * 1234 - 9999) / 100), pa.decimal128(5, 2)),
+        "dec_wide": pa.array(values(lambda i: decimal.Decimal(10**30 * (i - 12) + i) / 10**10),
+                             pa.decimal128(38, 10)),
+        "lists_of_lists": pa.array(values(lambda i: [None if j == 2 else ["v%d" % k for k in range(j)]
+                                                     for j in range(i % 4)]), pa.list_(pa.list_(pa.string()))),
+        "deep": pa.array(values(lambda i: {"inner": None if i % 7 == 0 else
+                                           {"xs": None if i % 3 == 0 else ["a"] * (i % 3),
+                                            "pair": None if i % 4 == 0 else [i, None]}}),
+                         pa.struct([("inner", inner)])),
+        "views_in_list": pa.array(values(lambda i: [bytes([i]) * j for j in range(i % 3)]),
+                                  pa.large_list(pa.binary_view())),
+        "fixed_in_list": pa.array(values(lambda i: [None if j == 1 else [j, None] for j in range(i % 3)]),
+                                  pa.list_(pa.list_(pa.int16(), 2))),
+        "u64_edges": pa.array(values(lambda i: [0, 1, 2**63, 2**64 - 1][i % 4]), pa.uint64()),
+    })
+
+
 def source(directory):
     table = reference_table()
     with ipc.new_file(directory + "/src.arrow", table.schema) as writer:
         writer.write_table(table, max_chunksize=10)
+    extra = extra_table()
+    with ipc.new_file(directory + "/extra.arrow", extra.schema) as writer:
+        writer.write_table(extra, max_chunksize=9)
     n = 200_000
     big = pa.table({
         "i": pa.array([(i * 7919) % 1000 if i % 11 else None for i in range(n)], pa.int64()),
@@ -84,6 +116,16 @@ def without_fixed_lists(schema):
     return pa.schema(fields)
 
 
+def has_fixed_list(typ):
+    if pa.types.is_fixed_size_list(typ):
+        return True
+    if pa.types.is_list(typ) or pa.types.is_large_list(typ):
+        return has_fixed_list(typ.value_type)
+    if pa.types.is_struct(typ):
+        return any(has_fixed_list(f.type) for f in typ)
+    return False
+
+
 def read_with_pyarrow(parquet_path, expected_schema):
     """The table pyarrow reads; pyarrow 25 cannot read a null fixed-size list from Parquet (not even
     from its own or Polars' files: "Expected all lists to be of size=2 but index 3 had size=0"),
@@ -93,7 +135,7 @@ def read_with_pyarrow(parquet_path, expected_schema):
     except pa.ArrowInvalid as failure:
         if "Expected all lists to be of size" not in str(failure):
             raise
-    names = [f.name for f in expected_schema if not pa.types.is_fixed_size_list(f.type)]
+    names = [f.name for f in expected_schema if not has_fixed_list(f.type)]
     return pq.read_table(parquet_path, columns=names).combine_chunks()
 
 
@@ -102,7 +144,7 @@ def check(parquet_path, ipc_path):
     problems = []
     actual = read_with_pyarrow(parquet_path, expected.schema)
     if [n for n in expected.column_names if n not in actual.column_names and
-            not pa.types.is_fixed_size_list(expected.schema.field(n).type)]:
+            not has_fixed_list(expected.schema.field(n).type)]:
         problems.append("pyarrow names %s != %s" % (actual.column_names, expected.column_names))
     for name in expected.column_names:
         if name not in actual.column_names:
@@ -260,6 +302,7 @@ def summary(parquet_path):
                 if len(data_pages) > 1:
                     entry["min_page"] = min(entry["min_page"], min(p["uncompressed"] for p in data_pages[:-1]))
     out["codecs"] = ",".join(sorted(codecs))
+    out["schema"] = " ".join(str(metadata.schema).split("\n"))
     out["statistics"] = ",".join(str(v).lower() for v in sorted(stats))
     out["min_max"] = ",".join(str(v).lower() for v in sorted(min_max))
     for key, value in out.items():

@@ -111,6 +111,26 @@ class ParquetWriteInteropTest {
     return String.join(",", counts);
   }
 
+  @ParameterizedTest(name = "{0} dictionary={1} rowGroup={2}")
+  @CsvSource({"ZSTD, true, 100", "SNAPPY, false, 5", "UNCOMPRESSED, true, 1"})
+  void nullTypeDecimalsAndDeepNesting(ParquetCompression codec, boolean dictionary, int rowGroupSize)
+      throws Exception {
+    ParquetWriteOptions options = ParquetWriteOptions.DEFAULT.withCompression(codec).withDictionary(dictionary)
+        .withRowGroupSize(rowGroupSize);
+    Path parquet;
+    try (DataFrame frame = Floe.readIpc(directory.resolve("extra.arrow"))) {
+      parquet = writeAndCheck(frame, "extra_" + codec + "_" + dictionary + "_" + rowGroupSize, options);
+      try (DataFrame slice = frame.slice(7, 13)) {
+        writeAndCheck(slice, "extra_slice_" + codec, options);
+      }
+    }
+    String schema = summary(parquet).get("schema");
+    assertThat(schema).contains("optional int32 field_id=-1 nothing (Null)")
+        .contains("optional int32 field_id=-1 dec_small (Decimal(precision=5, scale=2))")
+        .contains("optional fixed_len_byte_array(16) field_id=-1 dec_wide (Decimal(precision=38, scale=10))")
+        .contains("optional int64 field_id=-1 u64_edges (Int(bitWidth=64, isSigned=false))");
+  }
+
   @ParameterizedTest(name = "rows {0}+{1}")
   @CsvSource({"5, 20", "11, 19", "0, 0", "29, 1"})
   void slicedFramesWriteTheirOwnRows(int offset, int length) throws Exception {

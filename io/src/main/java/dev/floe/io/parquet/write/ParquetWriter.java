@@ -6,6 +6,7 @@ import dev.floe.errors.SchemaMismatchException;
 import dev.floe.io.AtomicFileWrite;
 import dev.floe.io.ProgressReporter;
 import dev.floe.io.ipc.IpcSchemaMessage;
+import dev.floe.io.parquet.ParquetCompression;
 import dev.floe.io.parquet.ParquetWriteOptions;
 import dev.floe.io.parquet.codec.FloeCodecFactory;
 import dev.floe.memory.column.ChunkedColumn;
@@ -15,10 +16,12 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 
@@ -84,8 +87,7 @@ public final class ParquetWriter {
         .withAllocator(HeapByteBufferAllocator.getInstance())
         .withValuesWriterFactory(new PlainFallbackValuesWriterFactory())
         .build();
-    FloeCodecFactory codecs = new FloeCodecFactory(options.effectiveCompressionLevel());
-    BytesInputCompressor compressor = codecs.getCompressor(options.compression().codecName());
+    BytesInputCompressor compressor = compressor(options);
     try {
       AtomicFileWrite.write(path, temporary -> {
         ParquetFileWriter file = new ParquetFileWriter(new LocalOutputFile(temporary), message,
@@ -125,6 +127,27 @@ public final class ParquetWriter {
       }
       throw failure;
     }
+  }
+
+  /** The page compressor; uncompressed pages pass through without the codec factory's copies. */
+  private static BytesInputCompressor compressor(ParquetWriteOptions options) {
+    if (options.compression() == ParquetCompression.UNCOMPRESSED) {
+      return new BytesInputCompressor() {
+        @Override
+        public BytesInput compress(BytesInput bytes) {
+          return bytes;
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+          return CompressionCodecName.UNCOMPRESSED;
+        }
+
+        @Override
+        public void release() {}
+      };
+    }
+    return new FloeCodecFactory(options.effectiveCompressionLevel()).getCompressor(options.compression().codecName());
   }
 
   private static void abandon(ParquetFileWriter file) {
