@@ -1,7 +1,9 @@
 package dev.floe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
 import dev.floe.io.parquet.ParquetCompression;
 import dev.floe.io.parquet.ParquetWriteOptions;
 import dev.floe.testkit.LeakChecked;
@@ -81,6 +83,7 @@ class ParquetWriteInteropTest {
   })
   void pyarrowAndPolarsReadEveryType(ParquetCompression codec, Integer level, boolean dictionary,
       boolean statistics, int rowGroupSize) throws Exception {
+    assumeTrue(codec != ParquetCompression.BROTLI || Brotli4jLoader.isAvailable(), "brotli4j's native library");
     ParquetWriteOptions options = ParquetWriteOptions.DEFAULT.withCompression(codec).withCompressionLevel(level)
         .withDictionary(dictionary).withStatistics(statistics).withRowGroupSize(rowGroupSize);
     Path parquet;
