@@ -134,6 +134,20 @@ class ParquetWriteInteropTest {
         .contains("optional int64 field_id=-1 u64_edges (Int(bitWidth=64, isSigned=false))");
   }
 
+  @Test
+  void columnsWithDifferentChunkBoundaries() throws Exception {
+    try (DataFrame frame = Floe.readIpc(directory.resolve("src.arrow"));
+        Series utf8 = frame.column("utf8").rechunk();
+        Series nested = frame.column("nested").slice(0, 30).rechunk();
+        DataFrame mixed = frame.hstack(utf8.rename("utf8_one_chunk"), nested.rename("nested_one_chunk"))) {
+      assertThat(mixed.column("utf8_one_chunk").chunks()).hasSize(1);
+      assertThat(mixed.column("utf8").chunks()).hasSize(3);
+      Path parquet = writeAndCheck(mixed, "mixed_chunks", ParquetWriteOptions.DEFAULT.withRowGroupSize(12));
+      assertThat(summary(parquet)).containsEntry("row_groups", "3").containsEntry("utf8_one_chunk.row_group_rows",
+          "12,12,6");
+    }
+  }
+
   @ParameterizedTest(name = "rows {0}+{1}")
   @CsvSource({"5, 20", "11, 19", "0, 0", "29, 1"})
   void slicedFramesWriteTheirOwnRows(int offset, int length) throws Exception {
