@@ -138,7 +138,8 @@ class ParquetWriteInteropTest {
   void columnsWithDifferentChunkBoundaries() throws Exception {
     try (DataFrame frame = Floe.readIpc(directory.resolve("src.arrow"));
         Series utf8 = frame.column("utf8").rechunk();
-        Series nested = frame.column("nested").slice(0, 30).rechunk();
+        Series nestedSlice = frame.column("nested").slice(0, 30);
+        Series nested = nestedSlice.rechunk();
         DataFrame mixed = frame.hstack(utf8.rename("utf8_one_chunk"), nested.rename("nested_one_chunk"))) {
       assertThat(mixed.column("utf8_one_chunk").chunks()).hasSize(1);
       assertThat(mixed.column("utf8").chunks()).hasSize(3);
