@@ -591,4 +591,20 @@ public final class DataFrame implements AutoCloseable {
   public DataFrame withRowIndex(String name) {
     return withRowIndex(name, 0);
   }
+
+  // ---- Parquet ----
+
+  /** Writes this frame as a Parquet file with Polars' defaults (ZSTD, statistics, 512^2-row groups), atomically. */
+  public void writeParquet(java.nio.file.Path path) {
+    writeParquet(path, dev.floe.io.parquet.ParquetWriteOptions.DEFAULT);
+  }
+
+  /**
+   * Writes this frame as Parquet, as Polars' {@code write_parquet}: one file, or with
+   * {@code options.withPartitionBy(...)} a hive-partitioned directory ({@code col=value/00000000.parquet}).
+   * Every file is replaced only on success.
+   */
+  public void writeParquet(java.nio.file.Path path, dev.floe.io.parquet.ParquetWriteOptions options) {
+    ParquetWrites.write(this, path, options);
+  }
 }

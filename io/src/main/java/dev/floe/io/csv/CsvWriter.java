@@ -2,6 +2,7 @@ package dev.floe.io.csv;
 
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.io.AtomicFileWrite;
 import dev.floe.io.IoProgress;
 import dev.floe.io.ProgressOutputStream;
 import dev.floe.io.ProgressReporter;
@@ -28,39 +29,27 @@ public final class CsvWriter {
   /** Writes the named columns (all of the same length) to {@code path}. */
   public static void write(Path path, List<String> names, List<ChunkedColumn> columns,
       CsvWriteOptions options) {
-    Path target = path.toAbsolutePath();
-    Path directory = target.getParent();
-    Path temporary = null;
     ProgressReporter progress = IoProgress.reporter("write csv", path, -1);
     try {
-      temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream file = new ProgressOutputStream(Files.newOutputStream(temporary), progress);
-          OutputStream compressed = switch (options.compression()) {
-            case GZIP -> new GZIPOutputStream(file, 1 << 16);
-            case ZSTD -> new com.github.luben.zstd.ZstdOutputStream(file);
-            case NONE -> file;
-          };
-          OutputStream out = new BufferedOutputStream(compressed, 1 << 16)) {
-        writeAll(out, names, columns, options);
-      }
-      progress.advance(0, columns.isEmpty() ? 0 : columns.get(0).length());
-      progress.finish(); // a listener that throws here cancels: nothing is renamed
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
+      AtomicFileWrite.write(path, temporary -> {
+        try (OutputStream file = new ProgressOutputStream(Files.newOutputStream(temporary), progress);
+            OutputStream compressed = switch (options.compression()) {
+              case GZIP -> new GZIPOutputStream(file, 1 << 16);
+              case ZSTD -> new com.github.luben.zstd.ZstdOutputStream(file);
+              case NONE -> file;
+            };
+            OutputStream out = new BufferedOutputStream(compressed, 1 << 16)) {
+          writeAll(out, names, columns, options);
+        }
+        progress.advance(0, columns.isEmpty() ? 0 : columns.get(0).length());
+        progress.finish(); // a listener that throws here cancels: nothing is renamed
+      });
     } catch (IOException failure) {
       throw new FloeIoException("could not write " + path + ": " + failure.getMessage(), failure);
     } catch (java.time.DateTimeException failure) {
       throw new InvalidOperationException(
           "could not write " + path + ": " + failure.getMessage());
     } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the original failure is the one to report
-        }
-      }
       progress.finish();
     }
   }

@@ -1,6 +1,7 @@
 package dev.floe.io.ipc;
 
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.AtomicFileWrite;
 import dev.floe.io.IoProgress;
 import dev.floe.io.ProgressReporter;
 import dev.floe.io.ipc.FlatBufferBuilder.Table;
@@ -46,42 +47,33 @@ public final class IpcWriter {
   private static void write(Path path, Schema schema, List<ChunkedColumn> columns,
       IpcWriteOptions options, BufferAllocator allocator, boolean stream) {
     Path target = path.toAbsolutePath();
-    Path temporary = null;
     ProgressReporter progress = IoProgress.reporter(stream ? "write ipc stream" : "write ipc", path, -1);
     try {
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        MessageWriter out = new MessageWriter(channel, options.compression(), allocator);
-        if (!stream) {
-          out.raw(ByteBuffer.wrap(FILE_MAGIC));
+      AtomicFileWrite.write(target, temporary -> {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+          MessageWriter out = new MessageWriter(channel, options.compression(), allocator);
+          if (!stream) {
+            out.raw(ByteBuffer.wrap(FILE_MAGIC));
+          }
+          out.message(IpcSchemas.schemaTable(schema), 1, null);
+          List<long[]> blocks = new ArrayList<>();
+          DictionaryWriter dictionaries = new DictionaryWriter(stream);
+          for (long[] range : batchRanges(columns, options.recordBatchSize())) {
+            long[] block = writeBatch(out, columns, range[0], range[1], dictionaries);
+            blocks.add(block);
+            progress.advance(block[1] + block[2], range[1]);
+          }
+          out.raw(ByteBuffer.wrap(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0}));
+          if (!stream) {
+            writeFooter(out, schema, dictionaries.blocks, blocks);
+          }
         }
-        out.message(IpcSchemas.schemaTable(schema), 1, null);
-        List<long[]> blocks = new ArrayList<>();
-        DictionaryWriter dictionaries = new DictionaryWriter(stream);
-        for (long[] range : batchRanges(columns, options.recordBatchSize())) {
-          long[] block = writeBatch(out, columns, range[0], range[1], dictionaries);
-          blocks.add(block);
-          progress.advance(block[1] + block[2], range[1]);
-        }
-        out.raw(ByteBuffer.wrap(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0}));
-        if (!stream) {
-          writeFooter(out, schema, dictionaries.blocks, blocks);
-        }
-      }
-      progress.finish(); // a listener that throws here cancels: nothing is renamed
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
+        progress.finish(); // a listener that throws here cancels: nothing is renamed
+      });
     } catch (IOException failure) {
       throw new FloeIoException("cannot write Arrow IPC " + (stream ? "stream " : "file ") + target
           + ": " + failure.getMessage(), failure);
     } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the original failure matters more
-        }
-      }
       progress.finish();
     }
   }

@@ -1,6 +1,7 @@
 package dev.floe.io.json;
 
 import dev.floe.errors.FloeIoException;
+import dev.floe.io.AtomicFileWrite;
 import dev.floe.io.IoProgress;
 import dev.floe.io.ProgressOutputStream;
 import dev.floe.io.ProgressReporter;
@@ -69,32 +70,21 @@ public final class JsonWriter {
 
   private static void write(RecordBatch batch, Path path, boolean ndjson, JsonWriteOptions options) {
     checkOptions(path, options);
-    Path target = path.toAbsolutePath();
-    Path temporary = null;
     ProgressReporter progress = IoProgress.reporter(ndjson ? "write ndjson" : "write json", path, -1);
     try {
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (OutputStream stream = compressed(
-          new ProgressOutputStream(Files.newOutputStream(temporary), progress), options)) {
-        ByteSink out = new ByteSink(stream);
-        rows(batch, out, ndjson);
-        out.flush();
-      }
-      progress.advance(0, batch.rowCount());
-      progress.finish(); // a listener that throws here cancels: nothing is renamed
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
+      AtomicFileWrite.write(path, temporary -> {
+        try (OutputStream stream = compressed(
+            new ProgressOutputStream(Files.newOutputStream(temporary), progress), options)) {
+          ByteSink out = new ByteSink(stream);
+          rows(batch, out, ndjson);
+          out.flush();
+        }
+        progress.advance(0, batch.rowCount());
+        progress.finish(); // a listener that throws here cancels: nothing is renamed
+      });
     } catch (IOException | UncheckedIOException failure) {
       throw new FloeIoException("cannot write " + path + ": " + failure.getMessage(), failure);
     } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // the original failure is the one to report
-        }
-      }
       progress.finish();
     }
   }

@@ -1,0 +1,45 @@
+package dev.floe.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Atomic file replacement shared by every writer: the content goes to a temporary file in the
+ * target's directory (same file system, so the rename is atomic), which is renamed over the target
+ * only when the writer returned normally. On any failure, checked or not, the temporary file is
+ * deleted and the target is left as it was (absent or with its old content).
+ */
+public final class AtomicFileWrite {
+  private AtomicFileWrite() {}
+
+  /** Writes the content of one file to the path it is given. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Path temporary) throws IOException;
+  }
+
+  /**
+   * Runs {@code content} on a fresh temporary file next to {@code target}, then renames it over
+   * {@code target}. The temporary file is hidden ({@code .name.*.tmp}) and never outlives the call.
+   */
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    boolean moved = false;
+    try {
+      content.writeTo(temporary);
+      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
+    } finally {
+      if (!moved) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // the original failure is the one to report
+        }
+      }
+    }
+  }
+}
