@@ -66,6 +66,19 @@ public final class MappedFile {
     }
   }
 
+  /**
+   * Tells the kernel that only the ranges given to {@link #willNeed} will be read: no readahead
+   * around page faults elsewhere (a projected read then touches only its own pages).
+   */
+  public void adviseRandomAccess() {
+    MemoryAdvice.random(segment);
+  }
+
+  /** Asks the kernel to read {@code [offset, offset + length)} ahead, asynchronously. */
+  public void willNeed(long offset, long length) {
+    MemoryAdvice.willNeed(segment, offset, length);
+  }
+
   /** True while the file is mapped. */
   public boolean isMapped() {
     return arena.scope().isAlive();

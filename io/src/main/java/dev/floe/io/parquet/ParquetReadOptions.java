@@ -14,7 +14,8 @@ import java.util.List;
  * @param rowIndexOffset the number of the first row in the row index
  * @param parallel how to spread the decoding over {@link dev.floe.io.IoPool}
  * @param useStatistics skip row groups the {@link RowGroupFilter} rejects from their statistics
- * @param progress receives bytes and rows read; {@link ProgressListener#NONE} for none
+ * @param progress receives bytes and rows read; {@link ProgressListener#NONE} reports to the
+ *     listener of {@code Floe.withProgress} or the process default ({@code -Dfloe.progress})
  */
 public record ParquetReadOptions(List<String> columns, Long nRows, String rowIndexName, long rowIndexOffset,
     Parallel parallel, boolean useStatistics, ProgressListener progress) {

@@ -5,6 +5,7 @@ import dev.floe.errors.FloeException;
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.FloeOutOfMemoryException;
 import dev.floe.io.ProgressReporter;
+import dev.floe.io.IoProgress;
 import dev.floe.io.ipc.MappedFile;
 import dev.floe.io.parquet.read.FieldReader;
 import dev.floe.io.parquet.read.ParquetFooter;
@@ -52,6 +53,8 @@ public final class ParquetReader {
     List<RecordBatch> batches = new ArrayList<>();
     Column[][] columns = new Column[0][];
     try {
+      // before the footer is read: default readahead around its page fault alone reads megabytes
+      file.adviseRandomAccess();
       ParquetFooter footer = ParquetFooter.read(file.segment(), where);
       List<ReadNode> nodes = project(footer, options);
       List<Field> fields = new ArrayList<>();
@@ -66,9 +69,12 @@ public final class ParquetReader {
       for (int group : kept) {
         for (ReadNode node : nodes) {
           bytes += FieldReader.bytes(blocks.get(group), node, where + ", row group " + group);
+          FieldReader.ranges(blocks.get(group), node, where + ", row group " + group, file::willNeed);
         }
       }
-      progress = new ProgressReporter(guarded(options.progress()), "read parquet", path, bytes);
+      progress = IoProgress.reporter(guarded(options.progress() != dev.floe.io.ProgressListener.NONE ? options.progress()
+          : IoProgress.current()),
+          "read parquet", path, bytes);
       columns = new RowGroupTasks(file.segment(), blocks, kept, nodes, allocator, progress, where)
           .run(options.parallel());
       long rows = 0;

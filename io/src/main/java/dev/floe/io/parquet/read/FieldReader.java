@@ -55,6 +55,15 @@ public final class FieldReader {
     return bytes;
   }
 
+  /** Calls {@code range} with the file offset and length of each column chunk of {@code node} in {@code block}. */
+  public static void ranges(BlockMetaData block, ReadNode node, String where,
+      java.util.function.BiConsumer<Long, Long> range) {
+    for (ReadNode.Leaf leaf : node.leaves()) {
+      ColumnChunkMetaData chunk = chunk(block, leaf, where);
+      range.accept(chunk.getStartingPos(), chunk.getTotalSize());
+    }
+  }
+
   private static ColumnChunkMetaData chunk(BlockMetaData block, ReadNode.Leaf leaf, String where) {
     List<ColumnChunkMetaData> columns = block.getColumns();
     if (leaf.column() >= columns.size()) {
