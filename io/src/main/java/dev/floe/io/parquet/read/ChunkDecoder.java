@@ -139,14 +139,15 @@ final class ChunkDecoder implements AutoCloseable {
       }
       return file.asSlice(offset, compressedSize);
     }
-    if (scratch == null || scratch.capacity() < uncompressedSize) {
+    MemorySegment reused = PageScratch.get(uncompressedSize);
+    if (reused == null && (scratch == null || scratch.capacity() < uncompressedSize)) {
       if (scratch != null) {
         scratch.release();
         scratch = null;
       }
       scratch = allocator.allocate(Math.max(uncompressedSize, 1 << 16));
     }
-    MemorySegment target = scratch.segment().asSlice(0, uncompressedSize);
+    MemorySegment target = (reused != null ? reused : scratch.segment()).asSlice(0, uncompressedSize);
     PageCodecs.decompress(codec, file.asSlice(offset, compressedSize), target, at);
     return target;
   }

@@ -79,40 +79,49 @@ final class PhysicalValues implements AutoCloseable {
    * {@code page[offset, end)}; returns the end of the last. Room is made once for the whole page.
    */
   long appendPlainBinary(MemorySegment page, long offset, long end, int n, String where) {
-    long room = end - offset;
-    if (values.size() + room > Integer.MAX_VALUE) {
-      room = Math.max(0, Integer.MAX_VALUE - values.size());
+    if (end - offset > Integer.MAX_VALUE - 16) {
+      throw new FloeIoException(where + ": a PLAIN page of " + (end - offset) + " bytes exceeds 2 GiB");
     }
-    MemorySegment data = values.ensure(room);
-    MemorySegment offs = offsets.ensure(4L * n);
-    long position = offset;
-    long written = values.size();
-    long slot = offsets.size();
+    // The page goes to the heap once: lengths are read and values packed with array loops (a
+    // per-value MemorySegment.copy costs more in checks than the copy), then two bulk copies.
+    byte[] text = page.asSlice(offset, end - offset).toArray(ValueLayout.JAVA_BYTE);
+    byte[] packed = new byte[text.length];
+    int[] ends = new int[n];
+    long base = values.size();
+    int position = 0;
+    int written = 0;
     for (int index = 0; index < n; index++) {
-      if (end - position < 4) {
+      if (text.length - position < 4) {
         throw new FloeIoException(where + ": PLAIN value " + index + " of " + n + ": length prefix at byte "
-            + position + " runs past the page end " + end);
+            + (offset + position) + " runs past the page end " + end);
       }
-      int length = page.get(ValueLayout.JAVA_INT_UNALIGNED, position);
+      int length = (int) INT_LE.get(text, position);
       position += 4;
-      if (length < 0 || length > end - position) {
-        throw new FloeIoException(where + ": PLAIN value " + index + " at byte " + (position - 4) + " claims "
-            + Integer.toUnsignedString(length) + " bytes, only " + (end - position) + " remain");
+      if (length < 0 || length > text.length - position) {
+        throw new FloeIoException(where + ": PLAIN value " + index + " at byte " + (offset + position - 4)
+            + " claims " + Integer.toUnsignedString(length) + " bytes, only " + (text.length - position)
+            + " remain");
       }
-      if (written + length > Integer.MAX_VALUE) {
+      if (base + written + length > Integer.MAX_VALUE) {
         throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
       }
-      MemorySegment.copy(page, position, data, written, length);
+      System.arraycopy(text, position, packed, written, length);
       position += length;
       written += length;
-      offs.set(ValueLayout.JAVA_INT_UNALIGNED, slot, (int) written);
-      slot += 4;
-      count++;
-      values.size(written);
-      offsets.size(slot);
+      ends[index] = (int) (base + written);
     }
-    return position;
+    MemorySegment data = values.ensure(written);
+    MemorySegment.copy(packed, 0, data, ValueLayout.JAVA_BYTE, base, written);
+    MemorySegment offs = offsets.ensure(4L * n);
+    MemorySegment.copy(ends, 0, offs, ValueLayout.JAVA_INT_UNALIGNED, offsets.size(), n);
+    values.size(base + written);
+    offsets.size(offsets.size() + 4L * n);
+    count += n;
+    return offset + position;
   }
+
+  private static final java.lang.invoke.VarHandle INT_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /** Appends one value of any length (BYTE_ARRAY). */
   void appendBinary(MemorySegment source, long offset, int length, String where) {
@@ -152,49 +161,25 @@ final class PhysicalValues implements AutoCloseable {
           appendBits(source, indices[k], 1);
         }
       }
-      case VARIABLE -> {
-        MemorySegment dictOffsets = dictionary.offsets.segment();
-        long bytes = 0;
-        for (int k = 0; k < n; k++) {
-          long at = 4L * indices[k];
-          bytes += dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at + 4) - dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at);
-        }
-        long end = values.size() + bytes;
-        if (end > Integer.MAX_VALUE) {
-          throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
-        }
-        MemorySegment data = values.ensure(bytes);
-        MemorySegment offs = offsets.ensure(4L * n);
-        long position = values.size();
-        long slot = offsets.size();
-        for (int k = 0; k < n; k++) {
-          long at = 4L * indices[k];
-          int from = dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at);
-          int length = dictOffsets.get(ValueLayout.JAVA_INT_UNALIGNED, at + 4) - from;
-          MemorySegment.copy(source, from, data, position, length);
-          position += length;
-          offs.set(ValueLayout.JAVA_INT_UNALIGNED, slot, (int) position);
-          slot += 4;
-        }
-        values.size(position);
-        offsets.size(slot);
-        count += n;
-      }
+      case VARIABLE -> gatherBinary(dictionary, indices, n, where);
       case 4 -> {
-        long at = reserveFixed(n);
-        MemorySegment target = values.segment();
+        // gathered on the heap (array loops need no segment checks), then one bulk copy
+        int[] dictionaryInts = dictionary.heapInts();
+        int[] stage = new int[n];
         for (int k = 0; k < n; k++) {
-          target.set(ValueLayout.JAVA_INT_UNALIGNED, at + 4L * k,
-              source.get(ValueLayout.JAVA_INT_UNALIGNED, 4L * indices[k]));
+          stage[k] = dictionaryInts[indices[k]];
         }
+        long at = reserveFixed(n);
+        MemorySegment.copy(stage, 0, values.segment(), ValueLayout.JAVA_INT_UNALIGNED, at, n);
       }
       case 8 -> {
-        long at = reserveFixed(n);
-        MemorySegment target = values.segment();
+        long[] dictionaryLongs = dictionary.heapLongs();
+        long[] stage = new long[n];
         for (int k = 0; k < n; k++) {
-          target.set(ValueLayout.JAVA_LONG_UNALIGNED, at + 8L * k,
-              source.get(ValueLayout.JAVA_LONG_UNALIGNED, 8L * indices[k]));
+          stage[k] = dictionaryLongs[indices[k]];
         }
+        long at = reserveFixed(n);
+        MemorySegment.copy(stage, 0, values.segment(), ValueLayout.JAVA_LONG_UNALIGNED, at, n);
       }
       default -> {
         long at = reserveFixed(n);
@@ -204,6 +189,91 @@ final class PhysicalValues implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The dictionary's value starts and lengths on the heap, computed once per dictionary: the
+   * gather of every data page of the chunk reads them instead of the offsets buffer.
+   */
+  private int[] starts;
+  private int[] lengths;
+
+  private void index() {
+    if (starts != null) {
+      return;
+    }
+    MemorySegment offs = offsets.segment();
+    starts = new int[count];
+    lengths = new int[count];
+    int previous = offs.get(ValueLayout.JAVA_INT_UNALIGNED, 0);
+    for (int k = 0; k < count; k++) {
+      int next = offs.get(ValueLayout.JAVA_INT_UNALIGNED, 4L * (k + 1));
+      starts[k] = previous;
+      lengths[k] = next - previous;
+      previous = next;
+    }
+  }
+
+  private int[] ints;
+  private long[] longs;
+  private byte[] bytes;
+
+  /** This dictionary's 4-byte values as a heap array (made once). */
+  private int[] heapInts() {
+    if (ints == null) {
+      ints = values.segment().asSlice(0, 4L * count).toArray(ValueLayout.JAVA_INT_UNALIGNED);
+    }
+    return ints;
+  }
+
+  /** This dictionary's 8-byte values as a heap array (made once). */
+  private long[] heapLongs() {
+    if (longs == null) {
+      longs = values.segment().asSlice(0, 8L * count).toArray(ValueLayout.JAVA_LONG_UNALIGNED);
+    }
+    return longs;
+  }
+
+  /**
+   * Strings of a dictionary-encoded page, assembled on the heap (one {@code System.arraycopy} per
+   * value, which is cheap for the short strings dictionaries hold) and moved off-heap with two bulk
+   * copies; a per-value {@code MemorySegment.copy} costs more in checks than in copying.
+   */
+  private void gatherBinary(PhysicalValues dictionary, int[] indices, int n, String where) {
+    dictionary.index();
+    int[] starts = dictionary.starts;
+    int[] lengths = dictionary.lengths;
+    long total = 0;
+    for (int k = 0; k < n; k++) {
+      total += lengths[indices[k]];
+    }
+    long end = values.size() + total;
+    if (end > Integer.MAX_VALUE) {
+      throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
+    }
+    if (dictionary.bytes == null) {
+      long size = dictionary.values.size();
+      dictionary.bytes = dictionary.values.segment().asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
+    }
+    byte[] source = dictionary.bytes;
+    byte[] stage = new byte[(int) total];
+    int[] ends = new int[n];
+    long base = values.size();
+    int position = 0;
+    for (int k = 0; k < n; k++) {
+      int index = indices[k];
+      int length = lengths[index];
+      System.arraycopy(source, starts[index], stage, position, length);
+      position += length;
+      ends[k] = (int) (base + position);
+    }
+    MemorySegment data = values.ensure(total);
+    MemorySegment.copy(stage, 0, data, ValueLayout.JAVA_BYTE, base, (int) total);
+    MemorySegment offs = offsets.ensure(4L * n);
+    MemorySegment.copy(ends, 0, offs, ValueLayout.JAVA_INT_UNALIGNED, offsets.size(), n);
+    values.size(base + total);
+    offsets.size(offsets.size() + 4L * n);
+    count += n;
   }
 
   @Override
