@@ -70,6 +70,13 @@ public final class RleBitPackedDecoder {
         index += n;
         remaining -= n;
       } else {
+        int whole = Math.min(remaining, limit - index) >>> 3;
+        if (groupIndex == 8 && whole > 0 && position + (long) whole * bitWidth <= end) {
+          unpackGroups(out, index, whole);
+          index += whole * 8;
+          remaining -= whole * 8;
+          continue;
+        }
         if (groupIndex == 8) {
           unpackGroup();
         }
@@ -145,6 +152,37 @@ public final class RleBitPackedDecoder {
           + (end - base) + " remain");
     }
     groupIndex = 0;
+  }
+
+  private static final java.lang.invoke.VarHandle LONG_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private byte[] packedBytes = new byte[0];
+
+  /**
+   * Unpacks {@code groups} whole groups of 8 straight into {@code out}: the packed bytes are copied
+   * to the heap once (with 8 zero bytes of slack) and each value is one unaligned 64-bit load, a
+   * shift and a mask, with no per-value segment checks.
+   */
+  private void unpackGroups(int[] out, int at, int groups) {
+    int w = bitWidth;
+    int bytes = groups * w;
+    if (packedBytes.length < bytes + 8) {
+      packedBytes = new byte[Math.max(bytes + 8, packedBytes.length * 2)];
+    }
+    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, position, packedBytes, 0, bytes);
+    java.util.Arrays.fill(packedBytes, bytes, bytes + 8, (byte) 0);
+    byte[] packedCopy = packedBytes;
+    long valueMask = mask;
+    int values = groups * 8;
+    if (w == 0) {
+      java.util.Arrays.fill(out, at, at + values, 0);
+    } else {
+      for (int j = 0; j < values; j++) {
+        long bit = (long) j * w;
+        out[at + j] = (int) (((long) LONG_LE.get(packedCopy, (int) (bit >>> 3)) >>> (bit & 7)) & valueMask);
+      }
+    }
+    position += bytes;
   }
 
   private void unpackSlow(long base, int w) {

@@ -120,6 +120,8 @@ final class PhysicalValues implements AutoCloseable {
     return offset + position;
   }
 
+  private static final java.lang.invoke.VarHandle LONG_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final java.lang.invoke.VarHandle INT_LE =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
@@ -252,18 +254,25 @@ final class PhysicalValues implements AutoCloseable {
       throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
     }
     if (dictionary.bytes == null) {
-      long size = dictionary.values.size();
-      dictionary.bytes = dictionary.values.segment().asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
+      int size = (int) dictionary.values.size();
+      dictionary.bytes = new byte[size + 16]; // slack: short values move as whole 8-byte words
+      MemorySegment.copy(dictionary.values.segment(), ValueLayout.JAVA_BYTE, 0, dictionary.bytes, 0, size);
     }
     byte[] source = dictionary.bytes;
-    byte[] stage = new byte[(int) total];
+    byte[] stage = new byte[(int) total + 16];
     int[] ends = new int[n];
     long base = values.size();
     int position = 0;
     for (int k = 0; k < n; k++) {
       int index = indices[k];
       int length = lengths[index];
-      System.arraycopy(source, starts[index], stage, position, length);
+      int from = starts[index];
+      if (length <= 16) {
+        LONG_LE.set(stage, position, (long) LONG_LE.get(source, from));
+        LONG_LE.set(stage, position + 8, (long) LONG_LE.get(source, from + 8));
+      } else {
+        System.arraycopy(source, from, stage, position, length);
+      }
       position += length;
       ends[k] = (int) (base + position);
     }
