@@ -67,6 +67,20 @@ class ParquetWriteInteropTest {
     frame.writeParquet(parquet, options);
     frame.writeIpc(arrow);
     assertThat(python("check", parquet.toString(), arrow.toString())).isEqualTo("EQUAL");
+    // and Floe's own reader gets the frame back (string layouts may differ: Utf8 is its default;
+    // times are left out: the source has times beyond 24:00, which read back as null as in Polars)
+    List<String> comparable = new ArrayList<>();
+    for (dev.floe.memory.types.Field field : frame.schema().fields()) {
+      if (!(field.type() instanceof dev.floe.memory.types.DataType.Time64)) {
+        comparable.add(field.name());
+      }
+    }
+    try (DataFrame back = Floe.readParquet(parquet);
+        DataFrame actual = back.select(comparable.toArray(String[]::new));
+        DataFrame expected = frame.select(comparable.toArray(String[]::new))) {
+      dev.floe.testing.FrameAssertions.assertFrameEqual(actual, expected,
+          dev.floe.testing.AssertFrameOptions.DEFAULTS.withCheckDtypes(false));
+    }
     return parquet;
   }
 
