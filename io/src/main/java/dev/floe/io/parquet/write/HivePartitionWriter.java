@@ -43,7 +43,8 @@ public final class HivePartitionWriter {
     for (String name : options.partitionBy()) {
       keyIndexes.add(schema.indexOf(name));
     }
-    ProgressReporter progress = new ProgressReporter(options.progress(), "write parquet", directory, -1);
+    ProgressReporter progress = dev.floe.io.IoProgress.reporter(
+        options.progress() == dev.floe.io.ProgressListener.NONE ? null : options.progress(), "write parquet", directory, -1);
     List<Column> whole = new ArrayList<>();
     List<Column> gathered = new ArrayList<>();
     Column order = null;

@@ -42,7 +42,8 @@ public final class ParquetWriter {
 
   /** Writes {@code columns} (named and typed by {@code schema}, all of one length) to {@code path}. */
   public static void write(Path path, Schema schema, List<ChunkedColumn> columns, ParquetWriteOptions options) {
-    ProgressReporter progress = new ProgressReporter(options.progress(), "write parquet", path, -1);
+    ProgressReporter progress = dev.floe.io.IoProgress.reporter(
+        options.progress() == dev.floe.io.ProgressListener.NONE ? null : options.progress(), "write parquet", path, -1);
     try {
       write(path, schema, columns, options, progress, true);
     } catch (RuntimeException failure) {
