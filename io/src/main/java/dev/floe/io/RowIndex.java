@@ -3,7 +3,10 @@ package dev.floe.io;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
-import dev.floe.memory.column.FixedWidthBuilder;
+import dev.floe.memory.Buffer;
+import dev.floe.memory.column.FixedWidthColumn;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import dev.floe.memory.types.DataType;
 
 /** Row index columns as Polars makes them ({@code row_index_name}, {@code with_row_index}): u32 numbers. */
@@ -36,11 +39,11 @@ public final class RowIndex {
   /** A u32 column {@code first, first + 1, ...} of {@code rows} rows (checked). */
   public static Column column(long first, int rows, BufferAllocator allocator) {
     check(first, rows);
-    try (FixedWidthBuilder builder = new FixedWidthBuilder(DataType.UINT32, allocator, Math.max(1, rows))) {
-      for (int row = 0; row < rows; row++) {
-        builder.appendInt((int) (first + row));
-      }
-      return builder.build();
+    Buffer values = allocator.allocate(Math.max(1, rows) * 4L);
+    MemorySegment out = values.segment();
+    for (int row = 0; row < rows; row++) {
+      out.set(ValueLayout.JAVA_INT_UNALIGNED, 4L * row, (int) (first + row));
     }
+    return new FixedWidthColumn(DataType.UINT32, 0, rows, 0, null, values);
   }
 }

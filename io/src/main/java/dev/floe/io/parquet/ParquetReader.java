@@ -195,7 +195,7 @@ public final class ParquetReader {
     List<Column> all = new ArrayList<>(columns.length + 1);
     try {
       if (options.rowIndexName() != null) {
-        all.add(RowIndex.column(options.rowIndexOffset() + firstRow, length, allocator));
+        all.add(dev.floe.io.RowIndex.column(options.rowIndexOffset() + firstRow, length, allocator));
       }
     } catch (RuntimeException failure) {
       for (Column column : columns) {
