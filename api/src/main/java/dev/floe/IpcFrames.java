@@ -23,21 +23,8 @@ final class IpcFrames {
     BufferAllocator allocator = BufferAllocator.current();
     try (IpcTable table = stream ? IpcReader.readStream(path, options, allocator)
         : IpcReader.readFile(path, options, allocator)) {
-      List<Series> series = new ArrayList<>();
-      try {
-        for (int index = 0; index < table.schema().size(); index++) {
-          Field field = table.schema().field(index);
-          List<Column> chunks = new ArrayList<>();
-          for (RecordBatch batch : table.batches()) {
-            chunks.add(batch.column(index).share());
-          }
-          series.add(Series.fromChunked(field.name(), new ChunkedColumn(field.type(), chunks)));
-        }
-      } catch (RuntimeException failure) {
-        series.forEach(Series::close);
-        throw failure;
-      }
-      return FrameRowIndex.apply(DataFrame.of(series), options.rowIndexName(), options.rowIndexOffset());
+      return FrameRowIndex.apply(BatchFrames.of(table.schema(), table.batches()), options.rowIndexName(),
+          options.rowIndexOffset());
     }
   }
 

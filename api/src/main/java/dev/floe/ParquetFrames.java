@@ -26,21 +26,7 @@ final class ParquetFrames {
   static DataFrame read(Path path, ParquetReadOptions options, RowGroupFilter filter) {
     BufferAllocator allocator = BufferAllocator.current();
     try (ParquetTable table = ParquetReader.read(path, options, filter, allocator)) {
-      List<Series> series = new ArrayList<>();
-      try {
-        for (int index = 0; index < table.schema().size(); index++) {
-          Field field = table.schema().field(index);
-          List<Column> chunks = new ArrayList<>();
-          for (RecordBatch batch : table.batches()) {
-            chunks.add(batch.column(index).share());
-          }
-          series.add(Series.fromChunked(field.name(), new ChunkedColumn(field.type(), chunks)));
-        }
-      } catch (RuntimeException failure) {
-        series.forEach(Series::close);
-        throw failure;
-      }
-      return DataFrame.of(series);
+      return BatchFrames.of(table.schema(), table.batches());
     }
   }
 
