@@ -97,16 +97,8 @@ public final class ParquetWriter {
         boolean ended = false;
         try {
           file.start();
-          RowGroupWriter groups = new RowGroupWriter(message, leaves, properties, compressor, columns,
-              blockRows(options.dataPageSize()));
-          long before = file.getPos();
-          for (long start = 0; start < rows; start += options.rowGroupSize()) {
-            long count = Math.min(options.rowGroupSize(), rows - start);
-            groups.write(file, start, count);
-            long after = file.getPos();
-            progress.advance(after - before, count);
-            before = after;
-          }
+          new RowGroupPipeline(file, () -> new RowGroupWriter(message, leaves, properties, compressor, columns,
+              blockRows(options.dataPageSize())), progress).run(rows, options.rowGroupSize());
           file.end(Map.of(ARROW_SCHEMA_KEY, arrowSchema));
           ended = true;
           if (finish) {

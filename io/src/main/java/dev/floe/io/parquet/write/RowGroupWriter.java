@@ -46,9 +46,46 @@ final class RowGroupWriter {
 
   /** Writes rows {@code [start, start + count)} as one row group; calls must go forward. */
   void write(ParquetFileWriter file, long start, long count) throws IOException {
+    try (Encoded group = encode(start, count)) {
+      group.flush(file);
+    }
+  }
+
+  /** A row group encoded and compressed in memory, waiting to be appended to the file in order. */
+  static final class Encoded implements AutoCloseable {
+    private final ColumnChunkPageWriteStore pages;
+    private final ColumnWriteStore store;
+    private final long rows;
+
+    private Encoded(ColumnChunkPageWriteStore pages, ColumnWriteStore store, long rows) {
+      this.pages = pages;
+      this.store = store;
+      this.rows = rows;
+    }
+
+    /** Appends the row group to {@code file} (from one thread, in row order). */
+    void flush(ParquetFileWriter file) throws IOException {
+      file.startBlock(rows);
+      pages.flushToFileWriter(file);
+      file.endBlock();
+    }
+
+    @Override
+    public void close() {
+      store.close();
+      pages.close();
+    }
+  }
+
+  /**
+   * Encodes rows {@code [start, start + count)} into pages held in memory; calls on one writer
+   * must go forward. Writers of different row groups may run on different threads.
+   */
+  Encoded encode(long start, long count) {
     ColumnChunkPageWriteStore pages = new ColumnChunkPageWriteStore(compressor, message, properties.getAllocator(),
         properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
     ColumnWriteStore store = properties.newColumnWriteStore(message, pages, pages);
+    boolean done = false;
     try {
       ColumnWriter[] writers = new ColumnWriter[leaves.size()];
       for (int leaf = 0; leaf < writers.length; leaf++) {
@@ -72,13 +109,14 @@ final class RowGroupWriter {
         }
         row += run;
       }
-      file.startBlock(count);
       store.flush();
-      pages.flushToFileWriter(file);
-      file.endBlock();
+      done = true;
+      return new Encoded(pages, store, count);
     } finally {
-      store.close();
-      pages.close();
+      if (!done) {
+        store.close();
+        pages.close();
+      }
     }
   }
 
