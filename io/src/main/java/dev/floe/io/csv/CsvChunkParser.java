@@ -24,8 +24,11 @@ final class CsvChunkParser {
   private final CsvPlan plan;
   private final FieldParser parser;
   private final int[] columnOfField;
-  /** Per column: 1 i64, 2 f64, 3 utf8/large utf8, 0 any other type (the general path). */
+  /** Per column: 1 i64, 2 f64, 3 utf8/large utf8, 4 date32, 0 any other type (the general path). */
   private final int[] kinds;
+  private final boolean noNullValues;
+  /** The current chunk's all-ASCII blocks (string fields there skip the UTF-8 check). */
+  private AsciiBlocks ascii;
 
   CsvChunkParser(CsvPlan plan) {
     this.plan = plan;
@@ -39,14 +42,17 @@ final class CsvChunkParser {
     for (int index = 0; index < kinds.length; index++) {
       DataType type = plan.types()[index];
       kinds[index] = type instanceof DataType.Int64 ? 1 : type instanceof DataType.Float64 ? 2
-          : type instanceof DataType.Utf8 || type instanceof DataType.LargeUtf8 ? 3 : 0;
+          : type instanceof DataType.Utf8 || type instanceof DataType.LargeUtf8 ? 3
+          : type instanceof DataType.Date32 ? 4 : 0;
     }
+    this.noNullValues = plan.nullValues().length == 0;
   }
 
   /** The chunk's columns (caller closes them); at most {@code limit} records. */
   Column[] parse(CsvTokenizer tokens, long limit, BufferAllocator allocator) {
     int width = plan.fields().length;
     ColumnBuilder[] builders = new ColumnBuilder[width];
+    ascii = new AsciiBlocks(tokens.data(), tokens.rangeEnd());
     try {
       for (int index = 0; index < width; index++) {
         builders[index] = ColumnBuilders.forType(plan.types()[index], allocator);
@@ -116,8 +122,7 @@ final class CsvChunkParser {
     long start = tokens.start(field);
     long end = tokens.end(field);
     boolean quoted = tokens.quoted(field);
-    DataType type = plan.types()[column];
-    if (isNull(data, start, end, quoted)) {
+    if ((start == end && !quoted) || (!noNullValues && isNull(data, start, end, quoted))) {
       builder.appendNull();
       return;
     }
@@ -139,15 +144,25 @@ final class CsvChunkParser {
         return;
       }
       case 3 -> {
-        if (!tokens.escaped(field) && Utf8Check.valid(data, start, end)) {
+        if (!tokens.escaped(field)
+            && (ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
           ((VarBinaryBuilder) builder).append(data, start, (int) (end - start));
         } else {
           appendString(builder, column, tokens, field);
         }
         return;
       }
+      case 4 -> {
+        if (parser.parseDate(data, start, end)) {
+          ((FixedWidthBuilder) builder).appendInt((int) parser.longValue);
+        } else {
+          fail(builder, column, tokens, field);
+        }
+        return;
+      }
       default -> { }
     }
+    DataType type = plan.types()[column];
     if (type.isString()) {
       appendString(builder, column, tokens, field);
       return;
@@ -249,7 +264,8 @@ final class CsvChunkParser {
     MemorySegment data = tokens.data();
     long start = tokens.start(field);
     long end = tokens.end(field);
-    if (!tokens.escaped(field) && Utf8Check.valid(data, start, end)) {
+    if (!tokens.escaped(field)
+        && (ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
       switch (builder) {
         case VarBinaryBuilder strings -> strings.append(data, start, (int) (end - start));
         case ViewBuilder views -> views.append(data, start, (int) (end - start));

@@ -236,6 +236,11 @@ final class CsvTokenizer {
     return data;
   }
 
+  /** The end of the tokenizer's byte range. */
+  long rangeEnd() {
+    return end;
+  }
+
   /** The field's content as a String (quotes unescaped, invalid UTF-8 replaced). */
   String text(int field) {
     byte[] bytes = data.asSlice(starts[field], ends[field] - starts[field]).toArray(BYTE);
