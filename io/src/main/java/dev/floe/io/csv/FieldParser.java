@@ -44,6 +44,11 @@ final class FieldParser {
     if (p >= end) {
       return false;
     }
+    long fast = SwarDigits.digits(data, p, end);
+    if (fast != SwarDigits.NONE) {
+      longValue = negative ? -fast : fast;
+      return true;
+    }
     long value = 0;
     for (; p < end; p++) {
       int digit = data.get(BYTE, p) - '0';
@@ -122,6 +127,15 @@ final class FieldParser {
     if (first == '-' || first == '+') {
       negative = first == '-';
       p++;
+    }
+    long fast = SwarDigits.decimal(data, p, end, decimalPoint);
+    if (fast != SwarDigits.NONE) {
+      // at most 8 digits and 7 decimals: the exact fast path below, without the byte loop
+      long digits8 = fast & 0x00FF_FFFF_FFFF_FFFFL;
+      int decimals = (int) (fast >>> 56);
+      double value = decimals == 0 ? digits8 * POWERS[0] : digits8 / POWERS[decimals];
+      doubleValue = negative ? -value : value;
+      return true;
     }
     long mantissa = 0;
     int digits = 0;

@@ -86,4 +86,73 @@ class FastFieldPathsTest {
     }
     assertThat(date(bytes)).isEqualTo(referenceDate(bytes));
   }
+
+  private static final String NUMBER_ALPHABET = "0123456789000.-+e5";
+
+  /** The field after 8 bytes of other text (the SWAR paths may run) and alone (they may not). */
+  private static MemorySegment[] placements(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    byte[] prefixed = new byte[bytes.length + 9];
+    java.util.Arrays.fill(prefixed, 0, 9, (byte) '7');
+    prefixed[8] = ',';
+    System.arraycopy(bytes, 0, prefixed, 9, bytes.length);
+    return new MemorySegment[] {MemorySegment.ofArray(prefixed), MemorySegment.ofArray(bytes)};
+  }
+
+  @Property(tries = 3000)
+  void swarNumbersMatchTheByteLoop(@ForAll long seed, @ForAll @IntRange(min = 1, max = 10) int length) {
+    Random random = new Random(seed);
+    StringBuilder builder = new StringBuilder();
+    for (int index = 0; index < length; index++) {
+      builder.append(NUMBER_ALPHABET.charAt(random.nextInt(NUMBER_ALPHABET.length())));
+    }
+    String text = builder.toString();
+    MemorySegment[] both = placements(text);
+    FieldParser fast = new FieldParser(false);
+    boolean longOk = fast.parseLong(both[0], 9, both[0].byteSize());
+    if (text.matches("-?\\d{1,18}")) {
+      assertThat(longOk).as(text).isTrue();
+      assertThat(fast.longValue).as(text).isEqualTo(Long.parseLong(text));
+    } else {
+      assertThat(longOk).as(text).isFalse();
+    }
+    boolean doubleOk = fast.parseDouble(both[0], 9, both[0].byteSize());
+    if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+      assertThat(doubleOk).as(text).isTrue();
+      assertThat(Double.doubleToRawLongBits(fast.doubleValue)).as(text)
+          .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+    } else if (length < 8) {
+      FieldParser general = new FieldParser(false);
+      boolean expected = general.parseDouble(both[1], 0, both[1].byteSize());
+      assertThat(doubleOk).as(text).isEqualTo(expected);
+      if (expected) {
+        assertThat(Double.doubleToRawLongBits(fast.doubleValue)).as(text)
+            .isEqualTo(Double.doubleToRawLongBits(general.doubleValue));
+      }
+    }
+  }
+
+  @Example
+  void decimalCommaTakesTheSwarPathToo() {
+    FieldParser parser = new FieldParser(true);
+    MemorySegment data = placements("24710,35")[0];
+    assertThat(parser.parseDouble(data, 9, data.byteSize())).isTrue();
+    assertThat(parser.doubleValue).isEqualTo(24710.35);
+    MemorySegment dot = placements("24710.35")[0];
+    assertThat(parser.parseDouble(dot, 9, dot.byteSize())).isFalse();
+  }
+
+  @Example
+  void asciiBlocksAnswerPerFieldAndFallBackAroundHighBytes() {
+    byte[] bytes = new byte[200_000];
+    java.util.Arrays.fill(bytes, (byte) 'a');
+    bytes[150_000] = (byte) 0xC3;
+    MemorySegment data = MemorySegment.ofArray(bytes);
+    AsciiBlocks blocks = new AsciiBlocks(data, bytes.length);
+    assertThat(blocks.ascii(0, 10)).isTrue();
+    assertThat(blocks.ascii(70_000, 70_010)).isTrue();
+    assertThat(blocks.ascii(149_990, 150_001)).isFalse();
+    assertThat(blocks.ascii(150_002, 150_010)).isFalse();
+    assertThat(blocks.ascii(199_990, 200_000)).isFalse();
+  }
 }
