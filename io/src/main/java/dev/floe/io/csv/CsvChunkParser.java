@@ -160,8 +160,16 @@ final class CsvChunkParser {
         }
         return;
       }
-      default -> { }
+      default -> appendOther(builder, column, tokens, field, data, start, end);
     }
+  }
+
+  /**
+   * The types without a kind of their own: one pattern switch per value. Kept out of {@link
+   * #append} so that the hot method stays small enough for the JIT to inline the parsers into it.
+   */
+  private void appendOther(ColumnBuilder builder, int column, CsvTokenizer tokens, int field,
+      MemorySegment data, long start, long end) {
     DataType type = plan.types()[column];
     if (type.isString()) {
       appendString(builder, column, tokens, field);
