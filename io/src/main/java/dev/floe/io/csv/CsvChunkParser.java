@@ -5,7 +5,6 @@ import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.BooleanBuilder;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.ColumnBuilder;
-import dev.floe.memory.column.ColumnBuilders;
 import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.column.VarBinaryBuilder;
 import dev.floe.memory.column.ViewBuilder;
@@ -54,8 +53,9 @@ final class CsvChunkParser {
     ColumnBuilder[] builders = new ColumnBuilder[width];
     ascii = new AsciiBlocks(tokens.data(), tokens.rangeEnd());
     try {
+      int expected = RowEstimate.rows(tokens.data(), tokens.position(), tokens.rangeEnd(), limit);
       for (int index = 0; index < width; index++) {
-        builders[index] = ColumnBuilders.forType(plan.types()[index], allocator);
+        builders[index] = RowEstimate.builder(plan.types()[index], expected, allocator);
       }
       long rows = 0;
       while (rows < limit && tokens.next()) {

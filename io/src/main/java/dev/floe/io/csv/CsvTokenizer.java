@@ -102,10 +102,32 @@ final class CsvTokenizer {
       byte b = 0;
       if (quote >= 0 && p < end && data.get(BYTE, p) == quote) {
         isQuoted = true;
-        fieldStart = p + 1;
-        p = scanQuoted(fieldStart);
-        hasEscapes = quotedEscapes;
-        fieldEnd = quotedEnd;
+        fieldStart = ++p;
+        while (true) {
+          if (p >= end) {
+            throw new dev.floe.errors.FloeIoException(
+                file + ":" + recordLine + ": a quoted field never closes (quote opened at byte "
+                    + (fieldStart - 1) + ")");
+          }
+          b = data.get(BYTE, p);
+          if (b == quote) {
+            if (p + 1 < end && data.get(BYTE, p + 1) == quote) {
+              hasEscapes = true;
+              p += 2;
+              continue;
+            }
+            break;
+          }
+          if (b == '\n') {
+            line++;
+          }
+          p++;
+        }
+        fieldEnd = p++;
+        // bytes after the closing quote up to the separator are ignored, as in Polars
+        while (p < end && (b = data.get(BYTE, p)) != separator && b != '\n') {
+          p++;
+        }
       } else {
         p = scanField(p);
         fieldEnd = p;
@@ -131,48 +153,6 @@ final class CsvTokenizer {
         return;
       }
     }
-  }
-
-  /** Set by {@link #scanQuoted}: where the quoted content ends, and whether it holds "". */
-  private long quotedEnd;
-  private boolean quotedEscapes;
-
-  /**
-   * Scans a quoted field whose content starts at {@code fieldStart} (after the quote); returns the
-   * offset of the separator or newline after it (or {@code end}). Kept out of {@link #readRecord}
-   * so the unquoted path stays compact.
-   */
-  private long scanQuoted(long fieldStart) {
-    long p = fieldStart;
-    boolean hasEscapes = false;
-    byte b;
-    while (true) {
-      if (p >= end) {
-        throw new dev.floe.errors.FloeIoException(
-            file + ":" + recordLine + ": a quoted field never closes (quote opened at byte "
-                + (fieldStart - 1) + ")");
-      }
-      b = data.get(BYTE, p);
-      if (b == quote) {
-        if (p + 1 < end && data.get(BYTE, p + 1) == quote) {
-          hasEscapes = true;
-          p += 2;
-          continue;
-        }
-        break;
-      }
-      if (b == '\n') {
-        line++;
-      }
-      p++;
-    }
-    quotedEnd = p++;
-    quotedEscapes = hasEscapes;
-    // bytes after the closing quote up to the separator are ignored, as in Polars
-    while (p < end && (b = data.get(BYTE, p)) != separator && b != '\n') {
-      p++;
-    }
-    return p;
   }
 
   /**
