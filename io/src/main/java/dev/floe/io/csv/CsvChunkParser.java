@@ -23,7 +23,7 @@ final class CsvChunkParser {
   private final CsvPlan plan;
   private final FieldParser parser;
   private final int[] columnOfField;
-  /** Per column: 1 i64, 2 f64, 3 utf8/large utf8, 4 date32, 0 any other type (the general path). */
+  /** Per column: 1 i64, 2 f64, 3 utf8, 4 date32, 5 large utf8, 0 any other type (general path). */
   private final int[] kinds;
   private final boolean noNullValues;
   /** The current chunk's all-ASCII blocks (string fields there skip the UTF-8 check). */
@@ -41,8 +41,8 @@ final class CsvChunkParser {
     for (int index = 0; index < kinds.length; index++) {
       DataType type = plan.types()[index];
       kinds[index] = type instanceof DataType.Int64 ? 1 : type instanceof DataType.Float64 ? 2
-          : type instanceof DataType.Utf8 || type instanceof DataType.LargeUtf8 ? 3
-          : type instanceof DataType.Date32 ? 4 : 0;
+          : type instanceof DataType.Utf8 ? 3 : type instanceof DataType.Date32 ? 4
+          : type instanceof DataType.LargeUtf8 ? 5 : 0;
     }
     this.noNullValues = plan.nullValues().length == 0;
   }
@@ -143,12 +143,14 @@ final class CsvChunkParser {
         }
         return;
       }
-      case 3 -> {
-        if (!tokens.escaped(field)
-            && (ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
-          ((VarBinaryBuilder) builder).append(data, start, (int) (end - start));
-        } else {
+      case 3, 5 -> {
+        if (tokens.escaped(field)
+            || !(ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
           appendString(builder, column, tokens, field);
+        } else if (kinds[column] == 3) {
+          ((CsvStringBuilder) builder).append(data, start, (int) (end - start));
+        } else {
+          ((VarBinaryBuilder) builder).append(data, start, (int) (end - start));
         }
         return;
       }
@@ -275,6 +277,7 @@ final class CsvChunkParser {
     if (!tokens.escaped(field)
         && (ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
       switch (builder) {
+        case CsvStringBuilder strings -> strings.append(data, start, (int) (end - start));
         case VarBinaryBuilder strings -> strings.append(data, start, (int) (end - start));
         case ViewBuilder views -> views.append(data, start, (int) (end - start));
         default -> builder.appendObject(tokens.text(field));

@@ -5,12 +5,11 @@ import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ColumnBuilder;
 import dev.floe.memory.column.ColumnBuilders;
 import dev.floe.memory.column.FixedWidthBuilder;
-import dev.floe.memory.column.VarBinaryBuilder;
 import dev.floe.memory.types.DataType;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Sizes a chunk's builders up front from the rows it probably holds, so that they do not regrow
+ * Chooses a chunk's builders (Utf8: {@link CsvStringBuilder}) and sizes them up front from the rows it probably holds, so that they do not regrow
  * (each regrowth copies the column and touches fresh pages). The estimate counts the newlines of
  * the chunk's first {@link #SAMPLE} bytes ({@link TextScan#mask64}) and scales it to the chunk,
  * plus 5%; a wrong guess only costs memory (the buffers are not zeroed, so untouched pages are
@@ -43,6 +42,9 @@ final class RowEstimate {
 
   /** A builder for {@code type}, sized for {@code rows} values when that is known and useful. */
   static ColumnBuilder builder(DataType type, int rows, BufferAllocator allocator) {
+    if (type instanceof DataType.Utf8) {
+      return new CsvStringBuilder(type, allocator, rows);
+    }
     if (rows > 0) {
       switch (type) {
         case DataType.Int64 t -> {
@@ -53,9 +55,6 @@ final class RowEstimate {
         }
         case DataType.Date32 t -> {
           return new FixedWidthBuilder(type, allocator, rows);
-        }
-        case DataType.Utf8 t -> {
-          return new VarBinaryBuilder(type, allocator, rows);
         }
         default -> { }
       }
