@@ -31,6 +31,8 @@ final class CsvTokenizer {
   /** The start of the 64 bytes {@link #blockMask} describes (none yet: far below any offset). */
   private long blockStart = Long.MIN_VALUE / 2;
   private long blockMask;
+  private long blockNewlines;
+  private long blockQuotes;
   private long line;
   private long recordLine;
   private long recordStart;
@@ -100,7 +102,11 @@ final class CsvTokenizer {
       long fieldStart = p;
       long fieldEnd;
       byte b = 0;
-      if (quote >= 0 && p < end && data.get(BYTE, p) == quote) {
+      long offset = p - blockStart;
+      boolean startsQuoted = quote >= 0 && p < end
+          && (offset >= 0 && offset < 64 ? ((blockQuotes >>> offset) & 1) != 0
+              : data.get(BYTE, p) == quote);
+      if (startsQuoted) {
         isQuoted = true;
         fieldStart = ++p;
         while (true) {
@@ -134,7 +140,10 @@ final class CsvTokenizer {
       }
       boolean atEnd = p >= end;
       if (!atEnd) {
-        b = data.get(BYTE, p);
+        // p is at a separator or a newline: the cached block tells which without a load
+        long at = p - blockStart;
+        b = at >= 0 && at < 64 ? (((blockNewlines >>> at) & 1) != 0 ? (byte) '\n' : separator)
+            : data.get(BYTE, p);
       }
       if ((atEnd || b == '\n') && !isQuoted && fieldEnd > fieldStart
           && data.get(BYTE, fieldEnd - 1) == '\r') {
@@ -177,9 +186,16 @@ final class CsvTokenizer {
       if (p + 64 > end) {
         return scanTail(p);
       }
-      blockStart = p;
-      blockMask = TextScan.mask64(data, p, separator, (byte) '\n');
+      loadBlock(p);
     }
+  }
+
+  /** Caches the separator-or-newline, newline and quote masks of the 64 bytes at {@code p}. */
+  private void loadBlock(long p) {
+    blockStart = p;
+    blockMask = TextScan.mask64(data, p, separator, (byte) '\n');
+    blockNewlines = TextScan.mask64(data, p, (byte) '\n', (byte) '\n');
+    blockQuotes = quote >= 0 ? TextScan.mask64(data, p, (byte) quote, (byte) quote) : 0;
   }
 
   /** {@link #scanField} near the end of the range: eight bytes at a time (SWAR, Mycroft's test). */
