@@ -155,8 +155,9 @@ final class CsvChunkParser {
         return;
       }
       case 4 -> {
-        if (parser.parseDate(data, start, end)) {
-          ((FixedWidthBuilder) builder).appendInt((int) parser.longValue);
+        long days = DateFields.date(data, start, end);
+        if (days != DateFields.INVALID) {
+          ((FixedWidthBuilder) builder).appendInt((int) days);
         } else {
           fail(builder, column, tokens, field);
         }

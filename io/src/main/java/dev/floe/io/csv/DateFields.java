@@ -8,6 +8,8 @@ public final class DateFields {
   private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
   private static final ValueLayout.OfLong WORD =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfChar PAIR =
+      ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /** The result of a field that is not a date or datetime. */
   public static final long INVALID = Long.MIN_VALUE;
@@ -25,19 +27,15 @@ public final class DateFields {
       return INVALID;
     }
     long word = data.get(WORD, start);
-    // byte 4 is the first '-': put a '0' there, so that the digit test covers the whole word
-    if (((word >>> 32) & 0xFF) != '-' || data.get(BYTE, start + 7) != '-') {
+    int tail = data.get(PAIR, start + 8);
+    // bytes 4 and 7 are the '-': put a '0' there, so that the digit test covers the whole word
+    if ((word & 0xFF0000FF00000000L) != 0x2D00002D00000000L) {
       return INVALID;
     }
-    word = (word & ~(0xFFL << 32)) | ((long) '0' << 32);
-    // byte 7 is the second '-', checked above; put a '0' there too
-    word = (word & ~(0xFFL << 56)) | ((long) '0' << 56);
-    if (!allDigits(word)) {
-      return INVALID;
-    }
-    int d8 = data.get(BYTE, start + 8) - '0';
-    int d9 = data.get(BYTE, start + 9) - '0';
-    if (d8 < 0 || d8 > 9 || d9 < 0 || d9 > 9) {
+    word ^= 0x1D00001D00000000L;
+    int d8 = (tail & 0xFF) - '0';
+    int d9 = (tail >>> 8) - '0';
+    if (!allDigits(word) || d8 < 0 || d8 > 9 || d9 < 0 || d9 > 9) {
       return INVALID;
     }
     long values = word - 0x3030303030303030L;
