@@ -80,4 +80,16 @@ class TextScanTwinPropertyTest {
       }
     }
   }
+
+  @Property(tries = 50)
+  void heapSegmentsOfOtherArraysTakeTheScalarPath(@ForAll long seed) {
+    byte[] bytes = text(128, seed, 1);
+    long[] words = new long[16];
+    MemorySegment data = MemorySegment.ofArray(words);
+    MemorySegment.copy(MemorySegment.ofArray(bytes), 0, data, 0, 128);
+    assertThat(TextScanSimd.INSTANCE.ascii(data, 0, 128))
+        .isEqualTo(TextScanScalar.INSTANCE.ascii(data, 0, 128));
+    assertThat(TextScanSimd.INSTANCE.mask64(data, 3, (byte) ',', (byte) '\n'))
+        .isEqualTo(TextScanScalar.INSTANCE.mask64(data, 3, (byte) ',', (byte) '\n'));
+  }
 }

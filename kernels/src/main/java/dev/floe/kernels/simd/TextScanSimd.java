@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Lemire, "Parsing Gigabytes of JSON per Second", VLDB Journal 2019): compare 64 bytes against a
  * broadcast byte and turn the lane mask into a {@code long} with {@code VectorMask.toLong()} (one
  * 512-bit vector, or two 256-bit halves). The ASCII test ORs whole vectors and tests the sign bits
- * once per 256 bytes. Tails shorter than a vector go through the scalar twin.
+ * once per 256 bytes. Tails shorter than a vector, and segments a vector cannot load from (heap
+ * segments of other arrays than {@code byte[]}), go through the scalar twin.
  */
 public final class TextScanSimd implements TextScanKernels {
   public static final TextScanSimd INSTANCE = new TextScanSimd();
@@ -24,8 +25,16 @@ public final class TextScanSimd implements TextScanKernels {
 
   private TextScanSimd() {}
 
+  /** {@code ByteVector} loads take native segments and heap segments of a {@code byte[]} only. */
+  private static boolean loadable(MemorySegment data) {
+    return data.isNative() || data.heapBase().orElse(null) instanceof byte[];
+  }
+
   @Override
   public boolean ascii(MemorySegment data, long start, long end) {
+    if (!loadable(data)) {
+      return TextScanScalar.INSTANCE.ascii(data, start, end);
+    }
     long p = start;
     long block = 4L * LANES;
     while (p + block <= end) {
@@ -43,6 +52,9 @@ public final class TextScanSimd implements TextScanKernels {
 
   @Override
   public long mask64(MemorySegment data, long offset, byte a, byte b) {
+    if (!loadable(data)) {
+      return TextScanScalar.INSTANCE.mask64(data, offset, a, b);
+    }
     if (LANES == 64) {
       ByteVector v = ByteVector.fromMemorySegment(BYTES, data, offset, LE);
       return v.eq(a).or(v.eq(b)).toLong();
