@@ -5,7 +5,6 @@ import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.BooleanBuilder;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.ColumnBuilder;
-import dev.floe.memory.column.ColumnBuilders;
 import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.column.VarBinaryBuilder;
 import dev.floe.memory.column.ViewBuilder;
@@ -24,8 +23,11 @@ final class CsvChunkParser {
   private final CsvPlan plan;
   private final FieldParser parser;
   private final int[] columnOfField;
-  /** Per column: 1 i64, 2 f64, 3 utf8/large utf8, 0 any other type (the general path). */
+  /** Per column: 1 i64, 2 f64, 3 utf8, 4 date32, 5 large utf8, 0 any other type (general path). */
   private final int[] kinds;
+  private final boolean noNullValues;
+  /** The current chunk's all-ASCII blocks (string fields there skip the UTF-8 check). */
+  private AsciiBlocks ascii;
 
   CsvChunkParser(CsvPlan plan) {
     this.plan = plan;
@@ -39,17 +41,21 @@ final class CsvChunkParser {
     for (int index = 0; index < kinds.length; index++) {
       DataType type = plan.types()[index];
       kinds[index] = type instanceof DataType.Int64 ? 1 : type instanceof DataType.Float64 ? 2
-          : type instanceof DataType.Utf8 || type instanceof DataType.LargeUtf8 ? 3 : 0;
+          : type instanceof DataType.Utf8 ? 3 : type instanceof DataType.Date32 ? 4
+          : type instanceof DataType.LargeUtf8 ? 5 : 0;
     }
+    this.noNullValues = plan.nullValues().length == 0;
   }
 
   /** The chunk's columns (caller closes them); at most {@code limit} records. */
   Column[] parse(CsvTokenizer tokens, long limit, BufferAllocator allocator) {
     int width = plan.fields().length;
     ColumnBuilder[] builders = new ColumnBuilder[width];
+    ascii = new AsciiBlocks(tokens.data(), tokens.rangeEnd());
     try {
+      int expected = RowEstimate.rows(tokens.data(), tokens.position(), tokens.rangeEnd(), limit);
       for (int index = 0; index < width; index++) {
-        builders[index] = ColumnBuilders.forType(plan.types()[index], allocator);
+        builders[index] = RowEstimate.builder(plan.types()[index], expected, allocator);
       }
       long rows = 0;
       while (rows < limit && tokens.next()) {
@@ -116,8 +122,7 @@ final class CsvChunkParser {
     long start = tokens.start(field);
     long end = tokens.end(field);
     boolean quoted = tokens.quoted(field);
-    DataType type = plan.types()[column];
-    if (isNull(data, start, end, quoted)) {
+    if ((start == end && !quoted) || (!noNullValues && isNull(data, start, end, quoted))) {
       builder.appendNull();
       return;
     }
@@ -138,16 +143,37 @@ final class CsvChunkParser {
         }
         return;
       }
-      case 3 -> {
-        if (!tokens.escaped(field) && Utf8Check.valid(data, start, end)) {
-          ((VarBinaryBuilder) builder).append(data, start, (int) (end - start));
-        } else {
+      case 3, 5 -> {
+        if (tokens.escaped(field)
+            || !(ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
           appendString(builder, column, tokens, field);
+        } else if (kinds[column] == 3) {
+          ((CsvStringBuilder) builder).append(data, start, (int) (end - start));
+        } else {
+          ((VarBinaryBuilder) builder).append(data, start, (int) (end - start));
         }
         return;
       }
-      default -> { }
+      case 4 -> {
+        long days = DateFields.date(data, start, end);
+        if (days != DateFields.INVALID) {
+          ((FixedWidthBuilder) builder).appendInt((int) days);
+        } else {
+          fail(builder, column, tokens, field);
+        }
+        return;
+      }
+      default -> appendOther(builder, column, tokens, field, data, start, end);
     }
+  }
+
+  /**
+   * The types without a kind of their own: one pattern switch per value. Kept out of {@link
+   * #append} so that the hot method stays small enough for the JIT to inline the parsers into it.
+   */
+  private void appendOther(ColumnBuilder builder, int column, CsvTokenizer tokens, int field,
+      MemorySegment data, long start, long end) {
+    DataType type = plan.types()[column];
     if (type.isString()) {
       appendString(builder, column, tokens, field);
       return;
@@ -249,8 +275,10 @@ final class CsvChunkParser {
     MemorySegment data = tokens.data();
     long start = tokens.start(field);
     long end = tokens.end(field);
-    if (!tokens.escaped(field) && Utf8Check.valid(data, start, end)) {
+    if (!tokens.escaped(field)
+        && (ascii.ascii(start, end) || Utf8Check.valid(data, start, end))) {
       switch (builder) {
+        case CsvStringBuilder strings -> strings.append(data, start, (int) (end - start));
         case VarBinaryBuilder strings -> strings.append(data, start, (int) (end - start));
         case ViewBuilder views -> views.append(data, start, (int) (end - start));
         default -> builder.appendObject(tokens.text(field));

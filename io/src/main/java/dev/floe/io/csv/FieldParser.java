@@ -35,6 +35,19 @@ final class FieldParser {
 
   /** {@code -?\d+} within i64 range. */
   boolean parseLong(MemorySegment data, long start, long end) {
+    if (start < end) {
+      boolean negative = data.get(BYTE, start) == '-';
+      long fast = SwarDigits.digits(data, negative ? start + 1 : start, end);
+      if (fast != SwarDigits.NONE) {
+        longValue = negative ? -fast : fast;
+        return true;
+      }
+    }
+    return parseLongBytes(data, start, end);
+  }
+
+  /** {@link #parseLong} byte by byte (fields the SWAR path does not take). */
+  private boolean parseLongBytes(MemorySegment data, long start, long end) {
     long p = start;
     boolean negative = false;
     if (p < end && data.get(BYTE, p) == '-') {
@@ -65,54 +78,32 @@ final class FieldParser {
     return true;
   }
 
-  /** True when the field matches Polars' float inference pattern. */
+  /** True when the field matches Polars' float inference pattern ({@link FloatPattern}). */
   boolean looksLikeFloat(MemorySegment data, long start, long end) {
-    long p = start;
-    if (p < end && (data.get(BYTE, p) == '-' || data.get(BYTE, p) == '+')) {
-      p++;
-    }
-    if (end - p == 3 && (matches(data, p, "inf") || matches(data, p, "NaN"))) {
-      return true;
-    }
-    int before = 0;
-    while (p < end && isDigit(data.get(BYTE, p))) {
-      p++;
-      before++;
-    }
-    boolean dot = false;
-    int after = 0;
-    if (p < end && data.get(BYTE, p) == decimalPoint) {
-      dot = true;
-      p++;
-      while (p < end && isDigit(data.get(BYTE, p))) {
-        p++;
-        after++;
-      }
-    }
-    boolean exponent = false;
-    if (p < end && (data.get(BYTE, p) == 'e' || data.get(BYTE, p) == 'E')) {
-      p++;
-      if (p < end && (data.get(BYTE, p) == '-' || data.get(BYTE, p) == '+')) {
-        p++;
-      }
-      int digits = 0;
-      while (p < end && isDigit(data.get(BYTE, p))) {
-        p++;
-        digits++;
-      }
-      if (digits == 0) {
-        return false;
-      }
-      exponent = true;
-    }
-    if (p != end) {
-      return false;
-    }
-    return (dot && after >= 1) || (before >= 1 && (exponent || dot));
+    return FloatPattern.matches(data, start, end, decimalPoint);
   }
 
   /** A Float64 value: the inference pattern, integers, and nan/inf/infinity in any case. */
   boolean parseDouble(MemorySegment data, long start, long end) {
+    if (start < end) {
+      byte first = data.get(BYTE, start);
+      boolean negative = first == '-';
+      long fast = SwarDigits.decimal(data, negative || first == '+' ? start + 1 : start, end,
+          decimalPoint);
+      if (fast != SwarDigits.NONE) {
+        // at most 8 digits and 7 decimals: the exact fast path of parseDoubleBytes, no byte loop
+        long mantissa = fast & 0x00FF_FFFF_FFFF_FFFFL;
+        int decimals = (int) (fast >>> 56);
+        double value = decimals == 0 ? mantissa * POWERS[0] : mantissa / POWERS[decimals];
+        doubleValue = negative ? -value : value;
+        return true;
+      }
+    }
+    return parseDoubleBytes(data, start, end);
+  }
+
+  /** {@link #parseDouble} byte by byte (fields the SWAR path does not take). */
+  private boolean parseDoubleBytes(MemorySegment data, long start, long end) {
     long p = start;
     if (p >= end) {
       return false;
@@ -255,19 +246,6 @@ final class FieldParser {
     longValue = micros;
     utc = micros != DateFields.INVALID && data.get(BYTE, end - 1) == 'Z';
     return micros != DateFields.INVALID;
-  }
-
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
-  private static boolean matches(MemorySegment data, long start, String text) {
-    for (int index = 0; index < text.length(); index++) {
-      if (data.get(BYTE, start + index) != text.charAt(index)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean matchesIgnoreCase(MemorySegment data, long start, String text) {
