@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading a generated Parquet file (zstd; i64 id, i32 qty with nulls, f64 price, str name from
  * 1,000 distinct values so dictionary-encoded, str note of unique values so PLAIN; 8 row groups)
  * in parallel and on one thread, all columns and a 2-column projection. The file is written in
- * setup by pyarrow ({@code -Dfloe.polars.python}, default {@code python3}), which also prints the
+ * setup by pyarrow (the project's venv, see {@link BenchPython}), which also prints the
  * sum of the id column that setup checks Floe's read against.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -67,7 +67,7 @@ public class ParquetReadBenchmark {
     file = Files.createTempFile("floe-parquet-bench", ".parquet");
     Path script = Files.createTempFile("floe-parquet-bench", ".py");
     Files.writeString(script, SCRIPT);
-    String python = System.getProperty("floe.polars.python", "python3");
+    String python = BenchPython.executable();
     Process process = new ProcessBuilder(python, script.toString(), file.toString(), Integer.toString(rows))
         .redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
