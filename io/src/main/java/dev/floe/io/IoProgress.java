@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  */
 public final class IoProgress {
   private static final ScopedValue<ProgressListener> LISTENER = ScopedValue.newInstance();
-  private static final ProgressListener DEFAULT = chooseDefault(System.getProperty("floe.progress", "off"));
+  /** The process default, chosen on first use (null until then). */
+  private static volatile ProgressListener processDefault;
 
   private IoProgress() {}
 
@@ -26,7 +27,15 @@ public final class IoProgress {
 
   /** The listener for an operation starting now on this thread. */
   public static ProgressListener current() {
-    return LISTENER.isBound() ? LISTENER.get() : DEFAULT;
+    if (LISTENER.isBound()) {
+      return LISTENER.get();
+    }
+    ProgressListener chosen = processDefault;
+    if (chosen == null) {
+      chosen = chooseDefault(System.getProperty("floe.progress", "off"));
+      processDefault = chosen;
+    }
+    return chosen;
   }
 
   /** A reporter for an operation starting now; {@code override} (from options) wins when non-null. */
@@ -49,7 +58,7 @@ public final class IoProgress {
         yield console != null && console.isTerminal()
             ? new TerminalProgressBar(System.err) : ProgressListener.NONE;
       }
-      default -> throw new IllegalArgumentException(
+      default -> throw new dev.floe.errors.InvalidOperationException(
           "-Dfloe.progress must be off, auto or on, got '" + setting + "'");
     };
   }

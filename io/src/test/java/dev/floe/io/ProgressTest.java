@@ -118,7 +118,7 @@ class ProgressTest {
     assertThat(IoProgress.chooseDefault("off")).isSameAs(ProgressListener.NONE);
     assertThat(IoProgress.chooseDefault("on")).isInstanceOf(TerminalProgressBar.class);
     assertThatThrownBy(() -> IoProgress.chooseDefault("sometimes"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(dev.floe.errors.InvalidOperationException.class)
         .hasMessage("-Dfloe.progress must be off, auto or on, got 'sometimes'");
   }
 
