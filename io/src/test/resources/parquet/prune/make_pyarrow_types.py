@@ -1,7 +1,7 @@
 """Writes pyarrow_types.parquet (pyarrow, 3 row groups of 2 rows) and pyarrow_types.expect.tsv:
 per predicate, the row groups in which polars keeps at least one row (evaluated group by group).
 StatisticsPruningPyarrowTest checks that pruning never drops those groups and does prune others.
-Run with: /work/main/.venv/bin/python make_pyarrow_types.py (pyarrow 25, polars 1.44)."""
+Run with: $(scripts/python-env.sh) make_pyarrow_types.py (the project venv: pyarrow 25, polars 1.44)."""
 import datetime as dt
 import decimal as dec
 import zoneinfo
