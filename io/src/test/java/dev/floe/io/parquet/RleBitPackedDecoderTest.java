@@ -42,6 +42,47 @@ class RleBitPackedDecoderTest {
     assertThat(out).containsExactly(values);
   }
 
+  @Property(tries = 300)
+  void levelsDecodeCheckAndCountLikeTheScalarTwin(@ForAll @IntRange(min = 1, max = 3) int maxLevel,
+      @ForAll @IntRange(min = 0, max = 3000) int count, @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 100) int chunk) {
+    Random random = new Random(seed);
+    int bitWidth = 32 - Integer.numberOfLeadingZeros(maxLevel);
+    int[] values = new int[count];
+    boolean overflow = random.nextInt(5) == 0 && (1 << bitWidth) - 1 > maxLevel;
+    for (int index = 0; index < count; index++) {
+      values[index] = random.nextInt(3) == 0 ? random.nextInt(maxLevel + 1) : maxLevel;
+    }
+    if (overflow && count > 0) {
+      values[random.nextInt(count)] = maxLevel + 1; // fits the bit width, exceeds the maximum
+    }
+    byte[] encoded = RleEncoder.encode(values, count, bitWidth, random);
+    RleBitPackedDecoder decoder =
+        new RleBitPackedDecoder(MemorySegment.ofArray(encoded), 0, encoded.length, bitWidth, "t.parquet");
+    int[] out = new int[count];
+    int[] expected = RleScalarTwin.decode(encoded, bitWidth, count);
+    int firstBad = -1;
+    for (int index = 0; index < count && firstBad < 0; index++) {
+      firstBad = expected[index] > maxLevel ? index : -1;
+    }
+    if (firstBad >= 0) {
+      assertThatThrownBy(() -> {
+        for (int done = 0; done < count; done += chunk) {
+          decoder.decodeLevels(out, done, Math.min(chunk, count - done), maxLevel, "definition");
+        }
+      }).isInstanceOf(FloeIoException.class)
+          .hasMessageContaining("definition level " + (maxLevel + 1))
+          .hasMessageContaining("exceeds the column's maximum " + maxLevel);
+      return;
+    }
+    int atMax = 0;
+    for (int done = 0; done < count; done += chunk) {
+      atMax += decoder.decodeLevels(out, done, Math.min(chunk, count - done), maxLevel, "definition");
+    }
+    assertThat(out).containsExactly(expected);
+    assertThat(atMax).isEqualTo((int) Arrays.stream(expected).filter(level -> level == maxLevel).count());
+  }
+
   @Property(tries = 200)
   void truncatedInputFailsTyped(@ForAll @IntRange(min = 1, max = 32) int bitWidth, @ForAll long seed) {
     Random random = new Random(seed);

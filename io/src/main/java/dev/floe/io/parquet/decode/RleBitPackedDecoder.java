@@ -89,6 +89,61 @@ public final class RleBitPackedDecoder {
     }
   }
 
+  /**
+   * Decodes {@code count} repetition or definition levels into {@code out[from..]}, checking each is
+   * at most {@code max}, and returns how many equal {@code max} (for definition levels: how many
+   * entries hold a value). An RLE run is checked and counted once, not per value.
+   *
+   * @throws FloeIoException naming the level and its position when one exceeds {@code max}
+   */
+  public int decodeLevels(int[] out, int from, int count, int max, String kind) {
+    int index = from;
+    int limit = from + count;
+    int atMax = 0;
+    while (index < limit) {
+      if (remaining == 0) {
+        nextRun(index - from, count);
+      }
+      int start = index;
+      if (!packed) {
+        int n = Math.min(remaining, limit - index);
+        if (runValue > max || runValue < 0) {
+          throw new FloeIoException(where + ": " + kind + " level " + Integer.toUnsignedString(runValue)
+              + " of value " + (index - from) + " exceeds the column's maximum " + max);
+        }
+        java.util.Arrays.fill(out, index, index + n, runValue);
+        index += n;
+        remaining -= n;
+        atMax += runValue == max ? n : 0;
+        continue;
+      }
+      int whole = Math.min(remaining, limit - index) >>> 3;
+      if (groupIndex == 8 && whole > 0 && position + (long) whole * bitWidth <= end) {
+        unpackGroups(out, index, whole);
+        index += whole * 8;
+        remaining -= whole * 8;
+      } else {
+        if (groupIndex == 8) {
+          unpackGroup();
+        }
+        int n = Math.min(Math.min(8 - groupIndex, remaining), limit - index);
+        System.arraycopy(group, groupIndex, out, index, n);
+        groupIndex += n;
+        index += n;
+        remaining -= n;
+      }
+      for (int k = start; k < index; k++) {
+        int level = out[k];
+        if (level > max || level < 0) {
+          throw new FloeIoException(where + ": " + kind + " level " + Integer.toUnsignedString(level)
+              + " of value " + (k - from) + " exceeds the column's maximum " + max);
+        }
+        atMax += level == max ? 1 : 0;
+      }
+    }
+    return atMax;
+  }
+
   /** The next value (slow path for single reads). */
   public int next() {
     int[] one = new int[1];

@@ -41,10 +41,12 @@ final class PageValues {
     if (reps != null) {
       position = prefixedLevels(page, position, end, reps, done, count, leaf.maxRep(), "repetition", at);
     }
+    int defined = count;
     if (defs != null) {
       position = prefixedLevels(page, position, end, defs, done, count, leaf.maxDef(), "definition", at);
+      defined = lastDefined;
     }
-    values(page, position, end, nonNull(done, count), encoding, dictionary, at);
+    values(page, position, end, defined, encoding, dictionary, at);
   }
 
   void decodeV2(MemorySegment levels, int repBytes, int defBytes, MemorySegment page, int count, int done,
@@ -52,10 +54,12 @@ final class PageValues {
     if (reps != null) {
       levels(levels, 0, repBytes, reps, done, count, leaf.maxRep(), "repetition", at);
     }
+    int defined = count;
     if (defs != null) {
-      levels(levels, repBytes, (long) repBytes + defBytes, defs, done, count, leaf.maxDef(), "definition", at);
+      defined = levels(levels, repBytes, (long) repBytes + defBytes, defs, done, count, leaf.maxDef(),
+          "definition", at);
     }
-    values(page, 0, page.byteSize(), nonNull(done, count), encoding, dictionary, at);
+    values(page, 0, page.byteSize(), defined, encoding, dictionary, at);
   }
 
   private long prefixedLevels(MemorySegment page, long position, long end, int[] target, int done, int count,
@@ -68,32 +72,19 @@ final class PageValues {
       throw new FloeIoException(at + ": " + kind + " levels claim " + Integer.toUnsignedString(length)
           + " bytes at byte " + position + ", only " + (end - position - 4) + " remain");
     }
-    levels(page, position + 4, position + 4 + length, target, done, count, max, kind, at);
+    lastDefined = levels(page, position + 4, position + 4 + length, target, done, count, max, kind, at);
     return position + 4 + length;
   }
 
-  private static void levels(MemorySegment page, long from, long to, int[] target, int done, int count, int max,
+  /** How many levels the last {@link #prefixedLevels} call found at their maximum. */
+  private int lastDefined;
+
+  /** Decodes and checks levels; returns how many are at {@code max} (for definition levels: values present). */
+  private static int levels(MemorySegment page, long from, long to, int[] target, int done, int count, int max,
       String kind, String at) {
     int width = 32 - Integer.numberOfLeadingZeros(max);
-    new RleBitPackedDecoder(page, from, to, width, at + ", " + kind + " levels").decode(target, done, count);
-    for (int index = done; index < done + count; index++) {
-      if (target[index] > max) {
-        throw new FloeIoException(at + ": " + kind + " level " + target[index] + " of value " + (index - done)
-            + " exceeds the column's maximum " + max);
-      }
-    }
-  }
-
-  private int nonNull(int done, int count) {
-    if (defs == null) {
-      return count;
-    }
-    int max = leaf.maxDef();
-    int n = 0;
-    for (int index = done; index < done + count; index++) {
-      n += defs[index] == max ? 1 : 0;
-    }
-    return n;
+    return new RleBitPackedDecoder(page, from, to, width, at + ", " + kind + " levels")
+        .decodeLevels(target, done, count, max, kind);
   }
 
   private void values(MemorySegment page, long position, long end, int count, Encoding encoding,
