@@ -89,7 +89,7 @@ final class ChunkDecoder implements AutoCloseable {
           case null, default -> { }
         }
       }
-      return new LeafData(leaf, entries, defs, reps, values, where);
+      return new LeafData(leaf, entries, defs, reps, values, where, pages.definedTotal() == entries);
     } catch (RuntimeException failure) {
       values.close();
       throw failure;

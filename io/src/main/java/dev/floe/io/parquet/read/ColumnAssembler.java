@@ -86,13 +86,7 @@ final class ColumnAssembler {
   }
 
   private static boolean allDefined(LeafData data) {
-    int max = data.leaf.maxDef();
-    for (int entry = 0; entry < data.entries; entry++) {
-      if (data.defs[entry] != max) {
-        return false;
-      }
-    }
-    return true;
+    return data.allDefined;
   }
 
   /** For each entry, the number of values before it; one more element holds the total. */

@@ -12,8 +12,12 @@ final class LeafData implements AutoCloseable {
   final int[] reps;
   final PhysicalValues values;
   final String where;
+  /** Every entry holds a value (counted while the levels were decoded). */
+  final boolean allDefined;
 
-  LeafData(ReadNode.Leaf leaf, int entries, int[] defs, int[] reps, PhysicalValues values, String where) {
+  LeafData(ReadNode.Leaf leaf, int entries, int[] defs, int[] reps, PhysicalValues values, String where,
+      boolean allDefined) {
+    this.allDefined = allDefined;
     this.leaf = leaf;
     this.entries = entries;
     this.defs = defs;

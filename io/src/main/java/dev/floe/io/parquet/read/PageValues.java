@@ -46,6 +46,7 @@ final class PageValues {
       position = prefixedLevels(page, position, end, defs, done, count, leaf.maxDef(), "definition", at);
       defined = lastDefined;
     }
+    definedTotal += defined;
     values(page, position, end, defined, encoding, dictionary, at);
   }
 
@@ -59,6 +60,7 @@ final class PageValues {
       defined = levels(levels, repBytes, (long) repBytes + defBytes, defs, done, count, leaf.maxDef(),
           "definition", at);
     }
+    definedTotal += defined;
     values(page, 0, page.byteSize(), defined, encoding, dictionary, at);
   }
 
@@ -74,6 +76,14 @@ final class PageValues {
     }
     lastDefined = levels(page, position + 4, position + 4 + length, target, done, count, max, kind, at);
     return position + 4 + length;
+  }
+
+  /** Entries of all pages so far that hold a value (definition level at its maximum). */
+  private long definedTotal;
+
+  /** Entries of the pages decoded so far that hold a value. */
+  long definedTotal() {
+    return definedTotal;
   }
 
   /** How many levels the last {@link #prefixedLevels} call found at their maximum. */

@@ -108,8 +108,10 @@ class ColumnAssemblerTest {
         ReadNode.Leaf leaf = node.leaves().get(index);
         PhysicalValues values = new PhysicalValues(allocator, 4, data[index].values().length);
         values.appendFixed(MemorySegment.ofArray(data[index].values()), 0, data[index].values().length);
-        leaves.put(leaf.column(), new LeafData(leaf, data[index].defs().length, data[index].defs(),
-            data[index].reps(), values, "leaf " + leaf.path()));
+        int[] defs = data[index].defs();
+        boolean allDefined = java.util.Arrays.stream(defs).allMatch(level -> level == leaf.maxDef());
+        leaves.put(leaf.column(), new LeafData(leaf, defs.length, defs, data[index].reps(), values,
+            "leaf " + leaf.path(), allDefined));
       }
       return new ColumnAssembler(leaves, rows, allocator, "test").assemble(node);
     } finally {
