@@ -59,7 +59,8 @@ final class ChunkDecoder implements AutoCloseable {
     // sized for the values the chunk claims, but no larger than a few times its decoded bytes (a
     // lying count must not reserve gigabytes; dictionary pages that expand further grow the buffer)
     long hint = Math.min(entries, Math.max(1024, 4 * Math.max(0, chunk.getTotalUncompressedSize())));
-    PhysicalValues values = new PhysicalValues(allocator, physicalWidth(), hint);
+    PhysicalValues values = new PhysicalValues(allocator, physicalWidth(), hint,
+        Math.min(Math.max(0, chunk.getTotalUncompressedSize()), 1L << 30));
     try {
       PageValues pages = new PageValues(leaf, values, defs, reps, allocator);
       long position = start;

@@ -23,8 +23,18 @@ final class PhysicalValues implements AutoCloseable {
   int count;
 
   PhysicalValues(BufferAllocator allocator, int width, long expectedCount) {
+    this(allocator, width, expectedCount, 0);
+  }
+
+  /**
+   * Values of one chunk; {@code expectedBytes} (the chunk's uncompressed size, 0 if unknown) sizes
+   * the data of BYTE_ARRAY values up front, so long strings do not regrow (and recopy) the buffer
+   * several times.
+   */
+  PhysicalValues(BufferAllocator allocator, int width, long expectedCount, long expectedBytes) {
     this.width = width;
-    long initial = width > 0 ? expectedCount * width : width == BITS ? expectedCount / 8 + 8 : expectedCount * 8;
+    long initial = width > 0 ? expectedCount * width : width == BITS ? expectedCount / 8 + 8
+        : Math.max(expectedCount * 8, expectedBytes);
     this.values = new GrowBuffer(allocator, Math.min(initial, 1L << 30));
     try {
       this.offsets = width == VARIABLE ? new GrowBuffer(allocator, Math.min((expectedCount + 1) * 4, 1L << 30)) : null;
