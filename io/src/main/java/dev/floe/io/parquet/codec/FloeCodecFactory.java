@@ -29,8 +29,12 @@ public final class FloeCodecFactory implements CompressionCodecFactory {
     return new BytesInputCompressor() {
       @Override
       public BytesInput compress(BytesInput bytes) throws IOException {
-        byte[] page = toArray(bytes);
-        return BytesInput.from(PageCodecs.compress(codec, codecLevel, page, 0, page.length));
+        // the page is gathered into a per-thread array (no toByteArray copy); the codec's output
+        // is the one copy parquet-mr keeps until the row group is flushed
+        PageBytes page = PAGE.get();
+        page.reset();
+        bytes.writeAllTo(page);
+        return BytesInput.from(PageCodecs.compress(codec, codecLevel, page.array(), 0, page.size()));
       }
 
       @Override
@@ -74,6 +78,19 @@ public final class FloeCodecFactory implements CompressionCodecFactory {
 
   @Override
   public void release() {}
+
+  private static final ThreadLocal<PageBytes> PAGE = ThreadLocal.withInitial(PageBytes::new);
+
+  /** A growable byte array that exposes its storage (a ByteArrayOutputStream without the copy). */
+  private static final class PageBytes extends java.io.ByteArrayOutputStream {
+    PageBytes() {
+      super(1 << 16);
+    }
+
+    byte[] array() {
+      return buf;
+    }
+  }
 
   private static byte[] toArray(BytesInput bytes) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.toIntExact(bytes.size()));

@@ -68,7 +68,7 @@ public final class PageCodecs {
     return switch (codec) {
       case UNCOMPRESSED -> java.util.Arrays.copyOfRange(page, offset, offset + length);
       case ZSTD -> {
-        byte[] out = new byte[Math.toIntExact(Zstd.compressBound(length))];
+        byte[] out = scratch(Math.toIntExact(Zstd.compressBound(length)));
         long n = Zstd.compressByteArray(out, 0, out.length, page, offset, length, level);
         if (Zstd.isError(n)) {
           throw new IOException("zstd: " + Zstd.getErrorName(n));
@@ -76,7 +76,7 @@ public final class PageCodecs {
         yield java.util.Arrays.copyOf(out, (int) n);
       }
       case SNAPPY -> {
-        byte[] out = new byte[Snappy.maxCompressedLength(length)];
+        byte[] out = scratch(Snappy.maxCompressedLength(length));
         int n = Snappy.compress(page, offset, length, out, 0);
         yield java.util.Arrays.copyOf(out, n);
       }
@@ -89,6 +89,17 @@ public final class PageCodecs {
       default -> throw new FloeIoException(
           "compression codec " + codec + " is not supported for writing; supported: " + supported());
     };
+  }
+
+  private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][0]);
+
+  /** A per-thread output array of at least {@code size} bytes (the caller copies the result out). */
+  private static byte[] scratch(int size) {
+    byte[][] holder = SCRATCH.get();
+    if (holder[0].length < size) {
+      holder[0] = new byte[size];
+    }
+    return holder[0];
   }
 
   private static long copy(MemorySegment source, MemorySegment target) {
