@@ -89,49 +89,7 @@ class PartitionPruningPropertyTest {
   }
 
   private static Boolean eval(ScanPredicate predicate, Map<String, Object> row) {
-    return switch (predicate) {
-      case ScanPredicate.Compare c -> {
-        Object value = row.get(c.column());
-        if (value == null) {
-          yield null;
-        }
-        int cmp = compare(value, c.literal());
-        yield switch (c.op()) {
-          case EQ -> cmp == 0;
-          case NE -> cmp != 0;
-          case LT -> cmp < 0;
-          case LE -> cmp <= 0;
-          case GT -> cmp > 0;
-          case GE -> cmp >= 0;
-        };
-      }
-      case ScanPredicate.IsNull n -> row.get(n.column()) == null;
-      case ScanPredicate.IsNotNull n -> row.get(n.column()) != null;
-      case ScanPredicate.In in -> row.get(in.column()) == null ? null
-          : in.values().stream().anyMatch(v -> compare(row.get(in.column()), v) == 0);
-      case ScanPredicate.Not not -> {
-        Boolean inner = eval(not.term(), row);
-        yield inner == null ? null : !inner;
-      }
-      case ScanPredicate.And and -> {
-        Boolean result = true;
-        for (ScanPredicate term : and.terms()) {
-          Boolean next = eval(term, row);
-          result = Boolean.FALSE.equals(result) || Boolean.FALSE.equals(next) ? Boolean.FALSE
-              : result == null || next == null ? null : Boolean.TRUE;
-        }
-        yield result;
-      }
-      case ScanPredicate.Or or -> {
-        Boolean result = false;
-        for (ScanPredicate term : or.terms()) {
-          Boolean next = eval(term, row);
-          result = Boolean.TRUE.equals(result) || Boolean.TRUE.equals(next) ? Boolean.TRUE
-              : result == null || next == null ? null : Boolean.FALSE;
-        }
-        yield result;
-      }
-    };
+    return KleeneOracle.eval(predicate, row, PartitionPruningPropertyTest::compare);
   }
 
   private static int compare(Object value, Object literal) {
