@@ -54,15 +54,13 @@ final class ChunkDecoder implements AutoCloseable {
       throw new FloeIoException(where + ": column chunk claims " + total + " values for " + rows + " rows");
     }
     int entries = (int) total;
-    int[] defs = leaf.maxDef() > 0 ? new int[entries] : null;
-    int[] reps = leaf.maxRep() > 0 ? new int[entries] : null;
     // sized for the values the chunk claims, but no larger than a few times its decoded bytes (a
     // lying count must not reserve gigabytes; dictionary pages that expand further grow the buffer)
     long hint = Math.min(entries, Math.max(1024, 4 * Math.max(0, chunk.getTotalUncompressedSize())));
     PhysicalValues values = new PhysicalValues(allocator, physicalWidth(), hint,
         Math.min(Math.max(0, chunk.getTotalUncompressedSize()), 1L << 30));
     try {
-      PageValues pages = new PageValues(leaf, values, defs, reps, allocator);
+      PageValues pages = new PageValues(leaf, values, entries, allocator);
       long position = start;
       long end = start + size;
       int done = 0;
@@ -90,7 +88,8 @@ final class ChunkDecoder implements AutoCloseable {
           case null, default -> { }
         }
       }
-      return new LeafData(leaf, entries, defs, reps, values, where, pages.definedTotal() == entries);
+      return new LeafData(leaf, entries, pages.defs(), pages.reps(), values, where,
+          pages.definedTotal() == entries);
     } catch (RuntimeException failure) {
       values.close();
       throw failure;

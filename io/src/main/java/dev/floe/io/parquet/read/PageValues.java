@@ -24,15 +24,53 @@ final class PageValues {
 
   private final ReadNode.Leaf leaf;
   private final PhysicalValues out;
-  private final int[] defs;
+  /**
+   * Definition levels by entry. Flat columns (no repetition) get the array only once a page has
+   * an entry below the maximum: until then every entry is defined and nothing needs storing (most
+   * nullable columns hold no null, and the array cost as much zeroing as its values).
+   */
+  private int[] defs;
+  private final boolean lazyDefs;
+  private final int entries;
   private final int[] reps;
   private final int[] indices = new int[BATCH];
 
-  PageValues(ReadNode.Leaf leaf, PhysicalValues out, int[] defs, int[] reps, BufferAllocator allocator) {
+  PageValues(ReadNode.Leaf leaf, PhysicalValues out, int entries, BufferAllocator allocator) {
     this.leaf = leaf;
     this.out = out;
-    this.defs = defs;
-    this.reps = reps;
+    this.entries = entries;
+    this.lazyDefs = leaf.maxDef() > 0 && leaf.maxRep() == 0;
+    this.defs = leaf.maxDef() > 0 && !lazyDefs ? new int[entries] : null;
+    this.reps = leaf.maxRep() > 0 ? new int[entries] : null;
+  }
+
+  /** The definition levels, or null when the column has none or every entry is defined. */
+  int[] defs() {
+    return defs;
+  }
+
+  /** The repetition levels, or null when the column has none. */
+  int[] reps() {
+    return reps;
+  }
+
+  /** Decodes one page's definition levels; returns how many are at the maximum. */
+  private int definitions(MemorySegment page, long from, long to, int done, int count, String at) {
+    if (!lazyDefs) {
+      return levels(page, from, to, defs, done, count, leaf.maxDef(), "definition", at);
+    }
+    int max = leaf.maxDef();
+    if (defs != null) {
+      return levels(page, from, to, defs, done, count, max, "definition", at);
+    }
+    int[] pageLevels = HeapScratch.get().levels(count);
+    int defined = levels(page, from, to, pageLevels, 0, count, max, "definition", at);
+    if (defined != count) {
+      defs = new int[entries];
+      java.util.Arrays.fill(defs, 0, done, max);
+      System.arraycopy(pageLevels, 0, defs, done, count);
+    }
+    return defined;
   }
 
   void decodeV1(MemorySegment page, int count, int done, Encoding encoding, PhysicalValues dictionary, String at) {
@@ -42,8 +80,8 @@ final class PageValues {
       position = prefixedLevels(page, position, end, reps, done, count, leaf.maxRep(), "repetition", at);
     }
     int defined = count;
-    if (defs != null) {
-      position = prefixedLevels(page, position, end, defs, done, count, leaf.maxDef(), "definition", at);
+    if (leaf.maxDef() > 0) {
+      position = prefixedDefinitions(page, position, end, done, count, at);
       defined = lastDefined;
     }
     definedTotal += defined;
@@ -56,9 +94,8 @@ final class PageValues {
       levels(levels, 0, repBytes, reps, done, count, leaf.maxRep(), "repetition", at);
     }
     int defined = count;
-    if (defs != null) {
-      defined = levels(levels, repBytes, (long) repBytes + defBytes, defs, done, count, leaf.maxDef(),
-          "definition", at);
+    if (leaf.maxDef() > 0) {
+      defined = definitions(levels, repBytes, (long) repBytes + defBytes, done, count, at);
     }
     definedTotal += defined;
     values(page, 0, page.byteSize(), defined, encoding, dictionary, at);
@@ -75,6 +112,19 @@ final class PageValues {
           + " bytes at byte " + position + ", only " + (end - position - 4) + " remain");
     }
     lastDefined = levels(page, position + 4, position + 4 + length, target, done, count, max, kind, at);
+    return position + 4 + length;
+  }
+
+  private long prefixedDefinitions(MemorySegment page, long position, long end, int done, int count, String at) {
+    if (end - position < 4) {
+      throw new FloeIoException(at + ": definition levels: no length prefix at byte " + position);
+    }
+    int length = page.get(ValueLayout.JAVA_INT_UNALIGNED, position);
+    if (length < 0 || length > end - position - 4) {
+      throw new FloeIoException(at + ": definition levels claim " + Integer.toUnsignedString(length)
+          + " bytes at byte " + position + ", only " + (end - position - 4) + " remain");
+    }
+    lastDefined = definitions(page, position + 4, position + 4 + length, done, count, at);
     return position + 4 + length;
   }
 

@@ -92,36 +92,39 @@ final class PhysicalValues implements AutoCloseable {
     if (end - offset > Integer.MAX_VALUE - 16) {
       throw new FloeIoException(where + ": a PLAIN page of " + (end - offset) + " bytes exceeds 2 GiB");
     }
-    // The page goes to the heap once: lengths are read and values packed with array loops (a
-    // per-value MemorySegment.copy costs more in checks than the copy), then two bulk copies.
-    byte[] text = page.asSlice(offset, end - offset).toArray(ValueLayout.JAVA_BYTE);
-    byte[] packed = new byte[text.length];
-    int[] ends = new int[n];
+    // The page goes to a per-thread heap array once, the values are packed in place there (each
+    // moves left over the length prefixes before it; a per-value MemorySegment.copy costs more in
+    // checks than the copy), then two bulk copies move data and offsets off-heap.
+    int size = (int) (end - offset);
+    HeapScratch scratch = HeapScratch.get();
+    byte[] text = scratch.bytes(size);
+    MemorySegment.copy(page, ValueLayout.JAVA_BYTE, offset, text, 0, size);
+    int[] ends = scratch.ints(n);
     long base = values.size();
     int position = 0;
     int written = 0;
     for (int index = 0; index < n; index++) {
-      if (text.length - position < 4) {
+      if (size - position < 4) {
         throw new FloeIoException(where + ": PLAIN value " + index + " of " + n + ": length prefix at byte "
             + (offset + position) + " runs past the page end " + end);
       }
       int length = (int) INT_LE.get(text, position);
       position += 4;
-      if (length < 0 || length > text.length - position) {
+      if (length < 0 || length > size - position) {
         throw new FloeIoException(where + ": PLAIN value " + index + " at byte " + (offset + position - 4)
-            + " claims " + Integer.toUnsignedString(length) + " bytes, only " + (text.length - position)
+            + " claims " + Integer.toUnsignedString(length) + " bytes, only " + (size - position)
             + " remain");
       }
       if (base + written + length > Integer.MAX_VALUE) {
         throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
       }
-      System.arraycopy(text, position, packed, written, length);
+      System.arraycopy(text, position, text, written, length);
       position += length;
       written += length;
       ends[index] = (int) (base + written);
     }
     MemorySegment data = values.ensure(written);
-    MemorySegment.copy(packed, 0, data, ValueLayout.JAVA_BYTE, base, written);
+    MemorySegment.copy(text, 0, data, ValueLayout.JAVA_BYTE, base, written);
     MemorySegment offs = offsets.ensure(4L * n);
     MemorySegment.copy(ends, 0, offs, ValueLayout.JAVA_INT_UNALIGNED, offsets.size(), n);
     values.size(base + written);
@@ -160,10 +163,16 @@ final class PhysicalValues implements AutoCloseable {
    */
   void gather(PhysicalValues dictionary, int[] indices, int n, String where) {
     int size = dictionary.count;
+    int outside = 0;
     for (int k = 0; k < n; k++) {
-      if (indices[k] < 0 || indices[k] >= size) {
-        throw new FloeIoException(where + ": dictionary index " + Integer.toUnsignedString(indices[k])
-            + " is outside the dictionary of " + size + " values");
+      outside |= indices[k] | (size - 1 - indices[k]); // negative when some index is < 0 or >= size
+    }
+    if (outside < 0) {
+      for (int k = 0; k < n; k++) {
+        if (indices[k] < 0 || indices[k] >= size) {
+          throw new FloeIoException(where + ": dictionary index " + Integer.toUnsignedString(indices[k])
+              + " is outside the dictionary of " + size + " values");
+        }
       }
     }
     MemorySegment source = dictionary.values.segment();
@@ -177,7 +186,7 @@ final class PhysicalValues implements AutoCloseable {
       case 4 -> {
         // gathered on the heap (array loops need no segment checks), then one bulk copy
         int[] dictionaryInts = dictionary.heapInts();
-        int[] stage = new int[n];
+        int[] stage = HeapScratch.get().ints(n);
         for (int k = 0; k < n; k++) {
           stage[k] = dictionaryInts[indices[k]];
         }
@@ -186,7 +195,7 @@ final class PhysicalValues implements AutoCloseable {
       }
       case 8 -> {
         long[] dictionaryLongs = dictionary.heapLongs();
-        long[] stage = new long[n];
+        long[] stage = HeapScratch.get().longs(n);
         for (int k = 0; k < n; k++) {
           stage[k] = dictionaryLongs[indices[k]];
         }
@@ -209,6 +218,13 @@ final class PhysicalValues implements AutoCloseable {
    */
   private int[] starts;
   private int[] lengths;
+  /**
+   * When every value of this dictionary has at most 32 bytes: its bytes as {@link #wordsPerValue}
+   * little-endian words per value, zero-padded, so a gather moves whole words without a branch on
+   * the length.
+   */
+  private long[] words;
+  private int wordsPerValue;
 
   private void index() {
     if (starts != null) {
@@ -218,11 +234,30 @@ final class PhysicalValues implements AutoCloseable {
     starts = new int[count];
     lengths = new int[count];
     int previous = offs.get(ValueLayout.JAVA_INT_UNALIGNED, 0);
+    int longest = 0;
     for (int k = 0; k < count; k++) {
       int next = offs.get(ValueLayout.JAVA_INT_UNALIGNED, 4L * (k + 1));
       starts[k] = previous;
       lengths[k] = next - previous;
+      longest = Math.max(longest, next - previous);
       previous = next;
+    }
+    int size = (int) values.size();
+    bytes = new byte[size + 32]; // slack: the last value's words may reach past its end
+    MemorySegment.copy(values.segment(), ValueLayout.JAVA_BYTE, 0, bytes, 0, size);
+    wordsPerValue = longest <= 16 ? 2 : longest <= 32 ? 4 : 0;
+    if (wordsPerValue > 0) {
+      words = new long[count * wordsPerValue];
+      for (int k = 0; k < count; k++) {
+        for (int word = 0; word < wordsPerValue; word++) {
+          long value = 0;
+          for (int b = 7; b >= 0; b--) {
+            int at = word * 8 + b;
+            value = (value << 8) | (at < lengths[k] ? bytes[starts[k] + at] & 0xFF : 0);
+          }
+          words[k * wordsPerValue + word] = value;
+        }
+      }
     }
   }
 
@@ -247,44 +282,53 @@ final class PhysicalValues implements AutoCloseable {
   }
 
   /**
-   * Strings of a dictionary-encoded page, assembled on the heap (one {@code System.arraycopy} per
-   * value, which is cheap for the short strings dictionaries hold) and moved off-heap with two bulk
-   * copies; a per-value {@code MemorySegment.copy} costs more in checks than in copying.
+   * Strings of a dictionary-encoded page, assembled in a per-thread heap array and moved off-heap
+   * with two bulk copies; a per-value {@code MemorySegment.copy} costs more in checks than in
+   * copying. Dictionaries of values up to 32 bytes (the common case) move 2 or 4 whole words per
+   * value: each value's words overwrite the previous value's zero padding.
    */
   private void gatherBinary(PhysicalValues dictionary, int[] indices, int n, String where) {
     dictionary.index();
-    int[] starts = dictionary.starts;
     int[] lengths = dictionary.lengths;
+    HeapScratch scratch = HeapScratch.get();
+    int[] ends = scratch.ints(n);
+    long base = values.size();
     long total = 0;
     for (int k = 0; k < n; k++) {
       total += lengths[indices[k]];
+      ends[k] = (int) (base + total);
     }
-    long end = values.size() + total;
-    if (end > Integer.MAX_VALUE) {
+    if (base + total > Integer.MAX_VALUE) {
       throw new FloeIoException(where + ": more than 2 GiB of string/binary data in one column chunk");
     }
-    if (dictionary.bytes == null) {
-      int size = (int) dictionary.values.size();
-      dictionary.bytes = new byte[size + 16]; // slack: short values move as whole 8-byte words
-      MemorySegment.copy(dictionary.values.segment(), ValueLayout.JAVA_BYTE, 0, dictionary.bytes, 0, size);
-    }
-    byte[] source = dictionary.bytes;
-    byte[] stage = new byte[(int) total + 16];
-    int[] ends = new int[n];
-    long base = values.size();
+    byte[] stage = scratch.bytes((int) total + 32);
     int position = 0;
-    for (int k = 0; k < n; k++) {
-      int index = indices[k];
-      int length = lengths[index];
-      int from = starts[index];
-      if (length <= 16) {
-        LONG_LE.set(stage, position, (long) LONG_LE.get(source, from));
-        LONG_LE.set(stage, position + 8, (long) LONG_LE.get(source, from + 8));
-      } else {
-        System.arraycopy(source, from, stage, position, length);
+    if (dictionary.wordsPerValue == 2) {
+      long[] words = dictionary.words;
+      for (int k = 0; k < n; k++) {
+        int index = indices[k];
+        LONG_LE.set(stage, position, words[2 * index]);
+        LONG_LE.set(stage, position + 8, words[2 * index + 1]);
+        position += lengths[index];
       }
-      position += length;
-      ends[k] = (int) (base + position);
+    } else if (dictionary.wordsPerValue == 4) {
+      long[] words = dictionary.words;
+      for (int k = 0; k < n; k++) {
+        int index = indices[k];
+        LONG_LE.set(stage, position, words[4 * index]);
+        LONG_LE.set(stage, position + 8, words[4 * index + 1]);
+        LONG_LE.set(stage, position + 16, words[4 * index + 2]);
+        LONG_LE.set(stage, position + 24, words[4 * index + 3]);
+        position += lengths[index];
+      }
+    } else {
+      int[] starts = dictionary.starts;
+      byte[] source = dictionary.bytes;
+      for (int k = 0; k < n; k++) {
+        int index = indices[k];
+        System.arraycopy(source, starts[index], stage, position, lengths[index]);
+        position += lengths[index];
+      }
     }
     MemorySegment data = values.ensure(total);
     MemorySegment.copy(stage, 0, data, ValueLayout.JAVA_BYTE, base, (int) total);
