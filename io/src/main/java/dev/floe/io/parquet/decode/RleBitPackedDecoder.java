@@ -1,6 +1,7 @@
 package dev.floe.io.parquet.decode;
 
 import dev.floe.errors.FloeIoException;
+import dev.floe.kernels.BitUnpack;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -10,9 +11,10 @@ import java.lang.foreign.ValueLayout;
  * ULEB128 header whose low bit tells which. Algorithm from the Parquet specification
  * (parquet-format Encodings.md, "Run Length Encoding / Bit-Packing Hybrid").
  *
- * <p>Bit-packed groups are unpacked 8 values at a time with unaligned 64-bit loads (every value of
- * up to 32 bits sits inside one 8-byte window starting at its first byte); near the end of the
- * input, where such a window would leave the data, a bytewise path takes over. Every read is
+ * <p>Runs of whole bit-packed groups are copied to the heap and unpacked by the {@link BitUnpack}
+ * kernel (SIMD, with a scalar twin); a group read on its own uses unaligned 64-bit loads (every
+ * value of up to 32 bits sits inside one 8-byte window starting at its first byte), and near the
+ * end of the input, where such a window would leave the data, a bytewise path takes over. Every read is
  * bounded by {@code end}: truncated or lying input raises {@link FloeIoException}.
  */
 public final class RleBitPackedDecoder {
@@ -209,34 +211,24 @@ public final class RleBitPackedDecoder {
     groupIndex = 0;
   }
 
-  private static final java.lang.invoke.VarHandle LONG_LE =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  /** Slack after the packed bytes: room for the last 64-byte vector window of {@link BitUnpack}. */
+  private static final int SLACK = 64;
   private byte[] packedBytes = new byte[0];
 
   /**
    * Unpacks {@code groups} whole groups of 8 straight into {@code out}: the packed bytes are copied
-   * to the heap once (with 8 zero bytes of slack) and each value is one unaligned 64-bit load, a
-   * shift and a mask, with no per-value segment checks.
+   * to the heap once (with zeroed slack) and unpacked by the {@link BitUnpack} kernel, a vector of
+   * values per shuffle, shift and mask.
    */
   private void unpackGroups(int[] out, int at, int groups) {
     int w = bitWidth;
     int bytes = groups * w;
-    if (packedBytes.length < bytes + 8) {
-      packedBytes = new byte[Math.max(bytes + 8, packedBytes.length * 2)];
+    if (packedBytes.length < bytes + SLACK) {
+      packedBytes = new byte[Math.max(bytes + SLACK, packedBytes.length * 2)];
     }
     MemorySegment.copy(data, ValueLayout.JAVA_BYTE, position, packedBytes, 0, bytes);
-    java.util.Arrays.fill(packedBytes, bytes, bytes + 8, (byte) 0);
-    byte[] packedCopy = packedBytes;
-    long valueMask = mask;
-    int values = groups * 8;
-    if (w == 0) {
-      java.util.Arrays.fill(out, at, at + values, 0);
-    } else {
-      for (int j = 0; j < values; j++) {
-        long bit = (long) j * w;
-        out[at + j] = (int) (((long) LONG_LE.get(packedCopy, (int) (bit >>> 3)) >>> (bit & 7)) & valueMask);
-      }
-    }
+    java.util.Arrays.fill(packedBytes, bytes, bytes + SLACK, (byte) 0);
+    BitUnpack.unpack(packedBytes, 0, groups, w, out, at);
     position += bytes;
   }
 
