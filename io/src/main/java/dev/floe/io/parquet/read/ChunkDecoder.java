@@ -31,6 +31,8 @@ final class ChunkDecoder implements AutoCloseable {
   private final String where;
   private Buffer scratch;
   private PhysicalValues dictionary;
+  /** The chunk's decoded values, while {@link #decode} runs. */
+  private PhysicalValues values;
 
   ChunkDecoder(MemorySegment file, ColumnChunkMetaData chunk, ReadNode.Leaf leaf, BufferAllocator allocator,
       String where) {
@@ -54,10 +56,11 @@ final class ChunkDecoder implements AutoCloseable {
       throw new FloeIoException(where + ": column chunk claims " + total + " values for " + rows + " rows");
     }
     int entries = (int) total;
-    // sized for the values the chunk claims, but no larger than a few times its decoded bytes (a
-    // lying count must not reserve gigabytes; dictionary pages that expand further grow the buffer)
-    long hint = Math.min(entries, Math.max(1024, 4 * Math.max(0, chunk.getTotalUncompressedSize())));
-    PhysicalValues values = new PhysicalValues(allocator, physicalWidth(), hint,
+    // sized for the values the chunk claims up to a million, beyond that no larger than a few times
+    // its decoded bytes (a lying count must not reserve gigabytes; dictionary pages that expand
+    // further grow the buffer)
+    long hint = Math.min(entries, Math.max(1 << 20, 4 * Math.max(0, chunk.getTotalUncompressedSize())));
+    values = new PhysicalValues(allocator, physicalWidth(), hint,
         Math.min(Math.max(0, chunk.getTotalUncompressedSize()), 1L << 30));
     try {
       PageValues pages = new PageValues(leaf, values, entries, allocator);
@@ -172,6 +175,12 @@ final class ChunkDecoder implements AutoCloseable {
     }
     dictionary = new PhysicalValues(allocator, physicalWidth(), count);
     PlainValues.decode(page, 0, page.byteSize(), count, dictionary, at);
+    if (dictionary.width == PhysicalValues.VARIABLE && count > 0) {
+      // strings gathered from this dictionary: room for the chunk's values at the dictionary's
+      // mean length up front, instead of doubling (and copying) the buffer as they come
+      long mean = (dictionary.values.size() + count - 1) / count;
+      values.expectBytes(Math.min(mean * chunk.getValueCount(), 64L << 20));
+    }
   }
 
   private int dataV1(DataPageHeader header, long offset, int compressed, int uncompressed, PageValues pages,
@@ -200,9 +209,9 @@ final class ChunkDecoder implements AutoCloseable {
     }
     MemorySegment levels = file.asSlice(offset, levelBytes);
     boolean isCompressed = !header.isSetIs_compressed() || header.isIs_compressed();
-    MemorySegment values = body(offset + levelBytes, (int) (compressed - levelBytes), (int) (uncompressed - levelBytes),
+    MemorySegment valueBytes = body(offset + levelBytes, (int) (compressed - levelBytes), (int) (uncompressed - levelBytes),
         isCompressed, at);
-    pages.decodeV2(levels, repBytes, defBytes, values, count, done, header.getEncoding(), dictionary, at);
+    pages.decodeV2(levels, repBytes, defBytes, valueBytes, count, done, header.getEncoding(), dictionary, at);
     return count;
   }
 

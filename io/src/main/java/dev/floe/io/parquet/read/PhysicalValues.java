@@ -48,6 +48,11 @@ final class PhysicalValues implements AutoCloseable {
     }
   }
 
+  /** Makes room for {@code bytes} bytes of values in all (no effect when there is room already). */
+  void expectBytes(long bytes) {
+    values.ensure(Math.max(0, bytes - values.size()));
+  }
+
   /** Appends {@code n} fixed-width values from {@code source} at byte {@code offset}. */
   void appendFixed(MemorySegment source, long offset, int n) {
     long bytes = (long) n * width;
