@@ -230,6 +230,8 @@ final class PhysicalValues implements AutoCloseable {
    */
   private long[] words;
   private int wordsPerValue;
+  /** When every value of this dictionary is one byte long: those bytes. */
+  private byte[] singleBytes;
 
   private void index() {
     if (starts != null) {
@@ -250,6 +252,16 @@ final class PhysicalValues implements AutoCloseable {
     int size = (int) values.size();
     bytes = new byte[size + 32]; // slack: the last value's words may reach past its end
     MemorySegment.copy(values.segment(), ValueLayout.JAVA_BYTE, 0, bytes, 0, size);
+    boolean allSingle = count > 0;
+    for (int k = 0; k < count; k++) {
+      allSingle &= lengths[k] == 1;
+    }
+    if (allSingle) {
+      singleBytes = new byte[count];
+      for (int k = 0; k < count; k++) {
+        singleBytes[k] = bytes[starts[k]];
+      }
+    }
     wordsPerValue = longest <= 16 ? 2 : longest <= 32 ? 4 : 0;
     if (wordsPerValue > 0) {
       words = new long[count * wordsPerValue];
@@ -308,7 +320,13 @@ final class PhysicalValues implements AutoCloseable {
     }
     byte[] stage = scratch.bytes((int) total + 32);
     int position = 0;
-    if (dictionary.wordsPerValue == 2) {
+    if (dictionary.singleBytes != null) {
+      // every value is one byte (flags such as TPC-H's l_returnflag): a byte gather
+      byte[] single = dictionary.singleBytes;
+      for (int k = 0; k < n; k++) {
+        stage[k] = single[indices[k]];
+      }
+    } else if (dictionary.wordsPerValue == 2) {
       long[] words = dictionary.words;
       for (int k = 0; k < n; k++) {
         int index = indices[k];
