@@ -1,7 +1,9 @@
 package dev.floe.planner.expr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** Generic walks over expression trees: children, replacement, selectors and output names. */
@@ -57,6 +59,27 @@ public final class ExprTrees {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The names of the columns {@code expr} reads ({@link ColumnRef}s), in depth-first, left-to-right
+   * order of first use. Selectors are not expanded (they need a schema): expand with {@link
+   * Resolver#expand} first when {@link #firstSelector} finds one.
+   */
+  public static Set<String> columnNames(Expr expr) {
+    Set<String> names = new LinkedHashSet<>();
+    collectColumnNames(expr, names);
+    return names;
+  }
+
+  private static void collectColumnNames(Expr expr, Set<String> names) {
+    if (expr instanceof ColumnRef column) {
+      names.add(column.columnName());
+      return;
+    }
+    for (Expr child : children(expr)) {
+      collectColumnNames(child, names);
+    }
   }
 
   /** {@code expr} with every occurrence of {@code target} replaced by {@code replacement}. */

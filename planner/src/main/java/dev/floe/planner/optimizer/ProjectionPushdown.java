@@ -1,0 +1,169 @@
+package dev.floe.planner.optimizer;
+
+import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.ExprTrees;
+import dev.floe.planner.plan.Cache;
+import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.LogicalPlan;
+import dev.floe.planner.plan.Scan;
+import dev.floe.planner.plan.Select;
+import dev.floe.planner.plan.Slice;
+import dev.floe.planner.plan.Sort;
+import dev.floe.planner.plan.Union;
+import dev.floe.planner.plan.WithColumns;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads only the columns the query uses: walks down from the root with the set of columns each
+ * node's consumer needs, drops with_columns and select expressions whose outputs nobody needs, and
+ * gives every scan a projection:
+ *
+ * <pre>
+ * SELECT [col("b")]                 SELECT [col("b")]
+ *   FILTER col("a") &gt; 3      =&gt;      FILTER col("a") &gt; 3
+ *     DF t [a, b, c, d]                  DF t [a, b, c, d]
+ *                                          PROJECT 2/4 COLUMNS [a, b]
+ * </pre>
+ *
+ * A node may only lose columns, never reorder them: a scan's projection keeps the order of its
+ * current output (the source's order the first time), so unions still line up and the root, which
+ * needs all its columns, keeps its schema. The columns of a scan's own predicate are part of its
+ * projection (the scan evaluates the predicate on what it read; a select above drops them if
+ * nobody else needs them). A filter needs its predicate's columns, a sort its keys, a unique its
+ * subset (all columns when the subset is empty); a slice passes the needs through. A cache is
+ * shared, so it keeps all its columns (the union of all its readers' needs is future work). A union
+ * passes the needs into every input, or all its columns when the pruned inputs would no longer
+ * agree. A scan keeps at least one column and a select at least one expression that reads a
+ * column, so that the row count survives {@code select(len())}; a select with a non-row-wise
+ * expression keeps all of them, since its length depends on the mix ({@code select(col("a"),
+ * col("b").sum())} broadcasts the sum).
+ */
+public final class ProjectionPushdown implements OptimizerRule {
+  @Override
+  public String name() {
+    return "projection_pushdown";
+  }
+
+  @Override
+  public LogicalPlan rewrite(LogicalPlan plan) {
+    return PlanTrees.sameIfEqual(plan, prune(plan, new LinkedHashSet<>(plan.schema().names())));
+  }
+
+  /** {@code plan} producing at least {@code needed}, its other columns possibly dropped (order kept). */
+  private LogicalPlan prune(LogicalPlan plan, Set<String> needed) {
+    return switch (plan) {
+      case Scan scan -> scan(scan, needed);
+      case Filter filter -> only(filter, union(needed, read(List.of(filter.predicate()), filter.input())));
+      case Sort sort -> only(sort, union(needed, read(sort.by(), sort.input())));
+      case Slice slice -> only(slice, needed);
+      case Distinct distinct -> only(distinct, distinct.subset().isEmpty() ? all(distinct.input())
+          : union(needed, new LinkedHashSet<>(distinct.subset())));
+      case Cache cache -> only(cache, all(cache.input()));
+      case Union union -> union(union, needed);
+      case Select select -> select(select, needed);
+      case WithColumns with -> withColumns(with, needed);
+    };
+  }
+
+  private LogicalPlan only(LogicalPlan plan, Set<String> inputNeeds) {
+    return PlanTrees.mapInputs(plan, input -> prune(input, inputNeeds));
+  }
+
+  private static LogicalPlan scan(Scan scan, Set<String> needed) {
+    Set<String> keep = new LinkedHashSet<>(needed);
+    if (scan.predicate() != null) {
+      keep.addAll(read(List.of(scan.predicate()), scan.source().schema()));
+    }
+    List<String> current = scan.projection() != null ? scan.projection() : scan.source().schema().names();
+    List<String> kept = current.stream().filter(keep::contains).toList();
+    if (kept.isEmpty() && !current.isEmpty()) {
+      kept = List.of(current.getFirst()); // the row count still needs one column
+    }
+    return kept.size() == current.size() ? scan : scan.withProjection(kept);
+  }
+
+  private LogicalPlan union(Union union, Set<String> needed) {
+    LogicalPlan pruned = only(union, needed);
+    if (pruned == union || agree(pruned.inputs())) {
+      return pruned;
+    }
+    return only(union, all(union));
+  }
+
+  private static boolean agree(List<LogicalPlan> inputs) {
+    Schema first = inputs.getFirst().schema();
+    return inputs.stream().map(LogicalPlan::schema)
+        .allMatch(schema -> schema.names().equals(first.names()) && schema.types().equals(first.types()));
+  }
+
+  private LogicalPlan select(Select select, Set<String> needed) {
+    List<Expr> exprs = Columns.expand(select.exprs(), select.input()::schema);
+    List<Expr> kept = RowWise.allRowWise(exprs) ? keptOf(exprs, needed) : exprs;
+    LogicalPlan input = prune(select.input(), Columns.read(kept));
+    if (kept.size() == exprs.size()) {
+      return input == select.input() ? select : new Select(input, select.exprs());
+    }
+    return new Select(input, kept);
+  }
+
+  /** The expressions with a needed output, plus the first that reads a column if none of those does. */
+  private static List<Expr> keptOf(List<Expr> exprs, Set<String> needed) {
+    List<Expr> kept = new ArrayList<>();
+    boolean readsColumn = false;
+    for (Expr expr : exprs) {
+      if (needed.contains(ExprTrees.outputName(expr))) {
+        kept.add(expr);
+        readsColumn |= !ExprTrees.columnNames(expr).isEmpty();
+      }
+    }
+    if (readsColumn) {
+      return kept;
+    }
+    for (Expr expr : exprs) {
+      if (!ExprTrees.columnNames(expr).isEmpty()) {
+        return exprs.stream().filter(candidate -> candidate == expr || kept.contains(candidate)).toList();
+      }
+    }
+    return exprs; // no expression reads a column: its height is not the input's to keep
+  }
+
+  private LogicalPlan withColumns(WithColumns with, Set<String> needed) {
+    List<Expr> exprs = Columns.expand(with.exprs(), with.input()::schema);
+    List<Expr> kept = exprs.stream().filter(expr -> needed.contains(ExprTrees.outputName(expr))).toList();
+    Set<String> inputNeeds = new LinkedHashSet<>(needed);
+    inputNeeds.removeAll(Columns.outputNames(kept));
+    inputNeeds.addAll(Columns.read(kept));
+    LogicalPlan input = prune(with.input(), inputNeeds);
+    if (kept.isEmpty()) {
+      return input; // with_columns of nothing is its input
+    }
+    if (kept.size() == exprs.size()) {
+      return input == with.input() ? with : new WithColumns(input, with.exprs());
+    }
+    return new WithColumns(input, kept);
+  }
+
+  /** The columns {@code exprs} read from {@code input}'s output (selectors expanded there). */
+  private static Set<String> read(List<Expr> exprs, LogicalPlan input) {
+    return Columns.read(Columns.expand(exprs, input::schema));
+  }
+
+  private static Set<String> read(List<Expr> exprs, Schema input) {
+    return Columns.read(Columns.expand(exprs, () -> input));
+  }
+
+  private static Set<String> all(LogicalPlan plan) {
+    return new LinkedHashSet<>(plan.schema().names());
+  }
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> all = new LinkedHashSet<>(first);
+    all.addAll(second);
+    return all;
+  }
+}
