@@ -4,6 +4,7 @@ import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
 import dev.floe.planner.plan.Slice;
+import dev.floe.planner.plan.Union;
 import dev.floe.planner.plan.WithColumns;
 import java.util.List;
 
@@ -23,6 +24,14 @@ import java.util.List;
  * SLICE offset=1, length=3          SLICE offset=3, length=2
  *   SLICE offset=2, length=4 =&gt;       input
  *     input
+ *
+ * SLICE offset=0, length=5          SLICE offset=0, length=5
+ *   UNION 2 INPUTS           =&gt;       UNION 2 INPUTS
+ *     FILTER p                            SLICE offset=0, length=5
+ *       DF t                                FILTER p
+ *     DF u                                    DF t
+ *                                         DF u
+ *                                           LIMIT 5
  * </pre>
  *
  * A scan reads {@code offset + length} rows (fewer if its limit was lower already); the slice stays
@@ -30,8 +39,9 @@ import java.util.List;
  * which is exactly what a slice above a scan with a predicate sees. A slice passes a with_columns
  * or select whose expressions are all {@link RowWise row-wise} (a select must also read a column,
  * else it has one row whatever its input); a {@code cumSum} or {@code mean} would see other rows.
- * It never moves below a filter, sort, unique or union (they decide which rows come first), a
- * cache (shared), nor when the offset is negative (a tail needs the length of the input).
+ * Into a union it sends a head of {@code offset + length} rows into every input and stays above.
+ * It never moves below a filter, sort or unique (they decide which rows come first), a cache
+ * (shared), nor when the offset is negative (a tail needs the length of the input).
  */
 public final class SlicePushdown implements OptimizerRule {
   @Override
@@ -53,6 +63,7 @@ public final class SlicePushdown implements OptimizerRule {
       case Scan scan -> intoScan(slice, scan);
       case Select select when RowWise.keepsRows(Columns.expand(select.exprs(), select.input()::schema)) ->
           select.withInputs(List.of(push(new Slice(select.input(), slice.offset(), slice.length()))));
+      case Union union when saturatedSum(slice.offset(), slice.length()) < Long.MAX_VALUE -> intoUnion(slice, union);
       case WithColumns with when RowWise.allRowWise(Columns.expand(with.exprs(), with.input()::schema)) ->
           with.withInputs(List.of(push(new Slice(with.input(), slice.offset(), slice.length()))));
       default -> slice;
@@ -79,6 +90,17 @@ public final class SlicePushdown implements OptimizerRule {
       return slice;
     }
     return new Slice(scan.withLimit(limit), slice.offset(), slice.length());
+  }
+
+  /**
+   * The first {@code offset + length} rows of a union come from the first {@code offset + length}
+   * rows of each input: each input gets that head, the slice stays above to cut the concatenation.
+   */
+  private static LogicalPlan intoUnion(Slice slice, Union union) {
+    long end = slice.offset() + slice.length();
+    LogicalPlan limited = union.withInputs(
+        union.inputs().stream().map(input -> push(new Slice(input, 0, end))).toList());
+    return limited.equals(union) ? slice : new Slice(limited, slice.offset(), slice.length());
   }
 
   private static long saturatedSum(long first, long second) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Slices from the start become scan limits through row-wise projections and merge with each other;
- * tails, filters, sorts, unique, unions and order-dependent expressions stop them.
+ * unions get a head in every input; tails, filters, sorts, unique and order-dependent expressions
+ * stop them.
  */
 class SlicePushdownTest {
   private final SlicePushdown rule = new SlicePushdown();
@@ -72,13 +73,13 @@ class SlicePushdownTest {
   }
 
   @Test
-  void stopsAtTailsFiltersSortsUniqueUnionsAndOrderDependentExpressions() {
+  void stopsAtTailsFiltersSortsUniqueLimitedUnionsAndOrderDependentExpressions() {
     List<LogicalPlan> unchanged = List.of(
         new Slice(Tables.scan(), -3, 3),
         new Slice(new Filter(Tables.scan(), col("a").gt(1)), 0, 5),
         new Slice(new Sort(Tables.scan(), List.of(col("a")), List.of(false), false, false), 0, 5),
         new Slice(new Distinct(Tables.scan(), List.of(), Distinct.Keep.ANY, false), 0, 5),
-        new Slice(new Union(List.of(Tables.scan(), Tables.scan())), 0, 5),
+        new Slice(new Union(List.of(Tables.scan().withLimit(5L), Tables.scan("u").withLimit(3L))), 0, 5),
         new Slice(new WithColumns(Tables.scan(), List.of(col("a").cumSum().alias("c"))), 0, 5),
         new Slice(new Select(Tables.scan(), List.of(col("a").sum())), 0, 5),
         new Slice(new Select(Tables.scan(), List.of(lit(1))), 2, 5),
@@ -86,5 +87,23 @@ class SlicePushdownTest {
     for (LogicalPlan plan : unchanged) {
       assertThat(rule.rewrite(plan)).as(PlanPrinter.print(plan)).isSameAs(plan);
     }
+  }
+
+  @Test
+  void aUnionGetsAHeadOfOffsetPlusLengthInEveryInputAndKeepsTheSlice() {
+    LogicalPlan plan = new Slice(new Union(List.of(new Filter(Tables.scan(), col("a").gt(1)), Tables.scan("u"))),
+        1, 4);
+    String expected = """
+        SLICE offset=1, length=4
+          UNION 2 INPUTS
+            SLICE offset=0, length=5
+              FILTER col("a") > 1
+                DF t [a, b, s, d]
+            DF u [a, b, s, d]
+              LIMIT 5
+        """;
+    assertThat(optimized(plan)).isEqualTo(expected);
+    LogicalPlan once = rule.rewrite(plan);
+    assertThat(rule.rewrite(once)).isSameAs(once);
   }
 }
