@@ -3,6 +3,7 @@ package dev.floe.planner.optimizer;
 import static dev.floe.planner.expr.Exprs.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floe.planner.expr.Exprs;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
@@ -131,6 +132,16 @@ class PredicatePushdownTest {
         SLICE offset=0, length=5
           DF t [a, b, s, d]
             SELECTION col("a") > 1
+        """);
+  }
+
+  @Test
+  void expandsSelectorsInSelectsAndPredicates() {
+    LogicalPlan plan = new Filter(new Select(Tables.scan(), List.of(Exprs.exclude("s"))), col("^d$").gt(0));
+    assertThat(optimized(plan)).isEqualTo("""
+        SELECT [all().exclude("s")]
+          DF t [a, b, s, d]
+            SELECTION col("d") > 0
         """);
   }
 }

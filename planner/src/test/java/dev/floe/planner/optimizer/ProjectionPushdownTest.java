@@ -108,4 +108,19 @@ class ProjectionPushdownTest {
       assertThat(rule.rewrite(plan)).as(PlanPrinter.print(plan)).isSameAs(plan);
     }
   }
+
+  @Test
+  void aUnionWhoseInputsWouldNoLongerAgreeKeepsAllColumnsButACacheIsOptimizedInside() {
+    LogicalPlan cached = new Cache(new Select(Tables.scan("u"), List.of(col("a"), col("b"), col("s"), col("d"))), 9);
+    LogicalPlan plan = new Select(new Union(List.of(Tables.scan("t"), cached)), List.of(col("d")));
+    assertThat(rule.rewrite(plan)).isSameAs(plan);
+    LogicalPlan narrowCache = new Cache(new Select(Tables.scan("u"), List.of(col("d"), col("a").alias("x"))), 9);
+    assertThat(optimized(new Select(narrowCache, List.of(col("x"))))).isEqualTo("""
+        SELECT [col("x")]
+          CACHE 9
+            SELECT [col("d"), col("a").alias("x")]
+              DF u [a, b, s, d]
+                PROJECT 2/4 COLUMNS [a, d]
+        """);
+  }
 }
