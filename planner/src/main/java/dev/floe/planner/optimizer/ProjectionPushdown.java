@@ -38,7 +38,8 @@ import java.util.Set;
  * subset (all columns when the subset is empty); a slice passes the needs through. A cache is
  * shared, so it keeps all its columns (the union of all its readers' needs is future work). A union
  * passes the needs into every input, or all its columns when the pruned inputs would no longer
- * agree. A scan keeps at least one column and a select at least one expression that reads a
+ * agree. A with_columns still reads a column it replaces, since that column's position in the input
+ * is where the replacement goes. A scan keeps at least one column and a select at least one expression that reads a
  * column, so that the row count survives {@code select(len())}; a select with a non-row-wise
  * expression keeps all of them, since its length depends on the mix ({@code select(col("a"),
  * col("b").sum())} broadcasts the sum).
@@ -135,9 +136,9 @@ public final class ProjectionPushdown implements OptimizerRule {
   private LogicalPlan withColumns(WithColumns with, Set<String> needed) {
     List<Expr> exprs = Columns.expand(with.exprs(), with.input()::schema);
     List<Expr> kept = exprs.stream().filter(expr -> needed.contains(ExprTrees.outputName(expr))).toList();
-    Set<String> inputNeeds = new LinkedHashSet<>(needed);
-    inputNeeds.removeAll(Columns.outputNames(kept));
-    inputNeeds.addAll(Columns.read(kept));
+    // a replaced input column is still needed from the input: it holds the replacement's place in
+    // the output (appended names in the needs are harmless, no input has them)
+    Set<String> inputNeeds = union(needed, Columns.read(kept));
     LogicalPlan input = prune(with.input(), inputNeeds);
     if (kept.isEmpty()) {
       return input; // with_columns of nothing is its input

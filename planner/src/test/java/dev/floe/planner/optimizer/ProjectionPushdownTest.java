@@ -123,4 +123,18 @@ class ProjectionPushdownTest {
                 PROJECT 2/4 COLUMNS [a, d]
         """);
   }
+
+  @Test
+  void aReplacedColumnIsStillReadSinceItHoldsThePlaceOfItsReplacement() {
+    LogicalPlan root = new WithColumns(Tables.scan(), List.of(col("b").alias("a")));
+    assertThat(rule.rewrite(root)).isSameAs(root);
+    LogicalPlan plan = new Select(new WithColumns(Tables.scan(), List.of(col("b").alias("a"), col("d").alias("e"))),
+        List.of(col("a")));
+    assertThat(optimized(plan)).isEqualTo("""
+        SELECT [col("a")]
+          WITH_COLUMNS [col("b").alias("a")]
+            DF t [a, b, s, d]
+              PROJECT 2/4 COLUMNS [a, b]
+        """);
+  }
 }
