@@ -17,10 +17,10 @@ import java.util.List;
  * strategy (forward fill, mean, ...). A filter or slice below such an expression changes the rows it
  * sees, so the pushdowns stop there.
  */
-final class RowWise {
+public final class RowWise {
   private RowWise() {}
 
-  static boolean isRowWise(Expr expr) {
+  public static boolean isRowWise(Expr expr) {
     boolean local = switch (expr) {
       case Agg agg -> false;
       case FrameLength length -> false;
@@ -40,7 +40,7 @@ final class RowWise {
     return true;
   }
 
-  static boolean allRowWise(List<Expr> exprs) {
+  public static boolean allRowWise(List<Expr> exprs) {
     return exprs.stream().allMatch(RowWise::isRowWise);
   }
 
@@ -49,7 +49,7 @@ final class RowWise {
    * its row alone: every expression is row-wise and one reads a column ({@code select(lit(1))} has
    * one row whatever the input).
    */
-  static boolean keepsRows(List<Expr> exprs) {
+  public static boolean keepsRows(List<Expr> exprs) {
     return allRowWise(exprs) && exprs.stream().anyMatch(expr -> !ExprTrees.columnNames(expr).isEmpty());
   }
 }

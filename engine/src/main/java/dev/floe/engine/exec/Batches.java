@@ -1,0 +1,60 @@
+package dev.floe.engine.exec;
+
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.ColumnBuilder;
+import dev.floe.memory.column.ColumnBuilders;
+import dev.floe.memory.column.Concatenation;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.Schema;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Whole-input helpers of blocking operators: one batch from many, and back into morsels. */
+final class Batches {
+  private Batches() {}
+
+  /** One batch of all rows of {@code batches} (of {@code schema}), in order; takes ownership of them. */
+  static RecordBatch concat(List<RecordBatch> batches, Schema schema, BufferAllocator allocator) {
+    try {
+      if (batches.size() == 1) {
+        return batches.getFirst().slice(0, batches.getFirst().rowCount());
+      }
+      long rows = 0;
+      for (RecordBatch batch : batches) {
+        rows += batch.rowCount();
+      }
+      if (rows > Integer.MAX_VALUE) {
+        throw new dev.floe.errors.InvalidOperationException(
+            "this operator needs its whole input in one batch, and " + rows + " rows exceed "
+                + Integer.MAX_VALUE);
+      }
+      List<Column> columns = new ArrayList<>(schema.size());
+      try {
+        for (int index = 0; index < schema.size(); index++) {
+          if (batches.isEmpty()) {
+            columns.add(empty(schema, index, allocator));
+            continue;
+          }
+          List<Column> parts = new ArrayList<>(batches.size());
+          for (RecordBatch batch : batches) {
+            parts.add(batch.column(index));
+          }
+          columns.add(Concatenation.concat(allocator, parts));
+        }
+      } catch (RuntimeException failure) {
+        columns.forEach(Column::close);
+        throw failure;
+      }
+      return new RecordBatch(schema, columns, (int) rows);
+    } finally {
+      batches.forEach(RecordBatch::close);
+    }
+  }
+
+  private static Column empty(Schema schema, int index, BufferAllocator allocator) {
+    try (ColumnBuilder builder = ColumnBuilders.forType(schema.field(index).type(), allocator)) {
+      return builder.build();
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.floe.engine.exec;
+
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.RecordBatch;
+
+/**
+ * A streaming operator: one output batch per input morsel, computed from that morsel alone, so
+ * morsels run on any thread in any order. Implementations are stateless and thread-safe.
+ */
+interface MorselOperator {
+  /** The output for {@code input}; takes ownership of {@code input} (closes it), even on failure. */
+  RecordBatch apply(RecordBatch input, BufferAllocator allocator);
+
+  /** The operator as error messages and profiles name it: {@code Filter col("a") > 3}. */
+  String describe();
+}

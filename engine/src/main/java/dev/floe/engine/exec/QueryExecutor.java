@@ -1,0 +1,203 @@
+package dev.floe.engine.exec;
+
+import dev.floe.engine.expr.Projection;
+import dev.floe.errors.FloeException;
+import dev.floe.errors.InternalFloeException;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.ExprPrinter;
+import dev.floe.planner.expr.ResolvedExpr;
+import dev.floe.planner.expr.Resolver;
+import dev.floe.planner.optimizer.RowWise;
+import dev.floe.planner.plan.Cache;
+import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.LogicalPlan;
+import dev.floe.planner.plan.Scan;
+import dev.floe.planner.plan.Select;
+import dev.floe.planner.plan.Slice;
+import dev.floe.planner.plan.Sort;
+import dev.floe.planner.plan.Union;
+import dev.floe.planner.plan.WithColumns;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a (resolved, usually optimized) logical plan. Chains of streaming nodes (filters and
+ * row-wise selects and withColumns) become one pipeline of {@link MorselOperator}s that runs each
+ * morsel of its input as a task on the query pool ({@link Pipelines}); the other nodes are
+ * pipeline breakers that take their whole input: sort, unique, slices (which need rows in order),
+ * unions, caches, and projections that are not row-wise (aggregations, cumulative functions).
+ * The result is the output's batches in row order; the caller closes them.
+ */
+public final class QueryExecutor {
+  private final QueryContext context;
+  private final Map<Long, List<RecordBatch>> caches = new HashMap<>();
+
+  private QueryExecutor(QueryContext context) {
+    this.context = context;
+  }
+
+  /** The rows of {@code plan}, in order, as batches the caller closes. */
+  public static List<RecordBatch> execute(LogicalPlan plan, QueryContext context) {
+    QueryExecutor executor = new QueryExecutor(context);
+    try {
+      return executor.run(plan);
+    } finally {
+      executor.caches.values().forEach(batches -> batches.forEach(RecordBatch::close));
+    }
+  }
+
+  private List<RecordBatch> run(LogicalPlan plan) {
+    context.checkCancelled();
+    return switch (plan) {
+      case Scan scan -> scan(scan);
+      case Filter filter -> pipeline(filter);
+      case Select select when streams(select) -> pipeline(select);
+      case WithColumns with when streams(with) -> pipeline(with);
+      case Select select -> wholeProjection(select.input(), select.exprs(), select.schema(), false);
+      case WithColumns with -> wholeProjection(with.input(), with.exprs(), with.schema(), true);
+      case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
+      case Sort sort -> sort(sort);
+      case Distinct distinct -> distinct(distinct);
+      case Union union -> union(union);
+      case Cache cache -> cached(cache);
+    };
+  }
+
+  private static boolean streams(LogicalPlan node) {
+    return switch (node) {
+      case Filter filter -> true;
+      case Select select -> RowWise.keepsRows(new Resolver(select.input().schema()).resolve(select.exprs())
+          .stream().map(ResolvedExpr::expr).toList());
+      case WithColumns with -> RowWise.allRowWise(with.exprs());
+      default -> false;
+    };
+  }
+
+  /** The streaming nodes from {@code top} down, run as one pipeline over their input's morsels. */
+  private List<RecordBatch> pipeline(LogicalPlan top) {
+    List<MorselOperator> operators = new ArrayList<>();
+    LogicalPlan node = top;
+    while (streams(node)) {
+      operators.add(operator(node));
+      node = node.inputs().getFirst();
+    }
+    Collections.reverse(operators);
+    return Pipelines.run(Morsels.split(run(node), context.morselRows()), operators, context);
+  }
+
+  private static MorselOperator operator(LogicalPlan node) {
+    Schema input = node.inputs().getFirst().schema();
+    return switch (node) {
+      case Filter filter -> new FilterOperator(new Resolver(input).resolveOne(filter.predicate()),
+          ExprPrinter.print(filter.predicate()));
+      case Select select -> new ProjectOperator(new Resolver(input).resolve(select.exprs()), select.schema(), false,
+          "Select " + text(select.exprs()));
+      case WithColumns with -> new ProjectOperator(new Resolver(input).resolve(with.exprs()), with.schema(), true,
+          "WithColumns " + text(with.exprs()));
+      default -> throw new InternalFloeException("not a streaming node: " + node.getClass().getSimpleName());
+    };
+  }
+
+  private static String text(List<dev.floe.planner.expr.Expr> exprs) {
+    return exprs.stream().map(ExprPrinter::print).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private List<RecordBatch> scan(Scan scan) {
+    if (!(scan.source() instanceof BatchSource source)) {
+      throw new InternalFloeException("scan source " + scan.source().describe() + " cannot be executed (a bug)");
+    }
+    Schema output = scan.schema();
+    List<RecordBatch> batches = source.read(output.names(), scan.predicate(), scan.limit(), context.allocator());
+    List<MorselOperator> operators = new ArrayList<>();
+    if (scan.predicate() != null) {
+      operators.add(new FilterOperator(new Resolver(output).resolveOne(scan.predicate()),
+          ExprPrinter.print(scan.predicate())));
+    }
+    List<RecordBatch> rows = Pipelines.run(Morsels.split(batches, context.morselRows()), operators, context);
+    return scan.limit() == null ? rows : Slicing.slice(rows, 0, scan.limit());
+  }
+
+  private List<RecordBatch> wholeProjection(LogicalPlan input, List<dev.floe.planner.expr.Expr> exprs, Schema output,
+      boolean keepInput) {
+    Schema inputSchema = input.schema();
+    List<ResolvedExpr> resolved = new Resolver(inputSchema).resolve(exprs);
+    try (RecordBatch all = Batches.concat(run(input), inputSchema, context.allocator())) {
+      List<Column> computed;
+      try {
+        computed = Projection.evaluate(all, resolved, keepInput && inputSchema.size() > 0, context.allocator());
+      } catch (FloeException failure) {
+        throw OperatorErrors.wrap(failure, "while evaluating " + text(exprs) + (keepInput ? " in WithColumns"
+            : " in Select"));
+      }
+      int rows = computed.isEmpty() ? all.rowCount() : computed.getFirst().length();
+      if (!keepInput) {
+        return List.of(new RecordBatch(output, computed, rows));
+      }
+      return List.of(new ProjectOperator(resolved, output, true, "WithColumns").merge(all, computed));
+    }
+  }
+
+  private List<RecordBatch> sort(Sort sort) {
+    Schema schema = sort.input().schema();
+    List<ResolvedExpr> keys = new ArrayList<>();
+    Resolver resolver = new Resolver(schema);
+    boolean[] descending = new boolean[sort.by().size()];
+    for (int index = 0; index < sort.by().size(); index++) {
+      keys.add(resolver.resolveOne(sort.by().get(index)));
+      descending[index] = sort.descending().get(index);
+    }
+    try (RecordBatch all = Batches.concat(run(sort.input()), schema, context.allocator())) {
+      List<Column> sorted = BatchSort.sort(all, keys, descending, sort.nullsLast(), context.allocator());
+      return List.of(new RecordBatch(schema, sorted, all.rowCount()));
+    }
+  }
+
+  private List<RecordBatch> distinct(Distinct distinct) {
+    Schema schema = distinct.input().schema();
+    List<String> subset = distinct.subset().isEmpty() ? schema.names() : distinct.subset();
+    List<Integer> keys = subset.stream().map(schema::indexOf).toList();
+    RecordBatch all = Batches.concat(run(distinct.input()), schema, context.allocator());
+    try (all) {
+      List<Column> kept = BatchDistinct.unique(all, keys, distinct.keep(), context.allocator());
+      if (kept == null) {
+        return List.of(all.slice(0, all.rowCount()));
+      }
+      int rows = kept.isEmpty() ? 0 : kept.getFirst().length();
+      return List.of(new RecordBatch(schema, kept, rows));
+    }
+  }
+
+  private List<RecordBatch> union(Union union) {
+    List<RecordBatch> all = new ArrayList<>();
+    try {
+      for (LogicalPlan input : union.inputs()) {
+        all.addAll(run(input));
+      }
+      return all;
+    } catch (RuntimeException failure) {
+      all.forEach(RecordBatch::close);
+      throw failure;
+    }
+  }
+
+  /** A cache runs once per query; every reader gets its own handles on the same buffers. */
+  private List<RecordBatch> cached(Cache cache) {
+    List<RecordBatch> batches = caches.get(cache.id());
+    if (batches == null) {
+      batches = run(cache.input());
+      caches.put(cache.id(), batches);
+    }
+    List<RecordBatch> shared = new ArrayList<>(batches.size());
+    for (RecordBatch batch : batches) {
+      shared.add(batch.slice(0, batch.rowCount()));
+    }
+    return shared;
+  }
+}
