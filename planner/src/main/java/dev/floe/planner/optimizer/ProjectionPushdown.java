@@ -14,8 +14,10 @@ import dev.floe.planner.plan.Sort;
 import dev.floe.planner.plan.Union;
 import dev.floe.planner.plan.WithColumns;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +38,8 @@ import java.util.Set;
  * projection (the scan evaluates the predicate on what it read; a select above drops them if
  * nobody else needs them). A filter needs its predicate's columns, a sort its keys, a unique its
  * subset (all columns when the subset is empty); a slice passes the needs through. A cache is
- * shared, so it keeps all its columns (the union of all its readers' needs is future work). A union
+ * shared: its input is pruned to the union of what all its readers (caches of the same id) need,
+ * found by walking again while a reader needs more than recorded. A union
  * passes the needs into every input, or all its columns when the pruned inputs would no longer
  * agree. A with_columns still reads a column it replaces, since that column's position in the input
  * is where the replacement goes. A scan keeps at least one column and a select at least one expression that reads a
@@ -52,119 +55,151 @@ public final class ProjectionPushdown implements OptimizerRule {
 
   @Override
   public LogicalPlan rewrite(LogicalPlan plan) {
-    return PlanTrees.sameIfEqual(plan, prune(plan, new LinkedHashSet<>(plan.schema().names())));
+    Set<String> output = new LinkedHashSet<>(plan.schema().names());
+    Map<Long, Set<String>> cacheNeeds = new HashMap<>();
+    Pruning walk;
+    LogicalPlan result;
+    do {
+      walk = new Pruning(cacheNeeds);
+      result = walk.prune(plan, output);
+    } while (walk.cacheNeedsGrew);
+    return PlanTrees.sameIfEqual(plan, result);
   }
 
-  /** {@code plan} producing at least {@code needed}, its other columns possibly dropped (order kept). */
-  private LogicalPlan prune(LogicalPlan plan, Set<String> needed) {
-    return switch (plan) {
-      case Scan scan -> scan(scan, needed);
-      case Filter filter -> only(filter, union(needed, read(List.of(filter.predicate()), filter.input())));
-      case Sort sort -> only(sort, union(needed, read(sort.by(), sort.input())));
-      case Slice slice -> only(slice, needed);
-      case Distinct distinct -> only(distinct, distinct.subset().isEmpty() ? all(distinct.input())
-          : union(needed, new LinkedHashSet<>(distinct.subset())));
-      case Cache cache -> only(cache, all(cache.input()));
-      case Union union -> union(union, needed);
-      case Select select -> select(select, needed);
-      case WithColumns with -> withColumns(with, needed);
-    };
-  }
+  /**
+   * One walk down the plan. Each cache's input is pruned to the union of what its readers (all
+   * caches of that id) need, so that they still share one and the same subplan. A reader that needs
+   * more than is recorded adds it and marks the walk; the rule walks again until a walk adds
+   * nothing (needs only grow, so this ends; usually after two walks).
+   */
+  private static final class Pruning {
+    private final Map<Long, Set<String>> cacheNeeds;
+    private boolean cacheNeedsGrew;
 
-  private LogicalPlan only(LogicalPlan plan, Set<String> inputNeeds) {
-    return PlanTrees.mapInputs(plan, input -> prune(input, inputNeeds));
-  }
-
-  private static LogicalPlan scan(Scan scan, Set<String> needed) {
-    Set<String> keep = new LinkedHashSet<>(needed);
-    if (scan.predicate() != null) {
-      keep.addAll(read(List.of(scan.predicate()), scan.source().schema()));
+    Pruning(Map<Long, Set<String>> cacheNeeds) {
+      this.cacheNeeds = cacheNeeds;
     }
-    List<String> current = scan.projection() != null ? scan.projection() : scan.source().schema().names();
-    List<String> kept = current.stream().filter(keep::contains).toList();
-    if (kept.isEmpty() && !current.isEmpty()) {
-      kept = List.of(current.getFirst()); // the row count still needs one column
+
+    /** {@code plan} producing at least {@code needed}, its other columns possibly dropped (order kept). */
+    private LogicalPlan prune(LogicalPlan plan, Set<String> needed) {
+      return switch (plan) {
+        case Scan scan -> scan(scan, needed);
+        case Filter filter -> only(filter, union(needed, read(List.of(filter.predicate()), filter.input())));
+        case Sort sort -> only(sort, union(needed, read(sort.by(), sort.input())));
+        case Slice slice -> only(slice, needed);
+        case Distinct distinct -> only(distinct, distinct.subset().isEmpty() ? all(distinct.input())
+            : union(needed, new LinkedHashSet<>(distinct.subset())));
+        case Cache cache -> cache(cache, needed);
+        case Union union -> union(union, needed);
+        case Select select -> select(select, needed);
+        case WithColumns with -> withColumns(with, needed);
+      };
     }
-    return kept.size() == current.size() ? scan : scan.withProjection(kept);
-  }
 
-  private LogicalPlan union(Union union, Set<String> needed) {
-    LogicalPlan pruned = only(union, needed);
-    if (pruned == union || agree(pruned.inputs())) {
-      return pruned;
-    }
-    return only(union, all(union));
-  }
-
-  private static boolean agree(List<LogicalPlan> inputs) {
-    Schema first = inputs.getFirst().schema();
-    return inputs.stream().map(LogicalPlan::schema)
-        .allMatch(schema -> schema.names().equals(first.names()) && schema.types().equals(first.types()));
-  }
-
-  private LogicalPlan select(Select select, Set<String> needed) {
-    List<Expr> exprs = Columns.expand(select.exprs(), select.input()::schema);
-    List<Expr> kept = RowWise.allRowWise(exprs) ? keptOf(exprs, needed) : exprs;
-    LogicalPlan input = prune(select.input(), Columns.read(kept));
-    if (kept.size() == exprs.size()) {
-      return input == select.input() ? select : new Select(input, select.exprs());
-    }
-    return new Select(input, kept);
-  }
-
-  /** The expressions with a needed output, plus the first that reads a column if none of those does. */
-  private static List<Expr> keptOf(List<Expr> exprs, Set<String> needed) {
-    List<Expr> kept = new ArrayList<>();
-    boolean readsColumn = false;
-    for (Expr expr : exprs) {
-      if (needed.contains(ExprTrees.outputName(expr))) {
-        kept.add(expr);
-        readsColumn |= !ExprTrees.columnNames(expr).isEmpty();
+    private LogicalPlan cache(Cache cache, Set<String> needed) {
+      Set<String> recorded = cacheNeeds.get(cache.id());
+      if (recorded == null || !recorded.containsAll(needed)) {
+        cacheNeeds.merge(cache.id(), new LinkedHashSet<>(needed), Pruning::union);
+        cacheNeedsGrew = true;
       }
+      return only(cache, cacheNeeds.get(cache.id()));
     }
-    if (readsColumn) {
-      return kept;
+
+    private LogicalPlan only(LogicalPlan plan, Set<String> inputNeeds) {
+      return PlanTrees.mapInputs(plan, input -> prune(input, inputNeeds));
     }
-    for (Expr expr : exprs) {
-      if (!ExprTrees.columnNames(expr).isEmpty()) {
-        return exprs.stream().filter(candidate -> candidate == expr || kept.contains(candidate)).toList();
+
+    private static LogicalPlan scan(Scan scan, Set<String> needed) {
+      Set<String> keep = new LinkedHashSet<>(needed);
+      if (scan.predicate() != null) {
+        keep.addAll(read(List.of(scan.predicate()), scan.source().schema()));
       }
+      List<String> current = scan.projection() != null ? scan.projection() : scan.source().schema().names();
+      List<String> kept = current.stream().filter(keep::contains).toList();
+      if (kept.isEmpty() && !current.isEmpty()) {
+        kept = List.of(current.getFirst()); // the row count still needs one column
+      }
+      return kept.size() == current.size() ? scan : scan.withProjection(kept);
     }
-    return exprs; // no expression reads a column: its height is not the input's to keep
-  }
 
-  private LogicalPlan withColumns(WithColumns with, Set<String> needed) {
-    List<Expr> exprs = Columns.expand(with.exprs(), with.input()::schema);
-    List<Expr> kept = exprs.stream().filter(expr -> needed.contains(ExprTrees.outputName(expr))).toList();
-    // a replaced input column is still needed from the input: it holds the replacement's place in
-    // the output (appended names in the needs are harmless, no input has them)
-    Set<String> inputNeeds = union(needed, Columns.read(kept));
-    LogicalPlan input = prune(with.input(), inputNeeds);
-    if (kept.isEmpty()) {
-      return input; // with_columns of nothing is its input
+    private LogicalPlan union(Union union, Set<String> needed) {
+      LogicalPlan pruned = only(union, needed);
+      if (pruned == union || agree(pruned.inputs())) {
+        return pruned;
+      }
+      return only(union, all(union));
     }
-    if (kept.size() == exprs.size()) {
-      return input == with.input() ? with : new WithColumns(input, with.exprs());
+
+    private static boolean agree(List<LogicalPlan> inputs) {
+      Schema first = inputs.getFirst().schema();
+      return inputs.stream().map(LogicalPlan::schema)
+          .allMatch(schema -> schema.names().equals(first.names()) && schema.types().equals(first.types()));
     }
-    return new WithColumns(input, kept);
-  }
 
-  /** The columns {@code exprs} read from {@code input}'s output (selectors expanded there). */
-  private static Set<String> read(List<Expr> exprs, LogicalPlan input) {
-    return Columns.read(Columns.expand(exprs, input::schema));
-  }
+    private LogicalPlan select(Select select, Set<String> needed) {
+      List<Expr> exprs = Columns.expand(select.exprs(), select.input()::schema);
+      List<Expr> kept = RowWise.allRowWise(exprs) ? keptOf(exprs, needed) : exprs;
+      LogicalPlan input = prune(select.input(), Columns.read(kept));
+      if (kept.size() == exprs.size()) {
+        return input == select.input() ? select : new Select(input, select.exprs());
+      }
+      return new Select(input, kept);
+    }
 
-  private static Set<String> read(List<Expr> exprs, Schema input) {
-    return Columns.read(Columns.expand(exprs, () -> input));
-  }
+    /** The expressions with a needed output, plus the first that reads a column if none of those does. */
+    private static List<Expr> keptOf(List<Expr> exprs, Set<String> needed) {
+      List<Expr> kept = new ArrayList<>();
+      boolean readsColumn = false;
+      for (Expr expr : exprs) {
+        if (needed.contains(ExprTrees.outputName(expr))) {
+          kept.add(expr);
+          readsColumn |= !ExprTrees.columnNames(expr).isEmpty();
+        }
+      }
+      if (readsColumn) {
+        return kept;
+      }
+      for (Expr expr : exprs) {
+        if (!ExprTrees.columnNames(expr).isEmpty()) {
+          return exprs.stream().filter(candidate -> candidate == expr || kept.contains(candidate)).toList();
+        }
+      }
+      return exprs; // no expression reads a column: its height is not the input's to keep
+    }
 
-  private static Set<String> all(LogicalPlan plan) {
-    return new LinkedHashSet<>(plan.schema().names());
-  }
+    private LogicalPlan withColumns(WithColumns with, Set<String> needed) {
+      List<Expr> exprs = Columns.expand(with.exprs(), with.input()::schema);
+      List<Expr> kept = exprs.stream().filter(expr -> needed.contains(ExprTrees.outputName(expr))).toList();
+      // a replaced input column is still needed from the input: it holds the replacement's place in
+      // the output (appended names in the needs are harmless, no input has them)
+      Set<String> inputNeeds = union(needed, Columns.read(kept));
+      LogicalPlan input = prune(with.input(), inputNeeds);
+      if (kept.isEmpty()) {
+        return input; // with_columns of nothing is its input
+      }
+      if (kept.size() == exprs.size()) {
+        return input == with.input() ? with : new WithColumns(input, with.exprs());
+      }
+      return new WithColumns(input, kept);
+    }
 
-  private static Set<String> union(Set<String> first, Set<String> second) {
-    Set<String> all = new LinkedHashSet<>(first);
-    all.addAll(second);
-    return all;
+    /** The columns {@code exprs} read from {@code input}'s output (selectors expanded there). */
+    private static Set<String> read(List<Expr> exprs, LogicalPlan input) {
+      return Columns.read(Columns.expand(exprs, input::schema));
+    }
+
+    private static Set<String> read(List<Expr> exprs, Schema input) {
+      return Columns.read(Columns.expand(exprs, () -> input));
+    }
+
+    private static Set<String> all(LogicalPlan plan) {
+      return new LinkedHashSet<>(plan.schema().names());
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+      Set<String> all = new LinkedHashSet<>(first);
+      all.addAll(second);
+      return all;
+    }
   }
 }

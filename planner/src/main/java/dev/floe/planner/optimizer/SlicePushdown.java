@@ -21,7 +21,7 @@ import java.util.List;
  *   DF t [a, b]              =&gt;       DF t [a, b]
  *                                        LIMIT 7
  *
- * SLICE offset=1, length=3          SLICE offset=3, length=2
+ * SLICE offset=1, length=3          SLICE offset=3, length=3
  *   SLICE offset=2, length=4 =&gt;       input
  *     input
  *

@@ -73,7 +73,8 @@ class OptimizerEquivalencePropertyTest {
     }
     Optimized optimized = Optimizer.defaults().optimize(plan);
     PlanInterpreter interpreter = new PlanInterpreter(tables);
-    String context = "seed " + seed + "\n" + PlanPrinter.print(plan) + "optimized:\n" + PlanPrinter.print(optimized.plan());
+    String context = "seed " + seed + "\n" + PlanPrinter.print(plan) + "optimized:\n"
+        + PlanPrinter.print(optimized.plan());
     assertThat(interpreter.run(optimized.plan())).as(context).isEqualTo(interpreter.run(plan));
     assertThat(optimized.report().fixedPoint()).as(context).isTrue();
   }
@@ -89,13 +90,22 @@ class OptimizerEquivalencePropertyTest {
       case 3 -> withColumns(input, random);
       case 4 -> random.nextBoolean()
           ? new Sort(input, List.of(col("a")), List.of(random.nextBoolean()), random.nextBoolean(), true)
-          : new Sort(input, List.of(col("s"), col("b")), List.of(random.nextBoolean(), false), random.nextBoolean(), true);
+          : new Sort(input, List.of(col("s"), col("b")), List.of(random.nextBoolean(), false), random.nextBoolean(),
+              true);
       case 5 -> new Slice(input, random.nextInt(8) - 3, random.nextInt(7));
       case 6 -> new Distinct(input, List.of(List.<String>of(), List.of("a"), List.of("s", "d")).get(random.nextInt(3)),
           random.nextBoolean() ? Distinct.Keep.FIRST : Distinct.Keep.NONE, true);
-      case 7 -> new Union(List.of(input, plan(random, depth - 1)));
-      default -> new Cache(input, random.nextInt(3));
+      case 7 -> random.nextBoolean() ? new Union(List.of(input, plan(random, depth - 1))) : sharedCache(input, random);
+      default -> new Cache(input, random.nextLong());
     };
+  }
+
+  /** One cache read twice, by readers that need different columns. */
+  private static LogicalPlan sharedCache(LogicalPlan input, Random random) {
+    Cache cache = new Cache(input, random.nextLong());
+    LogicalPlan first = new Select(new Filter(cache, PREDICATES.get(random.nextInt(PREDICATES.size()))),
+        List.of(col("d").alias("a"), col("b"), col("s"), col("a").alias("d")));
+    return new Union(List.of(first, new WithColumns(cache, List.of(col("b").mul(2).alias("b")))));
   }
 
   /** A with_columns that keeps the four columns' names and types (extra columns are selected away). */

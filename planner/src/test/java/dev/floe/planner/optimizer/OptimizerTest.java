@@ -43,6 +43,9 @@ class OptimizerTest {
     assertThat(report.passes()).isEqualTo(2);
     assertThat(report.runs()).hasSize(8);
     assertThat(report.runs().subList(4, 8)).noneMatch(OptimizerReport.RuleRun::fired);
+    assertThat(report.time("predicate_pushdown"))
+        .isEqualTo(report.runs().get(1).time().plus(report.runs().get(5).time()));
+    assertThat(report.time("no_such_rule")).isZero();
     assertThat(report.describe()).startsWith("optimizer: 2 passes, fixed point\n  pass 1: predicate_pushdown ")
         .endsWith("  pass 2: nothing fired\n");
   }

@@ -4,6 +4,7 @@ import static dev.floe.planner.expr.Exprs.col;
 import static dev.floe.planner.expr.Exprs.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Exprs;
 import dev.floe.planner.expr.FrameLength;
 import dev.floe.planner.plan.Cache;
@@ -98,7 +99,6 @@ class ProjectionPushdownTest {
         Tables.scan(),
         new Filter(Tables.scan(), col("a").gt(1)),
         new Select(new Distinct(Tables.scan(), List.of(), Distinct.Keep.ANY, false), List.of(col("a"))),
-        new Select(new Cache(Tables.scan(), 3), List.of(col("a"))),
         new Select(Tables.scan().withProjection(List.of("d", "a")), List.of(col("a"), col("d"))),
         new Select(new Select(Tables.scan().withProjection(List.of("a", "b")),
             List.of(col("a"), col("b").sum())), List.of(col("a"))),
@@ -110,17 +110,30 @@ class ProjectionPushdownTest {
   }
 
   @Test
-  void aUnionWhoseInputsWouldNoLongerAgreeKeepsAllColumnsButACacheIsOptimizedInside() {
-    LogicalPlan cached = new Cache(new Select(Tables.scan("u"), List.of(col("a"), col("b"), col("s"), col("d"))), 9);
-    LogicalPlan plan = new Select(new Union(List.of(Tables.scan("t"), cached)), List.of(col("d")));
+  void aUnionWhoseInputsWouldNoLongerAgreeKeepsAllColumns() {
+    // the select computes b, so its input keeps a, b, s, d whatever the union needs
+    LogicalPlan computed = new Select(Tables.scan("u"), List.of(col("a"), col("b").sum(), col("s"), col("d")));
+    LogicalPlan plan = new Select(new Union(List.of(Tables.scan("t"), computed)), List.of(col("d")));
     assertThat(rule.rewrite(plan)).isSameAs(plan);
-    LogicalPlan narrowCache = new Cache(new Select(Tables.scan("u"), List.of(col("d"), col("a").alias("x"))), 9);
-    assertThat(optimized(new Select(narrowCache, List.of(col("x"))))).isEqualTo("""
-        SELECT [col("x")]
-          CACHE 9
-            SELECT [col("d"), col("a").alias("x")]
+  }
+
+  @Test
+  void aCacheReadsTheUnionOfWhatAllItsReadersNeed() {
+    LogicalPlan cached = new Cache(Tables.scan("u"), 9);
+    LogicalPlan plan = new Union(List.of(
+        new Select(new Filter(cached, col("a").gt(1)), List.of(col("b"))),
+        new Select(cached, List.of(col("d").cast(DataType.FLOAT64).alias("b")))));
+    assertThat(optimized(plan)).isEqualTo("""
+        UNION 2 INPUTS
+          SELECT [col("b")]
+            FILTER col("a") > 1
+              CACHE 9
+                DF u [a, b, s, d]
+                  PROJECT 3/4 COLUMNS [a, b, d]
+          SELECT [col("d").cast(f64).alias("b")]
+            CACHE 9
               DF u [a, b, s, d]
-                PROJECT 2/4 COLUMNS [a, d]
+                PROJECT 3/4 COLUMNS [a, b, d]
         """);
   }
 

@@ -106,4 +106,20 @@ class SlicePushdownTest {
     LogicalPlan once = rule.rewrite(plan);
     assertThat(rule.rewrite(once)).isSameAs(once);
   }
+
+  @Test
+  void mergedSlicesTakeTheRowsOfTheOuterSliceWithinTheInner() {
+    LogicalPlan plan = new Slice(new Slice(new Filter(Tables.scan(), col("a").gt(1)), 2, 4), 1, 3);
+    assertThat(optimized(plan)).isEqualTo("""
+        SLICE offset=3, length=3
+          FILTER col("a") > 1
+            DF t [a, b, s, d]
+        """);
+    LogicalPlan beyond = new Slice(new Slice(new Filter(Tables.scan(), col("a").gt(1)), 2, 4), 5, 3);
+    assertThat(optimized(beyond)).isEqualTo("""
+        SLICE offset=7, length=0
+          FILTER col("a") > 1
+            DF t [a, b, s, d]
+        """);
+  }
 }
