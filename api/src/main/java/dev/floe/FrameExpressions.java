@@ -1,9 +1,9 @@
 package dev.floe;
 
 import dev.floe.engine.BatchOperations;
+import dev.floe.engine.exec.BatchSort;
 import dev.floe.engine.expr.Projection;
 import dev.floe.errors.InvalidOperationException;
-import dev.floe.kernels.Sort;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
@@ -92,28 +92,8 @@ final class FrameExpressions {
     boolean[] descending = options.directions(resolved.size());
     BufferAllocator allocator = BufferAllocator.current();
     try (RecordBatch batch = toBatch(frame)) {
-      if (batch.columnCount() == 1 && resolved.size() == 1
-          && resolved.getFirst().expr() instanceof dev.floe.planner.expr.ColumnRef) {
-        // one column sorted by itself: sort the values, no permutation and no gather
-        Column sorted = Sort.sortValues(
-            batch.columns().getFirst(), descending[0], options.nullsLast(), allocator);
-        if (sorted != null) {
-          return fromColumns(frame, List.of(sorted));
-        }
-      }
-      List<Column> keyColumns = Projection.evaluate(batch, resolved, true, allocator);
-      try (Column indices = argSort(keyColumns, descending, options.nullsLast(), allocator)) {
-        return fromColumns(frame, BatchOperations.take(batch, indices, allocator));
-      }
-    }
-  }
-
-  private static Column argSort(
-      List<Column> keys, boolean[] descending, boolean nullsLast, BufferAllocator allocator) {
-    try {
-      return Sort.argSort(keys, descending, nullsLast, allocator);
-    } finally {
-      keys.forEach(Column::close);
+      return fromColumns(frame, BatchSort.sort(batch, resolved, descending, options.nullsLast(),
+          allocator));
     }
   }
 

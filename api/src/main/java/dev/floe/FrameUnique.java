@@ -1,19 +1,16 @@
 package dev.floe;
 
-import dev.floe.engine.BatchOperations;
-import dev.floe.kernels.hashing.GroupIds;
+import dev.floe.engine.exec.BatchDistinct;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
-import dev.floe.memory.column.JavaValues;
 import dev.floe.memory.column.RecordBatch;
-import dev.floe.memory.types.DataType;
+import dev.floe.planner.plan.Distinct;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link DataFrame#unique(UniqueOptions)}: groups the rows by the subset's values with
- * {@link GroupIds} (null = null, NaN = NaN, -0.0 = 0.0, as Polars) and keeps one row per group
- * (first, last, any) or the rows of groups of one (none), in input order.
+ * {@link DataFrame#unique(UniqueOptions)}: the engine's {@link BatchDistinct} over the frame's rows
+ * (one implementation for eager and lazy frames).
  */
 final class FrameUnique {
   private FrameUnique() {}
@@ -29,40 +26,24 @@ final class FrameUnique {
     }
     BufferAllocator allocator = BufferAllocator.current();
     try (RecordBatch batch = FrameExpressions.toBatch(frame)) {
-      List<Column> keys = keyIndices.stream().map(batch::column).toList();
-      int[] rows = keptRows(GroupIds.of(keys, allocator), options.keep());
-      if (rows.length == batch.rowCount()) {
+      List<Column> columns = BatchDistinct.unique(batch, keyIndices, keep(options.keep()), allocator);
+      if (columns == null) {
         return frame.clone();
       }
-      List<Object> indices = new ArrayList<>(rows.length);
-      for (int row : rows) {
-        indices.add(row);
+      List<Series> series = new ArrayList<>(columns.size());
+      for (int index = 0; index < columns.size(); index++) {
+        series.add(Series.fromColumn(frame.schema().field(index).name(), columns.get(index)));
       }
-      try (Column take = JavaValues.toColumn(allocator, DataType.INT32, indices)) {
-        List<Column> columns = BatchOperations.take(batch, take, allocator);
-        List<Series> series = new ArrayList<>(columns.size());
-        for (int index = 0; index < columns.size(); index++) {
-          series.add(Series.fromColumn(frame.schema().field(index).name(), columns.get(index)));
-        }
-        return DataFrame.adopt(series);
-      }
+      return DataFrame.adopt(series);
     }
   }
 
-  /** The surviving rows, ascending. */
-  private static int[] keptRows(GroupIds groups, UniqueOptions.Keep keep) {
+  static Distinct.Keep keep(UniqueOptions.Keep keep) {
     return switch (keep) {
-      case FIRST, ANY -> groups.firstRows();
-      case LAST -> {
-        int[] last = groups.lastRows();
-        java.util.Arrays.sort(last);
-        yield last;
-      }
-      case NONE -> {
-        int[] counts = groups.counts();
-        int[] first = groups.firstRows();
-        yield java.util.Arrays.stream(first).filter(row -> counts[groups.id(row)] == 1).toArray();
-      }
+      case ANY -> Distinct.Keep.ANY;
+      case FIRST -> Distinct.Keep.FIRST;
+      case LAST -> Distinct.Keep.LAST;
+      case NONE -> Distinct.Keep.NONE;
     };
   }
 }
