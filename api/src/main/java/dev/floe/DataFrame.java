@@ -607,4 +607,13 @@ public final class DataFrame implements AutoCloseable {
   public void writeParquet(java.nio.file.Path path, dev.floe.io.parquet.ParquetWriteOptions options) {
     ParquetWrites.write(this, path, options);
   }
+
+  /**
+   * A lazy query over this frame: operations are recorded, optimized and run by {@link
+   * LazyFrame#collect()}, which reads this frame's buffers then (the frame must still be open).
+   */
+  public LazyFrame lazy() {
+    checkOpen();
+    return new LazyFrame(dev.floe.planner.plan.Scan.of(new FrameScanSource(this)));
+  }
 }

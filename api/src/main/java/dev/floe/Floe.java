@@ -279,4 +279,60 @@ public final class Floe {
   public static dev.floe.memory.types.Schema readParquetSchema(java.nio.file.Path path) {
     return dev.floe.io.parquet.ParquetReader.schema(path);
   }
+
+  // ---- lazy scans ----
+
+  /**
+   * A lazy scan of CSV files (a path, directory or glob, as {@link #readCsv(String)}): the schema is
+   * inferred now from the first {@code inferSchemaLength} rows; {@link LazyFrame#collect()} reads
+   * only the columns, and with no pending filter only the rows, the query needs.
+   */
+  public static LazyFrame scanCsv(String globOrPath) {
+    return scanCsv(globOrPath, dev.floe.io.csv.CsvReadOptions.DEFAULT, dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  public static LazyFrame scanCsv(String globOrPath, dev.floe.io.csv.CsvReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return scan(FileScanSource.Format.CSV, globOrPath, options, multi);
+  }
+
+  /**
+   * A lazy scan of Parquet files: the schema comes from the footer now; {@link LazyFrame#collect()}
+   * reads only the needed column chunks, skips row groups (statistics) and hive partitions the
+   * query's filters rule out, and stops after the rows a head needs.
+   */
+  public static LazyFrame scanParquet(String globOrPath) {
+    return scanParquet(globOrPath, dev.floe.io.parquet.ParquetReadOptions.DEFAULT,
+        dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  public static LazyFrame scanParquet(String globOrPath, dev.floe.io.parquet.ParquetReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return scan(FileScanSource.Format.PARQUET, globOrPath, options, multi);
+  }
+
+  /** A lazy scan of Arrow IPC files (memory-mapped when the query runs). */
+  public static LazyFrame scanIpc(String globOrPath) {
+    return scanIpc(globOrPath, dev.floe.io.ipc.IpcReadOptions.DEFAULT, dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  public static LazyFrame scanIpc(String globOrPath, dev.floe.io.ipc.IpcReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return scan(FileScanSource.Format.IPC, globOrPath, options, multi);
+  }
+
+  /** A lazy scan of NDJSON files; the schema is inferred now from the first rows. */
+  public static LazyFrame scanNdjson(String globOrPath) {
+    return scanNdjson(globOrPath, dev.floe.io.json.JsonReadOptions.DEFAULT, dev.floe.io.files.MultiFileOptions.DEFAULT);
+  }
+
+  public static LazyFrame scanNdjson(String globOrPath, dev.floe.io.json.JsonReadOptions options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return scan(FileScanSource.Format.NDJSON, globOrPath, options, multi);
+  }
+
+  private static LazyFrame scan(FileScanSource.Format format, String globOrPath, Object options,
+      dev.floe.io.files.MultiFileOptions multi) {
+    return new LazyFrame(dev.floe.planner.plan.Scan.of(FileScanSource.of(format, globOrPath, options, multi)));
+  }
 }

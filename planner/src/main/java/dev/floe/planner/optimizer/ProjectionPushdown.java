@@ -141,7 +141,9 @@ public final class ProjectionPushdown implements OptimizerRule {
       List<Expr> kept = RowWise.allRowWise(exprs) ? keptOf(exprs, needed) : exprs;
       LogicalPlan input = prune(select.input(), Columns.read(kept));
       if (kept.size() == exprs.size()) {
-        return input == select.input() ? select : new Select(input, select.exprs());
+        // over a pruned input the expressions go expanded: a selector such as all().exclude("b")
+        // would otherwise be resolved again against columns that are no longer there
+        return input == select.input() ? select : new Select(input, exprs);
       }
       return new Select(input, kept);
     }
@@ -178,7 +180,7 @@ public final class ProjectionPushdown implements OptimizerRule {
         return input; // with_columns of nothing is its input
       }
       if (kept.size() == exprs.size()) {
-        return input == with.input() ? with : new WithColumns(input, with.exprs());
+        return input == with.input() ? with : new WithColumns(input, exprs);
       }
       return new WithColumns(input, kept);
     }

@@ -63,6 +63,20 @@ class ProjectionPushdownTest {
   }
 
   @Test
+  void aSelectorOverAPrunedInputIsExpandedSoItStillResolves() {
+    // drop("b") is a select of all().exclude("b"): once the scan no longer reads b, the selector
+    // must not be resolved again against the pruned input
+    LogicalPlan plan = new Select(new Select(Tables.scan(), List.of(dev.floe.planner.expr.Exprs.exclude("b"))),
+        List.of(col("a")));
+    assertThat(optimized(plan)).isEqualTo("""
+        SELECT [col("a")]
+          SELECT [col("a")]
+            DF t [a, b, s, d]
+              PROJECT 1/4 COLUMNS [a]
+        """);
+  }
+
+  @Test
   void prunesEveryUnionInputAlike() {
     LogicalPlan plan = new Select(new Union(List.of(Tables.scan("t"), Tables.scan("u"))), List.of(col("d")));
     assertThat(optimized(plan)).isEqualTo("""

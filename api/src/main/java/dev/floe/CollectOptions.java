@@ -1,0 +1,40 @@
+package dev.floe;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Options of {@link LazyFrame#collect(CollectOptions)}, as Polars' {@code collect(...)} keywords:
+ * optimizer rules switched off by name ({@code "predicate_pushdown"}, {@code "projection_pushdown"},
+ * {@code "slice_pushdown"}, {@code "filter_merge"}; an unknown name is an error listing the valid
+ * ones), {@code noOptimization} to run the plan as written, and the rows per morsel.
+ */
+public record CollectOptions(Set<String> disabledRules, boolean noOptimization, int morselRows) {
+  /** Every rule on, morsels of 65,536 rows. */
+  public static final CollectOptions DEFAULT = new CollectOptions(Set.of(), false, 65_536);
+
+  public CollectOptions {
+    disabledRules = Set.copyOf(new LinkedHashSet<>(disabledRules));
+    if (morselRows <= 0) {
+      throw new IllegalArgumentException("morselRows must be positive, got " + morselRows);
+    }
+  }
+
+  /** These options with the named rules switched off as well. */
+  public CollectOptions withoutRules(String... names) {
+    Set<String> rules = new LinkedHashSet<>(disabledRules);
+    rules.addAll(List.of(names));
+    return new CollectOptions(rules, noOptimization, morselRows);
+  }
+
+  /** These options with the optimizer skipped altogether ({@code true}) or run. */
+  public CollectOptions withNoOptimization(boolean skip) {
+    return new CollectOptions(disabledRules, skip, morselRows);
+  }
+
+  /** These options with morsels of {@code rows} rows. */
+  public CollectOptions withMorselRows(int rows) {
+    return new CollectOptions(disabledRules, noOptimization, rows);
+  }
+}

@@ -1,0 +1,217 @@
+package dev.floe;
+
+import dev.floe.engine.exec.QueryContext;
+import dev.floe.engine.exec.QueryExecutor;
+import dev.floe.engine.exec.QueryPool;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.Exprs;
+import dev.floe.planner.expr.Resolver;
+import dev.floe.planner.optimizer.Optimized;
+import dev.floe.planner.optimizer.Optimizer;
+import dev.floe.planner.plan.Cache;
+import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.LogicalPlan;
+import dev.floe.planner.plan.PlanPrinter;
+import dev.floe.planner.plan.Select;
+import dev.floe.planner.plan.Slice;
+import dev.floe.planner.plan.Sort;
+import dev.floe.planner.plan.WithColumns;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A query not yet run: each operation records a step of a logical plan, and nothing is read or
+ * computed until {@link #collect()}, which analyzes the plan (unknown columns and type errors
+ * surface here, before any work), optimizes it (predicates, projections and slices pushed down to
+ * the scans) and runs it on the engine's morsel pipelines. Immutable and thread-safe; made with
+ * {@link DataFrame#lazy()} or {@code Floe.scanCsv/scanParquet/scanIpc/scanNdjson}. A lazy frame
+ * over a {@link DataFrame} reads its buffers when it runs, so that frame must still be open then.
+ */
+public final class LazyFrame {
+  private static final AtomicLong CACHE_IDS = new AtomicLong();
+
+  private final LogicalPlan plan;
+
+  LazyFrame(LogicalPlan plan) {
+    this.plan = plan;
+  }
+
+  /** The plan as recorded (not optimized). */
+  public LogicalPlan plan() {
+    return plan;
+  }
+
+  // ---- transformations (same meaning as on DataFrame) ----
+
+  public LazyFrame select(Expr... exprs) {
+    return new LazyFrame(new Select(plan, List.of(exprs)));
+  }
+
+  public LazyFrame select(String... names) {
+    return select(Arrays.stream(names).map(Exprs::col).toArray(Expr[]::new));
+  }
+
+  public LazyFrame withColumns(Expr... exprs) {
+    return new LazyFrame(new WithColumns(plan, List.of(exprs)));
+  }
+
+  public LazyFrame withColumn(Expr expr) {
+    return withColumns(expr);
+  }
+
+  /** The rows where {@code predicate} is true (null counts as false). */
+  public LazyFrame filter(Expr predicate) {
+    return new LazyFrame(new Filter(plan, predicate));
+  }
+
+  /** Every column except the named ones. */
+  public LazyFrame drop(String... names) {
+    return select(Exprs.exclude(names));
+  }
+
+  /** Columns renamed by {@code mapping} (old name to new), in place. */
+  public LazyFrame rename(Map<String, String> mapping) {
+    Schema schema = schema();
+    for (String old : mapping.keySet()) {
+      if (!schema.contains(old)) {
+        throw new dev.floe.errors.ColumnNotFoundException(old, schema.names());
+      }
+    }
+    List<Expr> exprs = new ArrayList<>();
+    for (String name : schema.names()) {
+      exprs.add(mapping.containsKey(name) ? Exprs.col(name).alias(mapping.get(name)) : Exprs.col(name));
+    }
+    return new LazyFrame(new Select(plan, exprs));
+  }
+
+  public LazyFrame sort(String... by) {
+    return sort(Arrays.stream(by).map(Exprs::col).toList(), SortOptions.DEFAULT);
+  }
+
+  public LazyFrame sort(Expr... by) {
+    return sort(Arrays.asList(by), SortOptions.DEFAULT);
+  }
+
+  public LazyFrame sort(SortOptions options, String... by) {
+    return sort(Arrays.stream(by).map(Exprs::col).toList(), options);
+  }
+
+  /** Sorted by several keys (most significant first); multi-column selectors give one key each. */
+  public LazyFrame sort(List<Expr> by, SortOptions options) {
+    Resolver resolver = new Resolver(plan.schema());
+    List<Expr> keys = new ArrayList<>();
+    for (Expr key : by) {
+      keys.addAll(resolver.expand(key));
+    }
+    if (keys.isEmpty()) {
+      throw new dev.floe.errors.InvalidOperationException("sort needs at least one key");
+    }
+    boolean[] directions = options.directions(keys.size());
+    List<Boolean> descending = new ArrayList<>(keys.size());
+    for (boolean direction : directions) {
+      descending.add(direction);
+    }
+    return new LazyFrame(new Sort(plan, keys, descending, options.nullsLast(), options.maintainOrder()));
+  }
+
+  /** The first 5 rows. */
+  public LazyFrame head() {
+    return head(5);
+  }
+
+  public LazyFrame head(long count) {
+    return slice(0, count);
+  }
+
+  /** Polars' {@code limit}: the same as {@link #head(long)}. */
+  public LazyFrame limit(long count) {
+    return head(count);
+  }
+
+  public LazyFrame tail(long count) {
+    return new LazyFrame(new Slice(plan, -count, count));
+  }
+
+  /** At most {@code length} rows from {@code offset} (negative: from the end). */
+  public LazyFrame slice(long offset, long length) {
+    if (length < 0) {
+      throw new dev.floe.errors.InvalidOperationException("slice length " + length + " is negative");
+    }
+    return new LazyFrame(new Slice(plan, offset, length));
+  }
+
+  public LazyFrame unique() {
+    return unique(UniqueOptions.DEFAULT);
+  }
+
+  public LazyFrame unique(UniqueOptions options) {
+    return new LazyFrame(new Distinct(plan, options.subset(), FrameUnique.keep(options.keep()),
+        options.maintainOrder()));
+  }
+
+  /** This query's result computed once however often later steps read it. */
+  public LazyFrame cache() {
+    return new LazyFrame(new Cache(plan, CACHE_IDS.incrementAndGet()));
+  }
+
+  // ---- running and inspecting ----
+
+  /** The result's columns and types, without running anything (Polars' {@code collect_schema}). */
+  public Schema collectSchema() {
+    return plan.schema();
+  }
+
+  /** Same as {@link #collectSchema()}. */
+  public Schema schema() {
+    return plan.schema();
+  }
+
+  /** Runs the query with every optimizer rule. */
+  public DataFrame collect() {
+    return collect(CollectOptions.DEFAULT);
+  }
+
+  public DataFrame collect(CollectOptions options) {
+    Schema schema = plan.schema(); // analysis errors name the plan as written, before any work
+    LogicalPlan physical = optimized(options).plan();
+    QueryContext context = new QueryContext(BufferAllocator.current(), QueryPool.pool(), options.morselRows());
+    List<RecordBatch> batches = QueryExecutor.execute(physical, context);
+    return FrameBatches.toFrame(schema, batches);
+  }
+
+  /** The optimized plan as text, then the rules that fired. */
+  public String explain() {
+    return explain(true);
+  }
+
+  /** The plan as text: optimized (pushdowns shown at the scans, then the rules that fired) or as written. */
+  public String explain(boolean optimized) {
+    plan.schema();
+    if (!optimized) {
+      return PlanPrinter.print(plan);
+    }
+    Optimized result = optimized(CollectOptions.DEFAULT);
+    List<String> fired = result.report().firedRules().stream().distinct().toList();
+    return PlanPrinter.print(result.plan()) + "rules fired: " + (fired.isEmpty() ? "none" : String.join(", ", fired))
+        + "\n";
+  }
+
+  private Optimized optimized(CollectOptions options) {
+    if (options.noOptimization()) {
+      return new Optimized(plan, null);
+    }
+    return Optimizer.defaults().without(options.disabledRules().toArray(String[]::new)).optimize(plan);
+  }
+
+  @Override
+  public String toString() {
+    return "LazyFrame\n" + PlanPrinter.print(plan);
+  }
+}
