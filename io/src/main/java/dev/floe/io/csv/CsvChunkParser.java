@@ -57,26 +57,16 @@ final class CsvChunkParser {
       for (int index = 0; index < width; index++) {
         builders[index] = RowEstimate.builder(plan.types()[index], expected, allocator);
       }
-      long rows = 0;
-      while (rows < limit && tokens.next()) {
-        int count = tokens.fieldCount();
-        if (count > plan.fieldCount() && !plan.options().truncateRaggedLines()) {
-          throw new FloeIoException(
-              plan.file() + ":" + tokens.recordLine() + ": found " + count + " fields but expected "
-                  + plan.fieldCount() + "; set truncateRaggedLines to drop the extra fields");
+      CsvFastRecords fast = CsvFastRecords.create(plan, tokens.data(), tokens.rangeEnd(), ascii,
+          parser);
+      if (fast == null) {
+        long rows = 0;
+        while (rows < limit && tokens.next()) {
+          appendRecord(tokens, builders);
+          rows++;
         }
-        for (int field = 0; field < plan.fieldCount(); field++) {
-          int column = columnOfField[field];
-          if (column < 0) {
-            continue;
-          }
-          if (field >= count) {
-            builders[column].appendNull();
-          } else {
-            append(builders[column], column, tokens, field);
-          }
-        }
-        rows++;
+      } else {
+        parseFast(fast, fast.staging(), tokens, limit, builders);
       }
       Column[] columns = new Column[width];
       try {
@@ -97,6 +87,61 @@ final class CsvChunkParser {
         if (builder != null) {
           builder.close();
         }
+      }
+    }
+  }
+
+  /**
+   * Records through {@link CsvFastRecords} while they qualify; a record that does not goes, after
+   * the staged batch, through the tokenizer and {@link #appendRecord}, so the columns keep the
+   * file's order.
+   */
+  private void parseFast(CsvFastRecords fast, CsvStaging staging, CsvTokenizer tokens, long limit,
+      ColumnBuilder[] builders) {
+    long rows = 0;
+    long p = tokens.position();
+    long line = tokens.line();
+    while (rows < limit) {
+      long next = fast.record(p);
+      if (next >= 0) {
+        p = next;
+        line++;
+        rows++;
+        if (staging.full()) {
+          staging.flush(builders);
+        }
+        continue;
+      }
+      staging.flush(builders);
+      tokens.reset(p, line);
+      if (!tokens.next()) {
+        break;
+      }
+      appendRecord(tokens, builders);
+      rows++;
+      p = tokens.position();
+      line = tokens.line();
+    }
+    staging.flush(builders);
+  }
+
+  /** The tokenizer's current record into the builders (the general path). */
+  private void appendRecord(CsvTokenizer tokens, ColumnBuilder[] builders) {
+    int count = tokens.fieldCount();
+    if (count > plan.fieldCount() && !plan.options().truncateRaggedLines()) {
+      throw new FloeIoException(
+          plan.file() + ":" + tokens.recordLine() + ": found " + count + " fields but expected "
+              + plan.fieldCount() + "; set truncateRaggedLines to drop the extra fields");
+    }
+    for (int field = 0; field < plan.fieldCount(); field++) {
+      int column = columnOfField[field];
+      if (column < 0) {
+        continue;
+      }
+      if (field >= count) {
+        builders[column].appendNull();
+      } else {
+        append(builders[column], column, tokens, field);
       }
     }
   }

@@ -92,6 +92,49 @@ final class CsvStringBuilder implements ColumnBuilder {
     endValue();
   }
 
+  /**
+   * Appends {@code count} valid values, value i being the bytes {@code [starts[i], starts[i] +
+   * lengths[i])} of {@code source} (valid UTF-8): {@link #append} with one capacity check per batch.
+   */
+  void appendAll(MemorySegment source, long[] starts, int[] lengths, int count) {
+    long total = 0;
+    for (int index = 0; index < count; index++) {
+      total += lengths[index];
+    }
+    long newSize = size + total;
+    if (newSize > Integer.MAX_VALUE) {
+      append(source, starts[0], lengths[0]); // fails with the message of a single append
+    }
+    if (newSize > dataCapacity) {
+      growData(newSize);
+    }
+    while ((long) length + count > offsetCapacity) {
+      growOffsets();
+    }
+    if (validity != null) {
+      Bitmaps.setRange(validity.segment(), length, count);
+    }
+    long wordLimit = source.byteSize() - 16;
+    long at = size;
+    int values = length;
+    for (int index = 0; index < count; index++) {
+      long start = starts[index];
+      int bytes = lengths[index];
+      if (bytes <= 16 && start <= wordLimit) {
+        dataSegment.set(WORD, at, source.get(WORD, start));
+        dataSegment.set(WORD, at + 8, source.get(WORD, start + 8));
+      } else {
+        MemorySegment.copy(source, start, dataSegment, at, bytes);
+      }
+      at += bytes;
+      values++;
+      offsetSegment.set(INT, (long) values << 2, (int) at);
+    }
+    size = at;
+    length = values;
+    nullsBefore = nullCount;
+  }
+
   @Override
   public void appendNull() {
     if (validity == null) {
