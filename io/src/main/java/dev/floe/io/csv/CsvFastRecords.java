@@ -22,6 +22,9 @@ import java.lang.foreign.ValueLayout;
 final class CsvFastRecords {
   private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
 
+  /** Tests turn the fast path off to compare it with the general path. */
+  static volatile boolean enabled = true;
+
   private final MemorySegment data;
   private final long end;
   private final byte separator;
@@ -68,8 +71,8 @@ final class CsvFastRecords {
       FieldParser parser) {
     CsvReadOptions options = plan.options();
     char separator = options.separator();
-    if (plan.nullValues().length > 0 || options.commentPrefix() != null || separator > 0x7F
-        || separator == '\n' || separator == '\r' || plan.fieldCount() < 1
+    if (!enabled || plan.nullValues().length > 0 || options.commentPrefix() != null
+        || separator > 0x7F || separator == '\n' || separator == '\r' || plan.fieldCount() < 1
         || (options.quoteChar() != null
             && (options.quoteChar() == separator || options.quoteChar() > 0x7F
                 || options.quoteChar() == '\n'))) {
