@@ -114,15 +114,19 @@ final class CsvStringBuilder implements ColumnBuilder {
     if (validity != null) {
       Bitmaps.setRange(validity.segment(), length, count);
     }
-    long wordLimit = source.byteSize() - 16;
+    long sourceSize = source.byteSize();
     long at = size;
     int values = length;
     for (int index = 0; index < count; index++) {
       long start = starts[index];
       int bytes = lengths[index];
-      if (bytes <= 16 && start <= wordLimit) {
-        dataSegment.set(WORD, at, source.get(WORD, start));
-        dataSegment.set(WORD, at + 8, source.get(WORD, start + 8));
+      // up to 64 bytes as 16-byte steps of two words (the last step may copy up to 15 bytes too
+      // many, into the slack or the next value's place)
+      if (bytes <= 64 && start + ((bytes + 15) & ~15) <= sourceSize) {
+        for (int copied = 0; copied < bytes; copied += 16) {
+          dataSegment.set(WORD, at + copied, source.get(WORD, start + copied));
+          dataSegment.set(WORD, at + copied + 8, source.get(WORD, start + copied + 8));
+        }
       } else {
         MemorySegment.copy(source, start, dataSegment, at, bytes);
       }
