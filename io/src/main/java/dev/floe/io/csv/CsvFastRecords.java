@@ -163,32 +163,33 @@ final class CsvFastRecords {
       staging.setNull(column, row);
       return true;
     }
+    int slot = column * CsvStaging.BATCH + row;
     switch (kind) {
       case CsvStaging.INT64 -> {
         if (!parser.parseLong(data, start, stop)) {
           return false;
         }
-        staging.longs[column][row] = parser.longValue;
+        staging.longs[slot] = parser.longValue;
       }
       case CsvStaging.FLOAT64 -> {
         if (!parser.parseDouble(data, start, stop)) {
           return false;
         }
-        staging.longs[column][row] = Double.doubleToRawLongBits(parser.doubleValue);
+        staging.longs[slot] = Double.doubleToRawLongBits(parser.doubleValue);
       }
       case CsvStaging.DATE32 -> {
         long days = DateFields.date(data, start, stop);
         if (days == DateFields.INVALID) {
           return false;
         }
-        staging.ints[column][row] = (int) days;
+        staging.ints[slot] = (int) days;
       }
       default -> {
         if (!ascii.ascii(start, stop) && !Utf8Check.valid(data, start, stop)) {
           return false;
         }
-        staging.longs[column][row] = start;
-        staging.ints[column][row] = (int) (stop - start);
+        staging.longs[slot] = start;
+        staging.ints[slot] = (int) (stop - start);
       }
     }
     return true;

@@ -21,8 +21,9 @@ final class CsvStaging {
   /** Rows per batch: the arrays of 16 columns stay within a core's L2 cache. */
   static final int BATCH = 1024;
 
-  final long[][] longs;
-  final int[][] ints;
+  /** Column {@code c}, row {@code r} at {@code c * BATCH + r} (one array: one bounds check). */
+  final long[] longs;
+  final int[] ints;
   final long[][] nulls;
   private final boolean[] hasNulls;
   private final int[] kinds;
@@ -34,18 +35,12 @@ final class CsvStaging {
     int width = types.length;
     this.data = data;
     this.kinds = new int[width];
-    this.longs = new long[width][];
-    this.ints = new int[width][];
+    this.longs = new long[width * BATCH];
+    this.ints = new int[width * BATCH];
     this.nulls = new long[width][BATCH / 64];
     this.hasNulls = new boolean[width];
     for (int column = 0; column < width; column++) {
       kinds[column] = kind(types[column]);
-      if (kinds[column] != DATE32) {
-        longs[column] = new long[BATCH];
-      }
-      if (kinds[column] == DATE32 || kinds[column] == UTF8) {
-        ints[column] = new int[BATCH];
-      }
     }
   }
 
@@ -91,10 +86,11 @@ final class CsvStaging {
         continue;
       }
       switch (kinds[column]) {
-        case INT64, FLOAT64 -> ((FixedWidthBuilder) builders[column]).appendLongs(longs[column], count);
-        case DATE32 -> ((FixedWidthBuilder) builders[column]).appendInts(ints[column], count);
+        case INT64, FLOAT64 -> ((FixedWidthBuilder) builders[column])
+            .appendLongs(longs, column * BATCH, count);
+        case DATE32 -> ((FixedWidthBuilder) builders[column]).appendInts(ints, column * BATCH, count);
         default -> ((CsvStringBuilder) builders[column])
-            .appendAll(data, longs[column], ints[column], count);
+            .appendAll(data, longs, ints, column * BATCH, count);
       }
     }
     rows = 0;
@@ -102,18 +98,18 @@ final class CsvStaging {
 
   private void appendOneByOne(ColumnBuilder builder, int column, int count) {
     long[] bits = nulls[column];
+    int base = column * BATCH;
     for (int row = 0; row < count; row++) {
       if ((bits[row >>> 6] >>> row & 1) != 0) {
         builder.appendNull();
         continue;
       }
       switch (kinds[column]) {
-        case INT64 -> ((FixedWidthBuilder) builder).appendLong(longs[column][row]);
+        case INT64 -> ((FixedWidthBuilder) builder).appendLong(longs[base + row]);
         case FLOAT64 -> ((FixedWidthBuilder) builder)
-            .appendDouble(Double.longBitsToDouble(longs[column][row]));
-        case DATE32 -> ((FixedWidthBuilder) builder).appendInt(ints[column][row]);
-        default -> ((CsvStringBuilder) builder)
-            .append(data, longs[column][row], ints[column][row]);
+            .appendDouble(Double.longBitsToDouble(longs[base + row]));
+        case DATE32 -> ((FixedWidthBuilder) builder).appendInt(ints[base + row]);
+        default -> ((CsvStringBuilder) builder).append(data, longs[base + row], ints[base + row]);
       }
     }
   }

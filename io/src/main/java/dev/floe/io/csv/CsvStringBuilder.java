@@ -93,17 +93,17 @@ final class CsvStringBuilder implements ColumnBuilder {
   }
 
   /**
-   * Appends {@code count} valid values, value i being the bytes {@code [starts[i], starts[i] +
-   * lengths[i])} of {@code source} (valid UTF-8): {@link #append} with one capacity check per batch.
+   * Appends {@code count} valid values, value i being the bytes {@code [starts[from + i],
+   * starts[from + i] + lengths[from + i])} of {@code source} (valid UTF-8): {@link #append} with one capacity check per batch.
    */
-  void appendAll(MemorySegment source, long[] starts, int[] lengths, int count) {
+  void appendAll(MemorySegment source, long[] starts, int[] lengths, int from, int count) {
     long total = 0;
-    for (int index = 0; index < count; index++) {
+    for (int index = from; index < from + count; index++) {
       total += lengths[index];
     }
     long newSize = size + total;
     if (newSize > Integer.MAX_VALUE) {
-      append(source, starts[0], lengths[0]); // fails with the message of a single append
+      append(source, starts[from], lengths[from]); // fails with the message of a single append
     }
     if (newSize > dataCapacity) {
       growData(newSize);
@@ -117,7 +117,7 @@ final class CsvStringBuilder implements ColumnBuilder {
     long sourceSize = source.byteSize();
     long at = size;
     int values = length;
-    for (int index = 0; index < count; index++) {
+    for (int index = from; index < from + count; index++) {
       long start = starts[index];
       int bytes = lengths[index];
       // up to 64 bytes as 16-byte steps of two words (the last step may copy up to 15 bytes too

@@ -155,23 +155,23 @@ public final class FixedWidthBuilder implements ColumnBuilder {
   }
 
   /**
-   * Appends {@code values[0, count)}, all valid, with one capacity check and one bulk copy: for
+   * Appends {@code values[from, from + count)}, all valid, with one capacity check and one bulk copy: for
    * readers that stage a batch of values on the heap. An 8-byte type (a Float64 takes the raw
    * bits of {@link Double#doubleToRawLongBits}).
    */
-  public void appendLongs(long[] values, int count) {
+  public void appendLongs(long[] values, int from, int count) {
     requireWidth(8);
     int index = reserveSlots(count);
-    MemorySegment.copy(values, 0, segment, ValueLayout.JAVA_LONG_UNALIGNED, (long) index << 3, count);
+    MemorySegment.copy(values, from, segment, ValueLayout.JAVA_LONG_UNALIGNED, (long) index << 3, count);
     validity.appendValid(index, count);
     length = index + count;
   }
 
   /** {@link #appendLongs} for a 4-byte type. */
-  public void appendInts(int[] values, int count) {
+  public void appendInts(int[] values, int from, int count) {
     requireWidth(4);
     int index = reserveSlots(count);
-    MemorySegment.copy(values, 0, segment, ValueLayout.JAVA_INT_UNALIGNED, (long) index << 2, count);
+    MemorySegment.copy(values, from, segment, ValueLayout.JAVA_INT_UNALIGNED, (long) index << 2, count);
     validity.appendValid(index, count);
     length = index + count;
   }
