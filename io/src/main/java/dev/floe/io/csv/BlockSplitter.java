@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * {@link CsvSplitter} for files without a comment prefix, 64 bytes at a time on the newline and
- * quote bitmasks of {@link TextScan#mask64} (the structural index of simdcsv: Langdale &amp;
+ * quote bitmasks of {@link TextScan#csvMasks64} (the structural index of simdcsv: Langdale &amp;
  * Lemire, VLDB Journal 2019). A block without quotes, outside quotes and before the next chunk
  * boundary only adds its newline count (one popcount); other blocks walk their quote and newline
  * bits in order with the byte-wise state machine: a quote opens a field only when the byte before
@@ -23,6 +23,7 @@ final class BlockSplitter {
   private final long targetBytes;
   private final int quote;
   private final byte separator;
+  private final long[] masks = new long[4];
   private long[] starts = new long[8];
   private long[] lines = new long[8];
   private int count;
@@ -60,8 +61,9 @@ final class BlockSplitter {
       long newlines;
       long quotes;
       if (block + 64 <= end) {
-        newlines = TextScan.mask64(data, block, (byte) '\n', (byte) '\n');
-        quotes = quote < 0 ? 0 : TextScan.mask64(data, block, (byte) quote, (byte) quote);
+        TextScan.csvMasks64(data, block, separator, (byte) quote, masks);
+        newlines = masks[1];
+        quotes = quote < 0 ? 0 : masks[2];
       } else {
         newlines = 0;
         quotes = 0;

@@ -44,6 +44,11 @@ final class CsvFastRecords {
   /** Newline and quote bits of the same bytes (the structural bits that are not separators). */
   private long blockSpecial;
   private long blockNewlines;
+  private final long[] masks = new long[4];
+  /** True when the cached block is all ASCII. */
+  private boolean blockAscii;
+  /** True when every block the current record touched so far is all ASCII. */
+  private boolean recordAscii;
 
   private CsvFastRecords(CsvPlan plan, MemorySegment data, long end, AsciiBlocks ascii,
       FieldParser parser, CsvStaging staging) {
@@ -96,6 +101,7 @@ final class CsvFastRecords {
    */
   long record(long p) {
     int row = staging.rows;
+    recordAscii = blockAscii;
     for (int field = 0; field < last; field++) {
       long stop = next(p);
       if (stop < 0) {
@@ -185,7 +191,7 @@ final class CsvFastRecords {
         staging.ints[slot] = (int) days;
       }
       default -> {
-        if (!ascii.ascii(start, stop) && !Utf8Check.valid(data, start, stop)) {
+        if (!recordAscii && !ascii.ascii(start, stop) && !Utf8Check.valid(data, start, stop)) {
           return false;
         }
         staging.longs[slot] = start;
@@ -240,10 +246,14 @@ final class CsvFastRecords {
 
   private void load(long p) {
     blockStart = p;
-    long newlines = TextScan.mask64(data, p, (byte) '\n', (byte) '\n');
-    long quoteBits = quotes ? TextScan.mask64(data, p, quote, quote) : 0;
+    TextScan.csvMasks64(data, p, separator, quote, masks);
+    long newlines = masks[1];
+    long quoteBits = quotes ? masks[2] : 0;
     blockNewlines = newlines;
     blockSpecial = newlines | quoteBits;
-    blockMask = TextScan.mask64(data, p, separator, (byte) '\n') | quoteBits;
+    blockMask = masks[0] | newlines | quoteBits;
+    boolean asciiBlock = masks[3] == 0;
+    blockAscii = asciiBlock;
+    recordAscii &= asciiBlock;
   }
 }
