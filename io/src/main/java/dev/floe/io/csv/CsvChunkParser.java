@@ -58,7 +58,7 @@ final class CsvChunkParser {
         builders[index] = RowEstimate.builder(plan.types()[index], expected, allocator);
       }
       CsvFastRecords fast = CsvFastRecords.create(plan, tokens.data(), tokens.rangeEnd(), ascii,
-          parser);
+          parser, expected);
       if (fast == null) {
         long rows = 0;
         while (rows < limit && tokens.next()) {

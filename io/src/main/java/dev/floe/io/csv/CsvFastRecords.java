@@ -73,7 +73,7 @@ final class CsvFastRecords {
 
   /** The fast path for {@code plan}, or null when its options or types need the general path. */
   static CsvFastRecords create(CsvPlan plan, MemorySegment data, long end, AsciiBlocks ascii,
-      FieldParser parser) {
+      FieldParser parser, long expectedRows) {
     CsvReadOptions options = plan.options();
     char separator = options.separator();
     if (!enabled || plan.nullValues().length > 0 || options.commentPrefix() != null
@@ -88,7 +88,8 @@ final class CsvFastRecords {
         return null;
       }
     }
-    return new CsvFastRecords(plan, data, end, ascii, parser, new CsvStaging(plan.types(), data));
+    return new CsvFastRecords(plan, data, end, ascii, parser, new CsvStaging(plan.types(), data,
+        expectedRows));
   }
 
   CsvStaging staging() {

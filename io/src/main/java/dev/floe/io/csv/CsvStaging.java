@@ -30,10 +30,13 @@ final class CsvStaging {
   private final MemorySegment data;
   /** Rows staged so far. */
   int rows;
+  /** The chunk's estimated rows ({@link RowEstimate}; 0: unknown), until the first flush. */
+  private long expectedRows;
 
-  CsvStaging(DataType[] types, MemorySegment data) {
+  CsvStaging(DataType[] types, MemorySegment data, long expectedRows) {
     int width = types.length;
     this.data = data;
+    this.expectedRows = expectedRows;
     this.kinds = new int[width];
     this.longs = new long[width * BATCH];
     this.ints = new int[width * BATCH];
@@ -78,6 +81,10 @@ final class CsvStaging {
     if (count == 0) {
       return;
     }
+    if (expectedRows > count) {
+      reserveStrings(builders, count);
+    }
+    expectedRows = 0;
     for (int column = 0; column < builders.length; column++) {
       if (hasNulls[column]) {
         appendOneByOne(builders[column], column, count);
@@ -94,6 +101,24 @@ final class CsvStaging {
       }
     }
     rows = 0;
+  }
+
+  /**
+   * At the first flush: each Utf8 column's bytes for the chunk, extrapolated from this batch (plus
+   * 10%), reserved at once, so that a long string column does not regrow (each doubling copies the
+   * column and touches fresh pages). A wrong guess costs untouched memory or one regrowth.
+   */
+  private void reserveStrings(ColumnBuilder[] builders, int count) {
+    for (int column = 0; column < builders.length; column++) {
+      if (kinds[column] != UTF8 || !(builders[column] instanceof CsvStringBuilder strings)) {
+        continue;
+      }
+      long bytes = 0;
+      for (int index = column * BATCH; index < column * BATCH + count; index++) {
+        bytes += ints[index];
+      }
+      strings.reserve(bytes * expectedRows / count + bytes * expectedRows / count / 10);
+    }
   }
 
   private void appendOneByOne(ColumnBuilder builder, int column, int count) {

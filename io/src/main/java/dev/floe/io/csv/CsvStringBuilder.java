@@ -139,6 +139,17 @@ final class CsvStringBuilder implements ColumnBuilder {
     nullsBefore = nullCount;
   }
 
+  /**
+   * Makes room for {@code bytes} more value bytes in one step (no regrowth copies, no pages touched
+   * twice), for a caller that has estimated the chunk's string bytes; does nothing if they fit.
+   */
+  void reserve(long bytes) {
+    long required = Math.min(size + bytes, Integer.MAX_VALUE);
+    if (required > dataCapacity) {
+      growData(required);
+    }
+  }
+
   @Override
   public void appendNull() {
     if (validity == null) {

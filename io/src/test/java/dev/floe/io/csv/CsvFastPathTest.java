@@ -52,6 +52,29 @@ class CsvFastPathTest {
     assertThat(fastReads).isGreaterThan(200);
   }
 
+  @Test
+  void chunksOfMegabytesReserveTheirStringBytesOnce() {
+    Random random = new Random(7L);
+    StringBuilder text = new StringBuilder("id,name,note\n");
+    for (int row = 0; text.length() < 3_000_000; row++) {
+      text.append(row).append(",n").append(row % 97).append(',')
+          .append("x".repeat(row < 2000 ? 3 : 20 + random.nextInt(200)))
+          .append(row % 5000 == 0 ? ",extra" : "").append('\n');
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    CsvReadOptions options = CsvReadOptions.DEFAULT.withTruncateRaggedLines(true);
+    String fast;
+    try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), "big.csv", options,
+        BufferAllocator.current(), 1 << 22)) {
+      fast = describe(table);
+    }
+    CsvFastRecords.enabled = false;
+    try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), "big.csv", options,
+        BufferAllocator.current(), 1 << 22)) {
+      assertThat(fast).isEqualTo(describe(table));
+    }
+  }
+
   private static String read(byte[] bytes, CsvReadOptions options) {
     try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), "fast.csv", options,
         BufferAllocator.current(), 1 << 10)) {
