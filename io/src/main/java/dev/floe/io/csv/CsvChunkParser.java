@@ -66,7 +66,7 @@ final class CsvChunkParser {
           rows++;
         }
       } else {
-        parseFast(fast, fast.staging(), tokens, limit, builders);
+        fast.parse(tokens, limit, builders, this);
       }
       Column[] columns = new Column[width];
       try {
@@ -91,42 +91,8 @@ final class CsvChunkParser {
     }
   }
 
-  /**
-   * Records through {@link CsvFastRecords} while they qualify; a record that does not goes, after
-   * the staged batch, through the tokenizer and {@link #appendRecord}, so the columns keep the
-   * file's order.
-   */
-  private void parseFast(CsvFastRecords fast, CsvStaging staging, CsvTokenizer tokens, long limit,
-      ColumnBuilder[] builders) {
-    long rows = 0;
-    long p = tokens.position();
-    long line = tokens.line();
-    while (rows < limit) {
-      long next = fast.record(p);
-      if (next >= 0) {
-        p = next;
-        line++;
-        rows++;
-        if (staging.full()) {
-          staging.flush(builders);
-        }
-        continue;
-      }
-      staging.flush(builders);
-      tokens.reset(p, line);
-      if (!tokens.next()) {
-        break;
-      }
-      appendRecord(tokens, builders);
-      rows++;
-      p = tokens.position();
-      line = tokens.line();
-    }
-    staging.flush(builders);
-  }
-
   /** The tokenizer's current record into the builders (the general path). */
-  private void appendRecord(CsvTokenizer tokens, ColumnBuilder[] builders) {
+  void appendRecord(CsvTokenizer tokens, ColumnBuilder[] builders) {
     int count = tokens.fieldCount();
     if (count > plan.fieldCount() && !plan.options().truncateRaggedLines()) {
       throw new FloeIoException(

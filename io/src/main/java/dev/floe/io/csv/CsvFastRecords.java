@@ -1,6 +1,7 @@
 package dev.floe.io.csv;
 
 import dev.floe.kernels.TextScan;
+import dev.floe.memory.column.ColumnBuilder;
 import dev.floe.memory.types.DataType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -92,8 +93,37 @@ final class CsvFastRecords {
         expectedRows));
   }
 
-  CsvStaging staging() {
-    return staging;
+  /**
+   * The chunk's records (at most {@code limit}) into {@code builders}: through {@link #record}
+   * while they qualify; a record that does not goes, after the staged batch, through the tokenizer
+   * and {@code general}'s {@link CsvChunkParser#appendRecord}, so the columns keep the file's order.
+   */
+  void parse(CsvTokenizer tokens, long limit, ColumnBuilder[] builders, CsvChunkParser general) {
+    long rows = 0;
+    long p = tokens.position();
+    long line = tokens.line();
+    while (rows < limit) {
+      long next = record(p);
+      if (next >= 0) {
+        p = next;
+        line++;
+        rows++;
+        if (staging.full()) {
+          staging.flush(builders);
+        }
+        continue;
+      }
+      staging.flush(builders);
+      tokens.reset(p, line);
+      if (!tokens.next()) {
+        break;
+      }
+      general.appendRecord(tokens, builders);
+      rows++;
+      p = tokens.position();
+      line = tokens.line();
+    }
+    staging.flush(builders);
   }
 
   /**
