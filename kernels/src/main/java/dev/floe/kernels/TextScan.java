@@ -29,4 +29,13 @@ public final class TextScan {
   public static long mask64(MemorySegment data, long offset, byte a, byte b) {
     return KERNELS.mask64(data, offset, a, b);
   }
+
+  /**
+   * Separator, newline, quote and high-byte masks of the 64 bytes at {@code offset} into {@code
+   * out[0..3]} ({@link TextScanKernels#csvMasks64}): one load for a CSV tokenizer's block.
+   */
+  public static void csvMasks64(MemorySegment data, long offset, byte separator, byte quote,
+      long[] out) {
+    KERNELS.csvMasks64(data, offset, separator, quote, out);
+  }
 }

@@ -18,4 +18,12 @@ public interface TextScanKernels {
    * in 0..63; the caller guarantees {@code offset + 64 <= data.byteSize()}.
    */
   long mask64(MemorySegment data, long offset, byte a, byte b);
+
+  /**
+   * The four masks of a CSV tokenizer for the 64 bytes at {@code offset}, from one pass: {@code
+   * out[0]} bytes equal to {@code separator}, {@code out[1]} newlines, {@code out[2]} bytes equal
+   * to {@code quote}, {@code out[3]} bytes with the high bit set (not ASCII); the caller guarantees
+   * {@code offset + 64 <= data.byteSize()}.
+   */
+  void csvMasks64(MemorySegment data, long offset, byte separator, byte quote, long[] out);
 }

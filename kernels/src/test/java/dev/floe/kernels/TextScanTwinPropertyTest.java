@@ -92,4 +92,33 @@ class TextScanTwinPropertyTest {
     assertThat(TextScanSimd.INSTANCE.mask64(data, 3, (byte) ',', (byte) '\n'))
         .isEqualTo(TextScanScalar.INSTANCE.mask64(data, 3, (byte) ',', (byte) '\n'));
   }
+
+  @Property(tries = 200)
+  void csvMasks64EqualsTheScalarTwinAndTheReference(
+      @ForAll @IntRange(min = 64, max = 300) int length, @ForAll long seed) {
+    byte[] bytes = text(length, seed, 3);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment data = arena.allocate(length);
+      MemorySegment.copy(MemorySegment.ofArray(bytes), 0, data, 0, length);
+      byte[][] pairs = {{',', '"'}, {'\t', '\''}, {';', '\n'}};
+      long[] simd = new long[4];
+      long[] scalar = new long[4];
+      for (int offset = 0; offset + 64 <= length; offset++) {
+        for (byte[] pair : pairs) {
+          long[] expected = new long[4];
+          for (int bit = 0; bit < 64; bit++) {
+            byte b = bytes[offset + bit];
+            expected[0] |= b == pair[0] ? 1L << bit : 0;
+            expected[1] |= b == '\n' ? 1L << bit : 0;
+            expected[2] |= b == pair[1] ? 1L << bit : 0;
+            expected[3] |= b < 0 ? 1L << bit : 0;
+          }
+          TextScanSimd.INSTANCE.csvMasks64(data, offset, pair[0], pair[1], simd);
+          TextScanScalar.INSTANCE.csvMasks64(data, offset, pair[0], pair[1], scalar);
+          assertThat(simd).isEqualTo(expected);
+          assertThat(scalar).isEqualTo(expected);
+        }
+      }
+    }
+  }
 }

@@ -57,26 +57,16 @@ final class CsvChunkParser {
       for (int index = 0; index < width; index++) {
         builders[index] = RowEstimate.builder(plan.types()[index], expected, allocator);
       }
-      long rows = 0;
-      while (rows < limit && tokens.next()) {
-        int count = tokens.fieldCount();
-        if (count > plan.fieldCount() && !plan.options().truncateRaggedLines()) {
-          throw new FloeIoException(
-              plan.file() + ":" + tokens.recordLine() + ": found " + count + " fields but expected "
-                  + plan.fieldCount() + "; set truncateRaggedLines to drop the extra fields");
+      CsvFastRecords fast = CsvFastRecords.create(plan, tokens.data(), tokens.rangeEnd(), ascii,
+          parser, expected);
+      if (fast == null) {
+        long rows = 0;
+        while (rows < limit && tokens.next()) {
+          appendRecord(tokens, builders);
+          rows++;
         }
-        for (int field = 0; field < plan.fieldCount(); field++) {
-          int column = columnOfField[field];
-          if (column < 0) {
-            continue;
-          }
-          if (field >= count) {
-            builders[column].appendNull();
-          } else {
-            append(builders[column], column, tokens, field);
-          }
-        }
-        rows++;
+      } else {
+        fast.parse(tokens, limit, builders, this);
       }
       Column[] columns = new Column[width];
       try {
@@ -97,6 +87,27 @@ final class CsvChunkParser {
         if (builder != null) {
           builder.close();
         }
+      }
+    }
+  }
+
+  /** The tokenizer's current record into the builders (the general path). */
+  void appendRecord(CsvTokenizer tokens, ColumnBuilder[] builders) {
+    int count = tokens.fieldCount();
+    if (count > plan.fieldCount() && !plan.options().truncateRaggedLines()) {
+      throw new FloeIoException(
+          plan.file() + ":" + tokens.recordLine() + ": found " + count + " fields but expected "
+              + plan.fieldCount() + "; set truncateRaggedLines to drop the extra fields");
+    }
+    for (int field = 0; field < plan.fieldCount(); field++) {
+      int column = columnOfField[field];
+      if (column < 0) {
+        continue;
+      }
+      if (field >= count) {
+        builders[column].appendNull();
+      } else {
+        append(builders[column], column, tokens, field);
       }
     }
   }

@@ -23,8 +23,14 @@ final class CsvSplitter {
   static Chunks split(MemorySegment data, long start, long end, long firstLine, long targetBytes,
       CsvReadOptions options) {
     if (options.commentPrefix() == null) {
-      return SwarSplitter.split(data, start, end, firstLine, targetBytes, options);
+      return BlockSplitter.split(data, start, end, firstLine, targetBytes, options);
     }
+    return splitBytewise(data, start, end, firstLine, targetBytes, options);
+  }
+
+  /** {@link #split} one byte at a time (comment lines; the reference of {@link BlockSplitter}). */
+  static Chunks splitBytewise(MemorySegment data, long start, long end, long firstLine,
+      long targetBytes, CsvReadOptions options) {
     int quote = options.quoteChar() == null ? -1 : options.quoteChar();
     byte[] comment = options.commentPrefix() == null ? null
         : options.commentPrefix().getBytes(java.nio.charset.StandardCharsets.UTF_8);

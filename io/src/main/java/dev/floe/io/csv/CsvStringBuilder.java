@@ -92,6 +92,64 @@ final class CsvStringBuilder implements ColumnBuilder {
     endValue();
   }
 
+  /**
+   * Appends {@code count} valid values, value i being the bytes {@code [starts[from + i],
+   * starts[from + i] + lengths[from + i])} of {@code source} (valid UTF-8): {@link #append} with one capacity check per batch.
+   */
+  void appendAll(MemorySegment source, long[] starts, int[] lengths, int from, int count) {
+    long total = 0;
+    for (int index = from; index < from + count; index++) {
+      total += lengths[index];
+    }
+    long newSize = size + total;
+    if (newSize > Integer.MAX_VALUE) {
+      append(source, starts[from], lengths[from]); // fails with the message of a single append
+    }
+    if (newSize > dataCapacity) {
+      growData(newSize);
+    }
+    while ((long) length + count > offsetCapacity) {
+      growOffsets();
+    }
+    if (validity != null) {
+      Bitmaps.setRange(validity.segment(), length, count);
+    }
+    long sourceSize = source.byteSize();
+    long at = size;
+    int values = length;
+    for (int index = from; index < from + count; index++) {
+      long start = starts[index];
+      int bytes = lengths[index];
+      // up to 64 bytes as 16-byte steps of two words (the last step may copy up to 15 bytes too
+      // many, into the slack or the next value's place)
+      if (bytes <= 64 && start + ((bytes + 15) & ~15) <= sourceSize) {
+        for (int copied = 0; copied < bytes; copied += 16) {
+          dataSegment.set(WORD, at + copied, source.get(WORD, start + copied));
+          dataSegment.set(WORD, at + copied + 8, source.get(WORD, start + copied + 8));
+        }
+      } else {
+        MemorySegment.copy(source, start, dataSegment, at, bytes);
+      }
+      at += bytes;
+      values++;
+      offsetSegment.set(INT, (long) values << 2, (int) at);
+    }
+    size = at;
+    length = values;
+    nullsBefore = nullCount;
+  }
+
+  /**
+   * Makes room for {@code bytes} more value bytes in one step (no regrowth copies, no pages touched
+   * twice), for a caller that has estimated the chunk's string bytes; does nothing if they fit.
+   */
+  void reserve(long bytes) {
+    long required = Math.min(size + bytes, Integer.MAX_VALUE);
+    if (required > dataCapacity) {
+      growData(required);
+    }
+  }
+
   @Override
   public void appendNull() {
     if (validity == null) {

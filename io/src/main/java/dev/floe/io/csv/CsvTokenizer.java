@@ -56,6 +56,12 @@ final class CsvTokenizer {
     this.file = file;
   }
 
+  /** Continues at {@code offset} (a record start), which is on 1-based line {@code atLine}. */
+  void reset(long offset, long atLine) {
+    position = offset;
+    line = atLine;
+  }
+
   /** Reads the next record; false at the end of the range. */
   boolean next() {
     while (true) {

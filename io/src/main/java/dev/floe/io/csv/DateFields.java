@@ -14,6 +14,26 @@ public final class DateFields {
   /** The result of a field that is not a date or datetime. */
   public static final long INVALID = Long.MIN_VALUE;
 
+  /**
+   * The first day (days since the epoch) and the length of each month of the years {@link
+   * #FIRST_YEAR} to {@code FIRST_YEAR + YEARS - 1}: a date there costs two table loads instead of
+   * {@link #daysFromCivil}'s divisions (the usual lookup-table shortcut of date parsers).
+   */
+  private static final int FIRST_YEAR = 1900;
+  private static final int YEARS = 256;
+  private static final int[] MONTH_STARTS = new int[YEARS * 12];
+  private static final byte[] MONTH_LENGTHS = new byte[YEARS * 12];
+
+  static {
+    for (int year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
+      for (int month = 1; month <= 12; month++) {
+        int index = (year - FIRST_YEAR) * 12 + month - 1;
+        MONTH_STARTS[index] = (int) daysFromCivil(year, month, 1);
+        MONTH_LENGTHS[index] = (byte) daysInMonth(year, month);
+      }
+    }
+  }
+
   private DateFields() {}
 
   /**
@@ -43,6 +63,15 @@ public final class DateFields {
         + (int) ((values >>> 16) & 0xFF) * 10 + (int) ((values >>> 24) & 0xFF);
     int month = (int) ((values >>> 40) & 0xFF) * 10 + (int) ((values >>> 48) & 0xFF);
     int day = d8 * 10 + d9;
+    int index = (year - FIRST_YEAR) * 12 + month - 1;
+    if (year >= FIRST_YEAR && year < FIRST_YEAR + YEARS && month >= 1 && month <= 12) {
+      return day < 1 || day > MONTH_LENGTHS[index] ? INVALID : MONTH_STARTS[index] + day - 1;
+    }
+    return dateOutsideTable(year, month, day);
+  }
+
+  /** {@link #date} for the years the month tables do not cover (kept out of the hot method). */
+  private static long dateOutsideTable(int year, int month, int day) {
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
       return INVALID;
     }

@@ -67,6 +67,28 @@ class CsvSplitterTest {
     }
   }
 
+  @Test
+  void blockSplitterMatchesTheBytewiseSplitter() {
+    java.util.Random random = new java.util.Random(20261124L);
+    byte[] alphabet = {'"', '"', ',', '\n', '\n', 'a', 'b', ' ', '\r'};
+    for (int iteration = 0; iteration < 400; iteration++) {
+      byte[] bytes = new byte[random.nextInt(600)];
+      for (int index = 0; index < bytes.length; index++) {
+        bytes[index] = alphabet[random.nextInt(random.nextBoolean() ? 3 : alphabet.length)];
+      }
+      MemorySegment data = MemorySegment.ofArray(bytes);
+      CsvReadOptions options = random.nextInt(5) == 0 ? CsvReadOptions.DEFAULT.withQuoteChar(null)
+          : CsvReadOptions.DEFAULT;
+      long start = bytes.length == 0 ? 0 : random.nextInt(Math.min(bytes.length, 70));
+      long target = 1 + random.nextInt(150);
+      CsvSplitter.Chunks blocks = BlockSplitter.split(data, start, bytes.length, 3, target, options);
+      CsvSplitter.Chunks reference =
+          CsvSplitter.splitBytewise(data, start, bytes.length, 3, target, options);
+      assertThat(blocks.starts()).as("iteration %d", iteration).isEqualTo(reference.starts());
+      assertThat(blocks.lines()).as("iteration %d", iteration).isEqualTo(reference.lines());
+    }
+  }
+
   private static void splitsAgree(String text, CsvReadOptions options) {
     MemorySegment data = bytes(text);
     List<String> whole = records(text, options);

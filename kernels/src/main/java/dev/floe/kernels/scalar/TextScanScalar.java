@@ -56,6 +56,29 @@ public final class TextScanScalar implements TextScanKernels {
     return mask;
   }
 
+  @Override
+  public void csvMasks64(MemorySegment data, long offset, byte separator, byte quote, long[] out) {
+    long separators = ONES * (separator & 0xFF);
+    long newlines = ONES * '\n';
+    long quotes = ONES * (quote & 0xFF);
+    long s = 0;
+    long n = 0;
+    long q = 0;
+    long h = 0;
+    for (int word = 0; word < 8; word++) {
+      long x = data.get(WORD, offset + ((long) word << 3));
+      int shift = word << 3;
+      s |= gather(zeroBytes(x ^ separators)) << shift;
+      n |= gather(zeroBytes(x ^ newlines)) << shift;
+      q |= gather(zeroBytes(x ^ quotes)) << shift;
+      h |= gather(x & 0x8080808080808080L) << shift;
+    }
+    out[0] = s;
+    out[1] = n;
+    out[2] = q;
+    out[3] = h;
+  }
+
   /** High bit of each byte set exactly where the byte of {@code x} is zero. */
   static long zeroBytes(long x) {
     return ~(((x & LOWS) + LOWS) | x | LOWS);

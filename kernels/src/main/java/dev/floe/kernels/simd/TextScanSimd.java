@@ -67,4 +67,26 @@ public final class TextScanSimd implements TextScanKernels {
     }
     return TextScanScalar.INSTANCE.mask64(data, offset, a, b);
   }
+
+  @Override
+  public void csvMasks64(MemorySegment data, long offset, byte separator, byte quote, long[] out) {
+    if (!loadable(data) || (LANES != 64 && LANES != 32)) {
+      TextScanScalar.INSTANCE.csvMasks64(data, offset, separator, quote, out);
+      return;
+    }
+    if (LANES == 64) {
+      ByteVector v = ByteVector.fromMemorySegment(BYTES, data, offset, LE);
+      out[0] = v.eq(separator).toLong();
+      out[1] = v.eq((byte) '\n').toLong();
+      out[2] = v.eq(quote).toLong();
+      out[3] = v.lt((byte) 0).toLong();
+      return;
+    }
+    ByteVector low = ByteVector.fromMemorySegment(BYTES, data, offset, LE);
+    ByteVector high = ByteVector.fromMemorySegment(BYTES, data, offset + 32, LE);
+    out[0] = (low.eq(separator).toLong() & 0xFFFF_FFFFL) | (high.eq(separator).toLong() << 32);
+    out[1] = (low.eq((byte) '\n').toLong() & 0xFFFF_FFFFL) | (high.eq((byte) '\n').toLong() << 32);
+    out[2] = (low.eq(quote).toLong() & 0xFFFF_FFFFL) | (high.eq(quote).toLong() << 32);
+    out[3] = (low.lt((byte) 0).toLong() & 0xFFFF_FFFFL) | (high.lt((byte) 0).toLong() << 32);
+  }
 }

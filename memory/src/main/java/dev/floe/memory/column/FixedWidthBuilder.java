@@ -154,6 +154,42 @@ public final class FixedWidthBuilder implements ColumnBuilder {
     length = index + 1;
   }
 
+  /**
+   * Appends {@code values[from, from + count)}, all valid, with one capacity check and one bulk copy: for
+   * readers that stage a batch of values on the heap. An 8-byte type (a Float64 takes the raw
+   * bits of {@link Double#doubleToRawLongBits}).
+   */
+  public void appendLongs(long[] values, int from, int count) {
+    requireWidth(8);
+    int index = reserveSlots(count);
+    MemorySegment.copy(values, from, segment, ValueLayout.JAVA_LONG_UNALIGNED, (long) index << 3, count);
+    validity.appendValid(index, count);
+    length = index + count;
+  }
+
+  /** {@link #appendLongs} for a 4-byte type. */
+  public void appendInts(int[] values, int from, int count) {
+    requireWidth(4);
+    int index = reserveSlots(count);
+    MemorySegment.copy(values, from, segment, ValueLayout.JAVA_INT_UNALIGNED, (long) index << 2, count);
+    validity.appendValid(index, count);
+    length = index + count;
+  }
+
+  private void requireWidth(int bytes) {
+    if (width != bytes) {
+      throw new InvalidOperationException(type + " is not a " + bytes + "-byte type");
+    }
+  }
+
+  private int reserveSlots(int count) {
+    int index = length;
+    if ((long) index + count > capacity) {
+      grow((long) index + count);
+    }
+    return index;
+  }
+
   /** Appends a Decimal128 from its unscaled value (must fit 128 bits two's complement). */
   public void appendUnscaledDecimal(BigInteger unscaled) {
     if (unscaled.bitLength() > 127) {
