@@ -8,16 +8,19 @@ import java.util.Set;
  * Options of {@link LazyFrame#collect(CollectOptions)}, as Polars' {@code collect(...)} keywords:
  * optimizer rules switched off by name ({@code "predicate_pushdown"}, {@code "projection_pushdown"},
  * {@code "slice_pushdown"}, {@code "filter_merge"}; an unknown name is an error listing the valid
- * ones), {@code noOptimization} to run the plan as written, and the rows per morsel.
+ * ones), {@code noOptimization} to run the plan as written, the rows per morsel and the threads.
  */
-public record CollectOptions(Set<String> disabledRules, boolean noOptimization, int morselRows) {
-  /** Every rule on, morsels of 65,536 rows. */
-  public static final CollectOptions DEFAULT = new CollectOptions(Set.of(), false, 65_536);
+public record CollectOptions(Set<String> disabledRules, boolean noOptimization, int morselRows, Integer threads) {
+  /** Every rule on, morsels of 65,536 rows, the query pool's threads. */
+  public static final CollectOptions DEFAULT = new CollectOptions(Set.of(), false, 65_536, null);
 
   public CollectOptions {
     disabledRules = Set.copyOf(new LinkedHashSet<>(disabledRules));
     if (morselRows <= 0) {
       throw new IllegalArgumentException("morselRows must be positive, got " + morselRows);
+    }
+    if (threads != null && threads <= 0) {
+      throw new IllegalArgumentException("threads must be positive, got " + threads);
     }
   }
 
@@ -25,16 +28,24 @@ public record CollectOptions(Set<String> disabledRules, boolean noOptimization, 
   public CollectOptions withoutRules(String... names) {
     Set<String> rules = new LinkedHashSet<>(disabledRules);
     rules.addAll(List.of(names));
-    return new CollectOptions(rules, noOptimization, morselRows);
+    return new CollectOptions(rules, noOptimization, morselRows, threads);
   }
 
   /** These options with the optimizer skipped altogether ({@code true}) or run. */
   public CollectOptions withNoOptimization(boolean skip) {
-    return new CollectOptions(disabledRules, skip, morselRows);
+    return new CollectOptions(disabledRules, skip, morselRows, threads);
   }
 
   /** These options with morsels of {@code rows} rows. */
   public CollectOptions withMorselRows(int rows) {
-    return new CollectOptions(disabledRules, noOptimization, rows);
+    return new CollectOptions(disabledRules, noOptimization, rows, threads);
+  }
+
+  /**
+   * These options with the query run on {@code count} threads (null: the query pool's size,
+   * {@code -Dfloe.threads} or {@code FLOE_MAX_THREADS}); a pool per distinct count is kept.
+   */
+  public CollectOptions withThreads(Integer count) {
+    return new CollectOptions(disabledRules, noOptimization, morselRows, count);
   }
 }

@@ -181,7 +181,8 @@ public final class LazyFrame {
   public DataFrame collect(CollectOptions options) {
     Schema schema = plan.schema(); // analysis errors name the plan as written, before any work
     LogicalPlan physical = optimized(options).plan();
-    QueryContext context = new QueryContext(BufferAllocator.current(), QueryPool.pool(), options.morselRows());
+    QueryContext context = new QueryContext(BufferAllocator.current(),
+        options.threads() == null ? QueryPool.pool() : QueryPool.pool(options.threads()), options.morselRows());
     List<RecordBatch> batches = QueryExecutor.execute(physical, context);
     return FrameBatches.toFrame(schema, batches);
   }

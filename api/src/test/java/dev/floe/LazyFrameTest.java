@@ -89,7 +89,9 @@ class LazyFrameTest {
       for (Case each : CASES) {
         try (DataFrame expected = each.eager().apply(frame)) {
           for (CollectOptions options : List.of(CollectOptions.DEFAULT.withMorselRows(37),
-              CollectOptions.DEFAULT.withNoOptimization(true).withMorselRows(64), CollectOptions.DEFAULT)) {
+              CollectOptions.DEFAULT.withNoOptimization(true).withMorselRows(64), CollectOptions.DEFAULT,
+              CollectOptions.DEFAULT.withThreads(1).withMorselRows(50),
+              CollectOptions.DEFAULT.withThreads(3).withMorselRows(50))) {
             try (DataFrame actual = each.lazy().apply(frame.lazy()).collect(options)) {
               assertFrameEqual(actual, expected);
             }

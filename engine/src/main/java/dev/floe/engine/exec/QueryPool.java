@@ -19,6 +19,22 @@ public final class QueryPool {
     return POOL;
   }
 
+  private static final java.util.Map<Integer, ForkJoinPool> SIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A pool of exactly {@code threads} workers ({@code collect} with a thread count): the default
+   * pool when the sizes agree, else one made on first use and kept for later queries of that size.
+   */
+  public static ForkJoinPool pool(int threads) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("a query needs at least one thread, got " + threads);
+    }
+    if (threads == POOL.getParallelism()) {
+      return POOL;
+    }
+    return SIZED.computeIfAbsent(threads, QueryPool::create);
+  }
+
   public static int parallelism() {
     return POOL.getParallelism();
   }
