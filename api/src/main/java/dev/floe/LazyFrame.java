@@ -181,8 +181,43 @@ public final class LazyFrame {
   public DataFrame collect(CollectOptions options) {
     Schema schema = plan.schema(); // analysis errors name the plan as written, before any work
     LogicalPlan physical = optimized(options).plan();
-    QueryContext context = new QueryContext(BufferAllocator.current(),
+    return run(schema, physical, context(options));
+  }
+
+  /**
+   * Starts the query on a background thread and returns at once (Polars' {@code
+   * collect(background=True)}); analysis and optimizer errors are thrown here, before it starts.
+   */
+  public QueryHandle collectAsync() {
+    return collectAsync(CollectOptions.DEFAULT);
+  }
+
+  public QueryHandle collectAsync(CollectOptions options) {
+    Schema schema = plan.schema();
+    LogicalPlan physical = optimized(options).plan();
+    QueryContext context = context(options);
+    java.util.concurrent.CompletableFuture<DataFrame> result = new java.util.concurrent.CompletableFuture<>();
+    Thread.ofVirtual().name("floe-query").start(() -> {
+      try {
+        // the caller's allocator stays current on the query's thread (its frames are accounted there)
+        DataFrame frame = BufferAllocator.callWith(context.allocator(), () -> run(schema, physical, context));
+        if (context.isCancelled() || !result.complete(frame)) {
+          frame.close(); // nobody will take a result that arrives after a cancel
+          result.completeExceptionally(new dev.floe.errors.ComputeException("the query was cancelled"));
+        }
+      } catch (RuntimeException | Error failure) {
+        result.completeExceptionally(failure);
+      }
+    });
+    return new QueryHandle(context, result);
+  }
+
+  private static QueryContext context(CollectOptions options) {
+    return new QueryContext(BufferAllocator.current(),
         options.threads() == null ? QueryPool.pool() : QueryPool.pool(options.threads()), options.morselRows());
+  }
+
+  private static DataFrame run(Schema schema, LogicalPlan physical, QueryContext context) {
     List<RecordBatch> batches = QueryExecutor.execute(physical, context);
     return FrameBatches.toFrame(schema, batches);
   }
