@@ -4,10 +4,11 @@ import dev.floe.errors.InvalidOperationException;
 import dev.floe.format.DisplayOptions;
 
 /**
- * Process-wide display settings, as Polars' {@code pl.Config}: how many rows and columns a printed
+ * Process-wide settings, as Polars' {@code pl.Config}: how many rows and columns a printed
  * frame shows, how long a string cell may be, how many list items a cell shows and how wide a
- * table may grow before its cells wrap. A negative value means "no limit". Get it with
- * {@link Floe#config()}.
+ * table may grow before its cells wrap (a negative value means "no limit"); whether lazy queries
+ * log what they do ({@link #setVerbose}) and how many threads they use ({@link #threads()}). Get it
+ * with {@link Floe#config()}.
  *
  * <pre>{@code
  * Floe.config().setTblRows(20).setStrLen(50);     // for the whole process
@@ -93,7 +94,36 @@ public final class FloeConfig {
   /** Puts every process-wide setting back to Polars' default. */
   public synchronized FloeConfig restoreDefaults() {
     global = DEFAULTS;
+    verbose = verboseFromEnvironment();
     return this;
+  }
+
+  // ---- query settings ----
+
+  private volatile boolean verbose = verboseFromEnvironment();
+
+  private static boolean verboseFromEnvironment() {
+    String value = System.getenv("FLOE_VERBOSE");
+    return value != null && !value.isEmpty() && !value.equals("0") && !value.equalsIgnoreCase("false");
+  }
+
+  /**
+   * Whether lazy queries log to standard error (Polars' {@code POLARS_VERBOSE}): the plan as
+   * written, the optimized plan, the rules that fired with their times, and the run time. Off
+   * unless the environment variable {@code FLOE_VERBOSE} is set (to anything but 0 or false).
+   */
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public FloeConfig setVerbose(boolean on) {
+    verbose = on;
+    return this;
+  }
+
+  /** The threads lazy queries run on by default ({@code -Dfloe.threads}, {@code FLOE_MAX_THREADS} or the cores). */
+  public int threads() {
+    return dev.floe.engine.exec.QueryPool.parallelism();
   }
 
   /** Starts a scoped override from the settings in effect on this thread. */

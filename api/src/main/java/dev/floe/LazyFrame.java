@@ -180,8 +180,18 @@ public final class LazyFrame {
 
   public DataFrame collect(CollectOptions options) {
     Schema schema = plan.schema(); // analysis errors name the plan as written, before any work
-    LogicalPlan physical = optimized(options).plan();
-    return run(schema, physical, context(options));
+    Optimized optimized = optimized(options);
+    if (!FloeConfig.INSTANCE.verbose()) {
+      return run(schema, optimized.plan(), context(options));
+    }
+    System.err.print("floe: plan\n" + PlanPrinter.print(plan) + "floe: optimized plan\n"
+        + PlanPrinter.print(optimized.plan()) + (optimized.report() == null ? "floe: optimizer off\n"
+        : "floe: " + optimized.report().describe()));
+    long start = System.nanoTime();
+    DataFrame result = run(schema, optimized.plan(), context(options));
+    System.err.printf(java.util.Locale.ROOT, "floe: ran in %.3f ms, %d rows%n", (System.nanoTime() - start) / 1e6,
+        result.height());
+    return result;
   }
 
   /**
