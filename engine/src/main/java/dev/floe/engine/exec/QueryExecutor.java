@@ -60,6 +60,8 @@ public final class QueryExecutor {
       case Filter filter -> pipeline(filter);
       case Select select when streams(select) -> pipeline(select);
       case WithColumns with when streams(with) -> pipeline(with);
+      case Select select when PartialAggregation.of(select, text(select.exprs())) != null ->
+          aggregate(select, PartialAggregation.of(select, text(select.exprs())));
       case Select select -> wholeProjection(select.input(), select.exprs(), select.schema(), false);
       case WithColumns with -> wholeProjection(with.input(), with.exprs(), with.schema(), true);
       case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
@@ -82,6 +84,14 @@ public final class QueryExecutor {
 
   /** The streaming nodes from {@code top} down, run as one pipeline over their input's morsels. */
   private List<RecordBatch> pipeline(LogicalPlan top) {
+    return pipeline(top, List.of());
+  }
+
+  /**
+   * The streaming nodes from {@code top} down (none when {@code top} does not stream), then {@code
+   * last}, as one pipeline over the morsels of the first node that does not stream.
+   */
+  private List<RecordBatch> pipeline(LogicalPlan top, List<MorselOperator> last) {
     List<MorselOperator> operators = new ArrayList<>();
     LogicalPlan node = top;
     while (streams(node)) {
@@ -89,7 +99,14 @@ public final class QueryExecutor {
       node = node.inputs().getFirst();
     }
     Collections.reverse(operators);
+    operators.addAll(last);
     return Pipelines.run(Morsels.split(run(node), context.morselRows()), operators, context);
+  }
+
+  /** A select of decomposable reductions: partial results per morsel in the input's pipeline, then one combine. */
+  private List<RecordBatch> aggregate(Select select, PartialAggregation aggregation) {
+    List<RecordBatch> partials = pipeline(select.input(), List.of(aggregation.partialOperator()));
+    return List.of(aggregation.combine(partials, context.allocator()));
   }
 
   private static MorselOperator operator(LogicalPlan node) {

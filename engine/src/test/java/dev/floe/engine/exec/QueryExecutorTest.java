@@ -143,6 +143,28 @@ class QueryExecutorTest {
   }
 
   @Test
+  void decomposableReductionsCombinePerMorselPartials(BufferAllocator allocator) {
+    Table table = new Table();
+    LogicalPlan plan = new Select(new Filter(Scan.of(table), col("a").gt(2)),
+        List.of(col("a").sum(), col("a").min().alias("lo"), col("a").mul(2).max().alias("hi")));
+    long sum = 0;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (Long value : A) {
+      if (value != null && value > 2) {
+        sum += value;
+        min = Math.min(min, value);
+        max = Math.max(max, value * 2);
+      }
+    }
+    assertThat(rows(plan, allocator)).containsExactly(List.of(sum, min, max));
+    // no row passes: the sum of nothing is 0, the min and max are null (as one pass over no rows)
+    LogicalPlan none = new Select(new Filter(Scan.of(table), col("a").gt(1000)),
+        List.of(col("a").sum(), col("a").min().alias("lo")));
+    assertThat(rows(none, allocator)).containsExactly(Arrays.asList(0L, null));
+  }
+
+  @Test
   void errorsNameTheOperatorAndExpressionAndLeakNothing(BufferAllocator allocator) {
     Table table = new Table();
     LogicalPlan plan = new Filter(Scan.of(table), col("s").cast(DataType.INT64).gt(1));
