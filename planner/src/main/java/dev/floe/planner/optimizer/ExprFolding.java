@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>{@code + - *} of two dynamic integer literals (exact; an overflow is not folded), as the
  *       {@link Resolver} itself folds them for typing; {@code + - *} of two dynamic floats; no
  *       division, floor division, modulo or power (zero divisors, f64 promotion);
- *   <li>comparisons of two non-null dynamic numbers of one kind (not NaN: Polars orders NaN);
+ *   <li>comparisons of two non-null dynamic numbers of one kind (not NaN, which Polars orders, nor
+ *       {@code -0.0});
  *   <li>{@code & |} of two non-null bool literals, {@code not} of one, {@code isNull}/{@code
  *       isNotNull} of any literal, a cast of a dynamic integer to i64, or to f64 when exact;
  *   <li>{@code x & true}, {@code x | false}, {@code not(not(x))} for a bool {@code x};
@@ -78,7 +79,7 @@ final class ExprFolding {
     BinaryOp op = binary.op();
     if (op == BinaryOp.AND || op == BinaryOp.OR) {
       if (a.value() instanceof Boolean x && b.value() instanceof Boolean y
-          && a.type() == DataType.BOOLEAN && b.type() == DataType.BOOLEAN) {
+          && DataType.BOOLEAN.equals(a.type()) && DataType.BOOLEAN.equals(b.type())) {
         return Literal.of(op == BinaryOp.AND ? x && y : x || y);
       }
       return expr;
@@ -111,9 +112,13 @@ final class ExprFolding {
       case ADD -> Literal.of(x + y);
       case SUB -> Literal.of(x - y);
       case MUL -> Literal.of(x * y);
-      default -> Double.isNaN(x) || Double.isNaN(y) ? expr
+      default -> Double.isNaN(x) || Double.isNaN(y) || isNegativeZero(x) || isNegativeZero(y) ? expr
           : compare(op, x < y ? -1 : x > y ? 1 : 0, expr);
     };
+  }
+
+  private static boolean isNegativeZero(double value) {
+    return Double.doubleToRawLongBits(value) == Long.MIN_VALUE;
   }
 
   private static Expr compare(BinaryOp op, int order, Expr unfolded) {
@@ -133,14 +138,14 @@ final class ExprFolding {
       return expr;
     }
     if (unary.op() == UnaryOp.NOT && unary.input() instanceof Unary inner && inner.op() == UnaryOp.NOT
-        && type(inner.input()) == DataType.BOOLEAN) {
+        && DataType.BOOLEAN.equals(type(inner.input()))) {
       return inner.input();
     }
     if (unary.input() instanceof Literal literal) {
       return switch (unary.op()) {
         case IS_NULL -> Literal.of(literal.value() == null);
         case IS_NOT_NULL -> Literal.of(literal.value() != null);
-        case NOT -> literal.type() == DataType.BOOLEAN && literal.value() instanceof Boolean value
+        case NOT -> DataType.BOOLEAN.equals(literal.type()) && literal.value() instanceof Boolean value
             ? Literal.of(!value) : expr;
         default -> expr;
       };
@@ -152,10 +157,10 @@ final class ExprFolding {
     if (expr instanceof CastExpr cast && cast.input() instanceof Literal literal && literal.dynamic()
         && literal.type().isInteger() && literal.value() instanceof Number number) {
       long value = number.longValue();
-      if (cast.type() == DataType.INT64) {
+      if (DataType.INT64.equals(cast.type())) {
         return Literal.typed(value, DataType.INT64);
       }
-      if (cast.type() == DataType.FLOAT64 && Math.abs(value) <= (1L << 53)) {
+      if (DataType.FLOAT64.equals(cast.type()) && Math.abs(value) <= (1L << 53)) {
         return Literal.typed((double) value, DataType.FLOAT64);
       }
     }
@@ -193,8 +198,8 @@ final class ExprFolding {
   }
 
   private boolean isBoolean(Binary binary, Literal constant, Expr x) {
-    return constant.type() == DataType.BOOLEAN && type(x) == DataType.BOOLEAN
-        && type(binary) == DataType.BOOLEAN;
+    return DataType.BOOLEAN.equals(constant.type()) && DataType.BOOLEAN.equals(type(x))
+        && DataType.BOOLEAN.equals(type(binary));
   }
 
   private boolean keepsType(Binary binary, Expr x, boolean integerOnly) {
