@@ -6,6 +6,7 @@ import dev.floe.planner.expr.Binary;
 import dev.floe.planner.expr.BinaryOp;
 import dev.floe.planner.expr.CastExpr;
 import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.expr.Literal;
 import dev.floe.planner.expr.Resolver;
 import dev.floe.planner.expr.Unary;
@@ -30,7 +31,8 @@ import java.util.Set;
  *   <li>{@code x & true}, {@code x | false}, {@code not(not(x))} for a bool {@code x};
  *       {@code x * 1}, {@code 1 * x}, {@code x - 0}, {@code x / 1} for an integer or float {@code x} and
  *       {@code x + 0} for an integer {@code x} ({@code -0.0 + 0} is {@code 0.0}), only when the
- *       result keeps {@code x}'s type ({@code i64 * 1.0} is f64: kept).
+ *       result keeps {@code x}'s type ({@code i64 * 1.0} is f64: kept), and only for an {@code x}
+ *       that reads a column ({@code lit(5).neg() * 1} may be typed as a dynamic literal).
  * </ul>
  *
  * {@code x & false} and {@code x | true} are not folded here: the literal would change a column into
@@ -180,8 +182,8 @@ final class ExprFolding {
       constant = left;
     }
     Object literal = constant == null ? null : constant.value();
-    if (literal == null) {
-      return expr;
+    if (literal == null || ExprTrees.columnNames(x).isEmpty()) {
+      return expr; // a literal-only x may be typed as a dynamic literal, which x alone is not
     }
     return switch (binary.op()) {
       case AND -> Boolean.TRUE.equals(literal) && isBoolean(binary, constant, x) ? x : expr;

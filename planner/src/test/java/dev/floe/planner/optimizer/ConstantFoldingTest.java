@@ -55,7 +55,8 @@ class ConstantFoldingTest {
         lit(Long.MAX_VALUE).add(1).alias("overflow"), lit(Double.NaN).eq(Double.NaN).alias("nan"),
         lit(null).add(1).alias("null"), col("a").mul(1.0).alias("float"), col("a").div(1).alias("truediv"),
         col("b").add(0).alias("zero"), col("a").add(0.0).gt(lit(1).sub(col("d"))).alias("sub"),
-        lit(300).cast(DataType.INT8, false).alias("cast"), lit(1).mul(2).sum().alias("sum")));
+        lit(300).cast(DataType.INT8, false).alias("cast"), lit(1).mul(2).sum().alias("sum"),
+        col("a").add(lit(5).neg().mul(1)).alias("dynamic")));
     assertThat(rule.rewrite(plan)).isSameAs(plan);
     LogicalPlan falseFilter = new Filter(Tables.scan(), lit(1).gt(2));
     assertThat(PlanPrinter.print(rule.rewrite(falseFilter))).isEqualTo("""
