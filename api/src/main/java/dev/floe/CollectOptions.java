@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * Options of {@link LazyFrame#collect(CollectOptions)}, as Polars' {@code collect(...)} keywords:
- * optimizer rules switched off by name ({@code "predicate_pushdown"}, {@code "projection_pushdown"},
- * {@code "slice_pushdown"}, {@code "filter_merge"}; an unknown name is an error listing the valid
- * ones), {@code noOptimization} to run the plan as written, the rows per morsel and the threads.
+ * optimizer rules switched off by name ({@code "constant_folding"}, {@code
+ * "eliminate_redundant_projection"}, {@code "eliminate_redundant_sort"}, {@code "filter_merge"},
+ * {@code "predicate_pushdown"}, {@code "slice_pushdown"}, {@code "projection_pushdown"}; an unknown
+ * name is an error listing the valid ones), {@code noOptimization} to run the plan as written, the rows per morsel and the threads.
  */
 public record CollectOptions(Set<String> disabledRules, boolean noOptimization, int morselRows, Integer threads) {
   /** Every rule on, morsels of 65,536 rows, the query pool's threads. */

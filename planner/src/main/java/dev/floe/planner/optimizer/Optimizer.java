@@ -46,12 +46,15 @@ public final class Optimizer {
   }
 
   /**
-   * The standard rules, in order: filters merge, then move down (into scans), then slices move
-   * into the scans' limits (after the predicates, whose scan applies them first), and last the
-   * projections, which count the columns of the predicates already pushed.
+   * The standard rules, in order: first the simplifications (constant folding, which also drops
+   * filters on {@code true}, then redundant selects and sorts), so that the pushdowns see the
+   * simpler plan; then filters merge, move down (into scans), slices move into the scans' limits
+   * (after the predicates, whose scan applies them first), and last the projections, which count
+   * the columns of the predicates already pushed.
    */
   public static Optimizer defaults() {
-    return new Optimizer(List.of(new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
+    return new Optimizer(List.of(new ConstantFolding(), new EliminateRedundantProjection(),
+        new EliminateRedundantSort(), new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
         new ProjectionPushdown()), DEFAULT_MAX_PASSES);
   }
 

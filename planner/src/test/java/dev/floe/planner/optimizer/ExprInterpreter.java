@@ -10,14 +10,16 @@ import dev.floe.planner.expr.FrameLength;
 import dev.floe.planner.expr.Literal;
 import dev.floe.planner.expr.SequenceFunction;
 import dev.floe.planner.expr.SequenceOp;
+import dev.floe.planner.expr.Unary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Evaluates the few expressions the equivalence property generates (columns, literals, aliases,
- * {@code > < == + * &}, sum, mean, cumSum, len) over a {@link PlanInterpreter.Frame}. Null
- * semantics follow Polars: comparisons and arithmetic with a null give null, {@code &} is Kleene.
+ * {@code > < == + - * & |}, {@code not}, {@code isNull}, sum, mean, cumSum, len) over a
+ * {@link PlanInterpreter.Frame}. Null semantics follow Polars: comparisons and arithmetic with a
+ * null give null, {@code &} and {@code |} are Kleene.
  */
 final class ExprInterpreter {
   private ExprInterpreter() {}
@@ -40,6 +42,19 @@ final class ExprInterpreter {
       case Alias alias -> eval(alias.input(), frame);
       case FrameLength length -> new Value(List.of((long) height), true);
       case Binary binary -> binary(binary, eval(binary.left(), frame), eval(binary.right(), frame), height);
+      case Unary unary -> {
+        Value input = eval(unary.input(), frame);
+        List<Object> out = new ArrayList<>();
+        for (int row = 0; row < (input.scalar() ? 1 : height); row++) {
+          Object value = input.at(row);
+          out.add(switch (unary.op()) {
+            case NOT -> value == null ? null : !(Boolean) value;
+            case IS_NULL -> value == null;
+            default -> throw new UnsupportedOperationException("the interpreter cannot evaluate " + unary);
+          });
+        }
+        yield new Value(out, input.scalar());
+      }
       case Agg agg ->
           new Value(Collections.singletonList(aggregate(agg.function(), eval(agg.input(), frame), height)), true);
       case SequenceFunction sequence when sequence.op() == SequenceOp.CUM_SUM -> {
@@ -66,11 +81,14 @@ final class ExprInterpreter {
       out.add(switch (binary.op()) {
         case AND -> Boolean.FALSE.equals(first) || Boolean.FALSE.equals(second) ? Boolean.FALSE
             : first == null || second == null ? null : Boolean.TRUE;
+        case OR -> Boolean.TRUE.equals(first) || Boolean.TRUE.equals(second) ? Boolean.TRUE
+            : first == null || second == null ? null : Boolean.FALSE;
         case GT -> first == null || second == null ? null : compare(first, second) > 0;
         case LT -> first == null || second == null ? null : compare(first, second) < 0;
         case EQ -> first == null || second == null ? null : compare(first, second) == 0;
         case ADD -> first == null || second == null ? null : arithmetic("+", first, second);
         case MUL -> first == null || second == null ? null : arithmetic("*", first, second);
+        case SUB -> first == null || second == null ? null : arithmetic("-", first, second);
         default -> throw new UnsupportedOperationException("the interpreter cannot evaluate " + binary);
       });
     }
@@ -94,11 +112,19 @@ final class ExprInterpreter {
 
   private static Object arithmetic(String op, Object left, Object right) {
     if (left instanceof Long first && right instanceof Long second) {
-      return op.equals("+") ? first + second : first * second;
+      return switch (op) {
+        case "+" -> first + second;
+        case "-" -> first - second;
+        default -> first * second;
+      };
     }
     double first = ((Number) left).doubleValue();
     double second = ((Number) right).doubleValue();
-    return op.equals("+") ? first + second : first * second;
+    return switch (op) {
+      case "+" -> first + second;
+      case "-" -> first - second;
+      default -> first * second;
+    };
   }
 
   @SuppressWarnings("unchecked")
