@@ -1,0 +1,394 @@
+package dev.floe;
+
+import static dev.floe.Floe.col;
+import static dev.floe.Floe.lit;
+
+import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.ExprPrinter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Seeded random frames and pipelines for {@link LazyDifferentialTest}: each step is applied both to
+ * a {@link LazyFrame} (recorded) and to a {@link DataFrame} (run now), and is generated against the
+ * schema the previous steps produce (taken from {@link LazyFrame#collectSchema()}), so that every
+ * step is valid unless it is one of the deliberately invalid ones (an unknown column).
+ */
+final class LazyPipelineGen {
+  /** A column reference no frame has. */
+  static final String MISSING = "no_such_column";
+
+  enum Kind { INT, FLOAT, STR, BOOL, OTHER }
+
+  record Field(String name, Kind kind) {}
+
+  /**
+   * One step: {@code lazy} records it, {@code eager} runs it on a frame it does not close (the
+   * caller closes both the input and the result), {@code text} prints it for a failure message.
+   */
+  record Step(String text, UnaryOperator<LazyFrame> lazy, UnaryOperator<DataFrame> eager, boolean invalid) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  private final Random random;
+  private int fresh;
+
+  LazyPipelineGen(long seed) {
+    this.random = new Random(seed);
+  }
+
+  // ---- frames ----
+
+  /** 0-300 rows of 2-5 columns of i64, f64 (NaN sometimes), str and bool with 0-30% nulls; sometimes several chunks. */
+  DataFrame frame() {
+    int width = 2 + random.nextInt(4);
+    List<Kind> kinds = new ArrayList<>();
+    for (int index = 0; index < width; index++) {
+      kinds.add(Kind.values()[random.nextInt(4)]);
+    }
+    double nulls = random.nextInt(4) == 0 ? 0 : random.nextDouble() * 0.3;
+    int rows = rows();
+    int shape = random.nextInt(4);
+    if (shape == 0) {
+      // two chunks with the same boundaries in every column
+      try (DataFrame first = frame(kinds, rows, nulls); DataFrame second = frame(kinds, rows(), nulls)) {
+        return first.vstack(second);
+      }
+    }
+    if (shape == 1) {
+      // chunks that differ between columns: the first column rechunked, the others in two chunks
+      try (DataFrame first = frame(kinds, rows, nulls);
+          DataFrame second = frame(kinds, rows(), nulls);
+          DataFrame stacked = first.vstack(second)) {
+        String name = stacked.columns().getFirst();
+        return stacked.withColumns(col(name).alias(name));
+      }
+    }
+    return frame(kinds, rows, nulls);
+  }
+
+  private int rows() {
+    return switch (random.nextInt(6)) {
+      case 0 -> random.nextInt(3);
+      case 1 -> 300;
+      default -> random.nextInt(301);
+    };
+  }
+
+  private DataFrame frame(List<Kind> kinds, int rows, double nulls) {
+    List<Series> columns = new ArrayList<>();
+    for (int index = 0; index < kinds.size(); index++) {
+      Object[] values = new Object[rows];
+      for (int row = 0; row < rows; row++) {
+        values[row] = random.nextDouble() < nulls ? null : value(kinds.get(index));
+      }
+      columns.add(Series.of("c" + index, type(kinds.get(index)), values));
+    }
+    return DataFrame.of(columns);
+  }
+
+  private static DataType type(Kind kind) {
+    return switch (kind) {
+      case INT -> DataType.INT64;
+      case FLOAT -> DataType.FLOAT64;
+      case STR -> DataType.UTF8;
+      default -> DataType.BOOLEAN;
+    };
+  }
+
+  /** Few distinct values, so that filters, sorts and unique see ties and duplicates. */
+  private Object value(Kind kind) {
+    return switch (kind) {
+      case INT -> (long) (random.nextInt(21) - 5);
+      case FLOAT -> switch (random.nextInt(25)) {
+        case 0 -> Double.NaN;
+        case 1 -> -0.0;
+        case 2 -> Double.POSITIVE_INFINITY;
+        default -> (random.nextInt(41) - 10) / 4.0;
+      };
+      case STR -> random.nextInt(12) == 0 ? "" : "k" + random.nextInt(6);
+      default -> random.nextBoolean();
+    };
+  }
+
+  // ---- pipelines ----
+
+  /** 1-6 steps, each valid against the schema left by the ones before, but for rare invalid ones. */
+  List<Step> pipeline(DataFrame source) {
+    int length = 1 + random.nextInt(6);
+    List<Step> steps = new ArrayList<>();
+    LazyFrame lazy = source.lazy();
+    for (int index = 0; index < length; index++) {
+      List<Field> fields = fields(lazy.collectSchema());
+      Step step = random.nextInt(40) == 0 ? invalid(fields) : step(fields);
+      steps.add(step);
+      if (step.invalid()) {
+        break;
+      }
+      lazy = step.lazy().apply(lazy);
+    }
+    return steps;
+  }
+
+  private static List<Field> fields(Schema schema) {
+    List<Field> fields = new ArrayList<>();
+    for (int index = 0; index < schema.size(); index++) {
+      fields.add(new Field(schema.field(index).name(), kind(schema.field(index).type())));
+    }
+    return fields;
+  }
+
+  private static Kind kind(DataType type) {
+    if (type.equals(DataType.INT64)) {
+      return Kind.INT;
+    }
+    if (type.equals(DataType.FLOAT64)) {
+      return Kind.FLOAT;
+    }
+    if (type.equals(DataType.UTF8)) {
+      return Kind.STR;
+    }
+    return type.equals(DataType.BOOLEAN) ? Kind.BOOL : Kind.OTHER;
+  }
+
+  private Step step(List<Field> fields) {
+    return switch (random.nextInt(16)) {
+      case 0, 1, 2 -> filter(fields);
+      case 3, 4 -> select(fields);
+      case 5, 6 -> withColumns(fields);
+      case 7, 8 -> sort(fields);
+      case 9 -> slice();
+      case 10 -> head();
+      case 11 -> tail();
+      case 12, 13 -> unique(fields);
+      default -> concat(fields);
+    };
+  }
+
+  private Step filter(List<Field> fields) {
+    Expr predicate = predicate(fields, 2);
+    return new Step("filter(" + ExprPrinter.print(predicate) + ")", lazy -> lazy.filter(predicate),
+        frame -> frame.filter(predicate), false);
+  }
+
+  private Step select(List<Field> fields) {
+    List<Expr> exprs = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    int count = 1 + random.nextInt(Math.min(4, fields.size() + 1));
+    for (int index = 0; index < count; index++) {
+      Field field = pick(fields);
+      Expr expr = switch (random.nextInt(5)) {
+        case 0, 1 -> col(field.name());
+        case 2 -> col(field.name()).alias(freshName());
+        default -> value(fields, 2).alias(random.nextBoolean() ? freshName() : field.name());
+      };
+      String name = dev.floe.planner.expr.ExprTrees.outputName(expr);
+      if (names.add(name)) {
+        exprs.add(expr);
+      }
+    }
+    if (random.nextInt(10) == 0) {
+      exprs.add(lit(7L).alias(freshName())); // a literal, broadcast to the height of the others
+    }
+    Expr[] array = exprs.toArray(Expr[]::new);
+    return new Step("select" + print(exprs), lazy -> lazy.select(array), frame -> frame.select(array), false);
+  }
+
+  private Step withColumns(List<Field> fields) {
+    List<Expr> exprs = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    int count = 1 + random.nextInt(2);
+    for (int index = 0; index < count; index++) {
+      String name = random.nextBoolean() ? freshName() : pick(fields).name();
+      if (names.add(name)) {
+        exprs.add(value(fields, 2).alias(name));
+      }
+    }
+    Expr[] array = exprs.toArray(Expr[]::new);
+    return new Step("withColumns" + print(exprs), lazy -> lazy.withColumns(array),
+        frame -> frame.withColumns(array), false);
+  }
+
+  private Step sort(List<Field> fields) {
+    List<Expr> keys = new ArrayList<>();
+    int count = 1 + random.nextInt(2);
+    for (int index = 0; index < count; index++) {
+      Field field = pick(fields);
+      keys.add(field.kind() == Kind.INT && random.nextInt(5) == 0 ? col(field.name()).mul(-1L) : col(field.name()));
+    }
+    boolean[] descending = new boolean[count];
+    for (int index = 0; index < count; index++) {
+      descending[index] = random.nextBoolean();
+    }
+    SortOptions options = SortOptions.DEFAULT.withDescending(descending).withNullsLast(random.nextBoolean())
+        .withMaintainOrder(true);
+    return new Step("sort(" + print(keys) + ", descending=" + Arrays.toString(descending) + ", nullsLast="
+        + options.nullsLast() + ")", lazy -> lazy.sort(keys, options), frame -> frame.sort(keys, options), false);
+  }
+
+  private Step slice() {
+    long offset = random.nextInt(4) == 0 ? random.nextInt(641) - 320 : random.nextInt(61) - 30;
+    long length = random.nextInt(5) == 0 ? random.nextInt(400) : random.nextInt(40);
+    return new Step("slice(" + offset + ", " + length + ")", lazy -> lazy.slice(offset, length),
+        frame -> frame.slice(offset, length), false);
+  }
+
+  private Step head() {
+    long count = random.nextInt(5) == 0 ? random.nextInt(400) : random.nextInt(30);
+    return new Step("head(" + count + ")", lazy -> lazy.head(count), frame -> frame.head(count), false);
+  }
+
+  private Step tail() {
+    long count = random.nextInt(5) == 0 ? random.nextInt(400) : random.nextInt(30);
+    return new Step("tail(" + count + ")", lazy -> lazy.tail(count), frame -> frame.tail(count), false);
+  }
+
+  private Step unique(List<Field> fields) {
+    List<String> subset = new ArrayList<>();
+    if (random.nextBoolean()) {
+      for (Field field : fields) {
+        if (random.nextInt(3) == 0) {
+          subset.add(field.name());
+        }
+      }
+    }
+    UniqueOptions.Keep keep = List.of(UniqueOptions.Keep.FIRST, UniqueOptions.Keep.LAST, UniqueOptions.Keep.NONE)
+        .get(random.nextInt(3));
+    UniqueOptions options = UniqueOptions.DEFAULT.withSubset(subset.toArray(String[]::new)).withKeep(keep)
+        .withMaintainOrder(true);
+    return new Step("unique(subset=" + subset + ", keep=" + keep + ")", lazy -> lazy.unique(options),
+        frame -> frame.unique(options), false);
+  }
+
+  private Step concat(List<Field> fields) {
+    if (random.nextBoolean()) {
+      return new Step("concat(self, self)", lazy -> Floe.concat(lazy, lazy), frame -> Floe.concat(frame, frame),
+          false);
+    }
+    Expr predicate = predicate(fields, 1);
+    boolean filteredFirst = random.nextBoolean();
+    return new Step(filteredFirst ? "concat(self.filter(" + ExprPrinter.print(predicate) + "), self)"
+        : "concat(self, self.filter(" + ExprPrinter.print(predicate) + "))",
+        lazy -> filteredFirst ? Floe.concat(lazy.filter(predicate), lazy) : Floe.concat(lazy, lazy.filter(predicate)),
+        frame -> {
+          try (DataFrame filtered = frame.filter(predicate)) {
+            return filteredFirst ? Floe.concat(filtered, frame) : Floe.concat(frame, filtered);
+          }
+        }, false);
+  }
+
+  /** A step that reads a column no frame has: both sides must fail with the same exception type. */
+  private Step invalid(List<Field> fields) {
+    return switch (random.nextInt(4)) {
+      case 0 -> {
+        Expr predicate = col(MISSING).gt(1L);
+        yield new Step("filter(" + ExprPrinter.print(predicate) + ") [invalid]", lazy -> lazy.filter(predicate),
+            frame -> frame.filter(predicate), true);
+      }
+      case 1 -> new Step("select(" + MISSING + ") [invalid]", lazy -> lazy.select(MISSING),
+          frame -> frame.select(MISSING), true);
+      case 2 -> {
+        Expr expr = col(MISSING).add(1L).alias("x");
+        yield new Step("withColumns(" + ExprPrinter.print(expr) + ") [invalid]", lazy -> lazy.withColumns(expr),
+            frame -> frame.withColumns(expr), true);
+      }
+      default -> new Step("sort(" + MISSING + ") [invalid]", lazy -> lazy.sort(MISSING), frame -> frame.sort(MISSING),
+          true);
+    };
+  }
+
+  // ---- expressions ----
+
+  /** A bool expression over {@code fields}. */
+  private Expr predicate(List<Field> fields, int depth) {
+    int choice = random.nextInt(depth > 0 ? 10 : 6);
+    Field field = pick(fields);
+    return switch (choice) {
+      case 0, 1, 2 -> comparison(fields, field);
+      case 3 -> random.nextBoolean() ? col(field.name()).isNull() : col(field.name()).isNotNull();
+      case 4 -> field.kind() == Kind.BOOL ? col(field.name()) : comparison(fields, field);
+      case 5 -> field.kind() == Kind.FLOAT && random.nextBoolean() ? col(field.name()).isNan()
+          : comparison(fields, field);
+      case 6, 7 -> predicate(fields, depth - 1).and(predicate(fields, depth - 1));
+      case 8 -> predicate(fields, depth - 1).or(predicate(fields, depth - 1));
+      default -> predicate(fields, depth - 1).not();
+    };
+  }
+
+  private Expr comparison(List<Field> fields, Field field) {
+    Expr left = col(field.name());
+    Object right = switch (field.kind()) {
+      case INT -> (long) (random.nextInt(21) - 5);
+      case FLOAT -> random.nextInt(15) == 0 ? Double.NaN : (random.nextInt(41) - 10) / 4.0;
+      case STR -> "k" + random.nextInt(6);
+      case BOOL -> random.nextBoolean();
+      case OTHER -> null;
+    };
+    if (right == null) {
+      return left.isNull();
+    }
+    List<Field> same = fields.stream().filter(other -> other.kind() == field.kind()).toList();
+    Object operand = same.size() > 1 && random.nextInt(4) == 0 ? col(pick(same).name()) : lit(right);
+    if (field.kind() == Kind.BOOL) {
+      return random.nextBoolean() ? left.eq(operand) : left.ne(operand);
+    }
+    return switch (random.nextInt(6)) {
+      case 0 -> left.eq(operand);
+      case 1 -> left.ne(operand);
+      case 2 -> left.lt(operand);
+      case 3 -> left.le(operand);
+      case 4 -> left.gt(operand);
+      default -> left.ge(operand);
+    };
+  }
+
+  /** A value: a column, arithmetic on numeric columns, a predicate, or a string column. */
+  private Expr value(List<Field> fields, int depth) {
+    Field field = pick(fields);
+    return switch (field.kind()) {
+      case INT -> switch (random.nextInt(depth > 0 ? 5 : 2)) {
+        case 0 -> col(field.name());
+        case 1 -> col(field.name()).add((long) random.nextInt(10));
+        case 2 -> col(field.name()).mul(value(numeric(fields, field), depth - 1));
+        case 3 -> col(field.name()).sub(value(numeric(fields, field), depth - 1));
+        default -> col(field.name()).cast(DataType.FLOAT64).mul(0.5);
+      };
+      case FLOAT -> switch (random.nextInt(depth > 0 ? 4 : 2)) {
+        case 0 -> col(field.name());
+        case 1 -> col(field.name()).mul(-1.5);
+        case 2 -> col(field.name()).add(value(numeric(fields, field), depth - 1));
+        default -> col(field.name()).abs();
+      };
+      case STR, OTHER -> random.nextBoolean() ? col(field.name()) : col(field.name()).isNull();
+      case BOOL -> random.nextBoolean() ? col(field.name()).not() : predicate(fields, Math.min(depth, 1));
+    };
+  }
+
+  /** The numeric fields ({@code fallback} alone when there are none). */
+  private static List<Field> numeric(List<Field> fields, Field fallback) {
+    List<Field> numeric = fields.stream().filter(f -> f.kind() == Kind.INT || f.kind() == Kind.FLOAT).toList();
+    return numeric.isEmpty() ? List.of(fallback) : numeric;
+  }
+
+  private Field pick(List<Field> fields) {
+    return fields.get(random.nextInt(fields.size()));
+  }
+
+  private String freshName() {
+    return "n" + fresh++;
+  }
+
+  private static String print(List<Expr> exprs) {
+    return exprs.stream().map(ExprPrinter::print).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+}
