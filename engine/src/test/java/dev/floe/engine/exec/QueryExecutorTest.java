@@ -136,6 +136,16 @@ class QueryExecutorTest {
   }
 
   @Test
+  void aFilterThatIsNotRowWiseSeesTheWholeInput(BufferAllocator allocator) {
+    Scan scan = Scan.of(new Table());
+    // shift(1) is null on row 0 and after the null on row 2, not at every morsel's first row
+    assertThat(rows(new Filter(scan, col("a").shift(1).isNull()), allocator)).extracting(row -> row.get(1))
+        .containsExactly("e", "i");
+    assertThat(rows(new Filter(new Filter(scan, col("a").gt(1)), col("a").cumSum().lt(20)), allocator))
+        .extracting(row -> row.get(0)).containsExactly(5L, 9L, 3L);
+  }
+
+  @Test
   void aggregationsInASelectSeeTheWholeInput(BufferAllocator allocator) {
     Table table = new Table();
     LogicalPlan plan = new Select(Scan.of(table), List.of(col("a").sum().alias("total"), lit(1).alias("one")));
