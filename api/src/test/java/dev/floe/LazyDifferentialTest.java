@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @LeakChecked
 class LazyDifferentialTest {
   private static final long FIRST_SEED = 20_261_124L;
-  private static final int PIPELINES = 1_200;
+  private static final int PIPELINES = Integer.getInteger("floe.lazy.pipelines", 1_200);
   private static final List<String> RULES =
       List.of("filter_merge", "predicate_pushdown", "slice_pushdown", "projection_pushdown");
 

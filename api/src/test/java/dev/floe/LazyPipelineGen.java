@@ -182,6 +182,9 @@ final class LazyPipelineGen {
   }
 
   private Step select(List<Field> fields) {
+    if (random.nextInt(15) == 0) {
+      return reducingSelect(fields);
+    }
     List<Expr> exprs = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     int count = 1 + random.nextInt(Math.min(4, fields.size() + 1));
@@ -199,6 +202,26 @@ final class LazyPipelineGen {
     }
     if (random.nextInt(10) == 0) {
       exprs.add(lit(7L).alias(freshName())); // a literal, broadcast to the height of the others
+    }
+    Expr[] array = exprs.toArray(Expr[]::new);
+    return new Step("select" + print(exprs), lazy -> lazy.select(array), frame -> frame.select(array), false);
+  }
+
+  /** A select of reductions (one row) or of a literal alone (one row whatever the input). */
+  private Step reducingSelect(List<Field> fields) {
+    List<Expr> exprs = new ArrayList<>();
+    if (random.nextInt(3) == 0) {
+      exprs.add(lit(1L).alias(freshName()));
+    } else {
+      for (Field field : fields) {
+        if (exprs.isEmpty() || random.nextBoolean()) {
+          Expr column = col(field.name());
+          exprs.add(switch (field.kind()) {
+            case INT, FLOAT -> random.nextBoolean() ? column.sum() : column.max();
+            default -> random.nextBoolean() ? column.nullCount() : column.len();
+          });
+        }
+      }
     }
     Expr[] array = exprs.toArray(Expr[]::new);
     return new Step("select" + print(exprs), lazy -> lazy.select(array), frame -> frame.select(array), false);
@@ -289,6 +312,17 @@ final class LazyPipelineGen {
 
   /** A step that reads a column no frame has: both sides must fail with the same exception type. */
   private Step invalid(List<Field> fields) {
+    Field field = pick(fields);
+    if (random.nextInt(3) == 0) {
+      // a type error rather than an unknown column
+      Expr bad = field.kind() == Kind.STR ? col(field.name()).add(1L) : col(field.name()).add("x");
+      Expr predicate = field.kind() == Kind.STR ? bad : col(field.name()).cast(DataType.INT64); // not bool
+      return random.nextBoolean()
+          ? new Step("filter(" + ExprPrinter.print(predicate) + ") [invalid]", lazy -> lazy.filter(predicate),
+              frame -> frame.filter(predicate), true)
+          : new Step("withColumns(" + ExprPrinter.print(bad) + ") [invalid]", lazy -> lazy.withColumns(bad),
+              frame -> frame.withColumns(bad), true);
+    }
     return switch (random.nextInt(4)) {
       case 0 -> {
         Expr predicate = col(MISSING).gt(1L);
@@ -317,8 +351,11 @@ final class LazyPipelineGen {
       case 0, 1, 2 -> comparison(fields, field);
       case 3 -> random.nextBoolean() ? col(field.name()).isNull() : col(field.name()).isNotNull();
       case 4 -> field.kind() == Kind.BOOL ? col(field.name()) : comparison(fields, field);
-      case 5 -> field.kind() == Kind.FLOAT && random.nextBoolean() ? col(field.name()).isNan()
-          : comparison(fields, field);
+      case 5 -> switch (field.kind()) {
+        case FLOAT -> random.nextBoolean() ? col(field.name()).isNan() : col(field.name()).gt(col(field.name()).mean());
+        case INT -> random.nextBoolean() ? comparison(fields, field) : col(field.name()).cumSum().lt(15L);
+        default -> random.nextBoolean() ? comparison(fields, field) : col(field.name()).shift(1).isNull();
+      };
       case 6, 7 -> predicate(fields, depth - 1).and(predicate(fields, depth - 1));
       case 8 -> predicate(fields, depth - 1).or(predicate(fields, depth - 1));
       default -> predicate(fields, depth - 1).not();
@@ -355,6 +392,9 @@ final class LazyPipelineGen {
   /** A value: a column, arithmetic on numeric columns, a predicate, or a string column. */
   private Expr value(List<Field> fields, int depth) {
     Field field = pick(fields);
+    if (random.nextInt(12) == 0) {
+      return windowed(field);
+    }
     return switch (field.kind()) {
       case INT -> switch (random.nextInt(depth > 0 ? 5 : 2)) {
         case 0 -> col(field.name());
@@ -371,6 +411,31 @@ final class LazyPipelineGen {
       };
       case STR, OTHER -> random.nextBoolean() ? col(field.name()) : col(field.name()).isNull();
       case BOOL -> random.nextBoolean() ? col(field.name()).not() : predicate(fields, Math.min(depth, 1));
+    };
+  }
+
+  /**
+   * An expression that is not row-wise (a reduction broadcast to the frame's height, a cumulative
+   * or neighbour function, a strategy fill): filters and slices must not move below it.
+   */
+  private Expr windowed(Field field) {
+    Expr column = col(field.name());
+    return switch (field.kind()) {
+      case INT -> switch (random.nextInt(5)) {
+        case 0 -> column.cumSum();
+        case 1 -> column.shift(1);
+        case 2 -> column.sum();
+        case 3 -> column.add(column.max());
+        default -> column.fillNull(dev.floe.planner.expr.FillStrategy.FORWARD);
+      };
+      case FLOAT -> switch (random.nextInt(3)) {
+        case 0 -> column.sub(column.mean());
+        case 1 -> column.cumMax();
+        default -> column.diff();
+      };
+      case STR -> random.nextBoolean() ? column.shift(-1) : column.nullCount();
+      case BOOL -> column.shift(1).isNull();
+      case OTHER -> column.len();
     };
   }
 
