@@ -162,7 +162,7 @@ final class LazyPipelineGen {
   }
 
   private Step step(List<Field> fields) {
-    return switch (random.nextInt(16)) {
+    return switch (random.nextInt(19)) {
       case 0, 1, 2 -> filter(fields);
       case 3, 4 -> select(fields);
       case 5, 6 -> withColumns(fields);
@@ -171,6 +171,8 @@ final class LazyPipelineGen {
       case 10 -> head();
       case 11 -> tail();
       case 12, 13 -> unique(fields);
+      case 14 -> dropOrRename(fields);
+      case 15 -> new Step("cache()", LazyFrame::cache, DataFrame::clone, false);
       default -> concat(fields);
     };
   }
@@ -242,12 +244,28 @@ final class LazyPipelineGen {
         frame -> frame.withColumns(array), false);
   }
 
+  /** A drop of one column (when there are two), or a rename that may swap two names. */
+  private Step dropOrRename(List<Field> fields) {
+    Field field = pick(fields);
+    if (fields.size() > 1 && random.nextBoolean()) {
+      return new Step("drop(" + field.name() + ")", lazy -> lazy.drop(field.name()), frame -> frame.drop(field.name()),
+          false);
+    }
+    Field other = pick(fields);
+    java.util.Map<String, String> mapping = other.equals(field) ? java.util.Map.of(field.name(), freshName())
+        : java.util.Map.of(field.name(), other.name(), other.name(), field.name());
+    return new Step("rename(" + mapping + ")", lazy -> lazy.rename(mapping), frame -> frame.rename(mapping), false);
+  }
+
   private Step sort(List<Field> fields) {
     List<Expr> keys = new ArrayList<>();
     int count = 1 + random.nextInt(2);
     for (int index = 0; index < count; index++) {
       Field field = pick(fields);
-      keys.add(field.kind() == Kind.INT && random.nextInt(5) == 0 ? col(field.name()).mul(-1L) : col(field.name()));
+      int choice = random.nextInt(10);
+      keys.add(field.kind() == Kind.INT && choice == 0 ? col(field.name()).mul(-1L)
+          : field.kind() == Kind.INT && choice == 1 ? col(field.name()).cumSum()
+          : col(field.name()));
     }
     boolean[] descending = new boolean[count];
     for (int index = 0; index < count; index++) {
@@ -294,6 +312,17 @@ final class LazyPipelineGen {
   }
 
   private Step concat(List<Field> fields) {
+    if (random.nextInt(4) == 0) {
+      Expr predicate = predicate(fields, 1);
+      long count = random.nextInt(8);
+      return new Step("concat(self.tail(" + count + "), self, self.filter(" + ExprPrinter.print(predicate) + "))",
+          lazy -> Floe.concat(lazy.tail(count), lazy, lazy.filter(predicate)),
+          frame -> {
+            try (DataFrame tail = frame.tail(count); DataFrame filtered = frame.filter(predicate)) {
+              return Floe.concat(tail, frame, filtered);
+            }
+          }, false);
+    }
     if (random.nextBoolean()) {
       return new Step("concat(self, self)", lazy -> Floe.concat(lazy, lazy), frame -> Floe.concat(frame, frame),
           false);
