@@ -61,14 +61,16 @@ final class LazyPipelineGen {
     int shape = random.nextInt(4);
     if (shape == 0) {
       // two chunks with the same boundaries in every column
-      try (DataFrame first = frame(kinds, rows, nulls); DataFrame second = frame(kinds, rows(), nulls)) {
+      int split = random.nextInt(rows + 1);
+      try (DataFrame first = frame(kinds, split, nulls); DataFrame second = frame(kinds, rows - split, nulls)) {
         return first.vstack(second);
       }
     }
     if (shape == 1) {
       // chunks that differ between columns: the first column rechunked, the others in two chunks
-      try (DataFrame first = frame(kinds, rows, nulls);
-          DataFrame second = frame(kinds, rows(), nulls);
+      int split = random.nextInt(rows + 1);
+      try (DataFrame first = frame(kinds, split, nulls);
+          DataFrame second = frame(kinds, rows - split, nulls);
           DataFrame stacked = first.vstack(second)) {
         String name = stacked.columns().getFirst();
         return stacked.withColumns(col(name).alias(name));
@@ -381,7 +383,11 @@ final class LazyPipelineGen {
       case 3 -> random.nextBoolean() ? col(field.name()).isNull() : col(field.name()).isNotNull();
       case 4 -> field.kind() == Kind.BOOL ? col(field.name()) : comparison(fields, field);
       case 5 -> switch (field.kind()) {
-        case FLOAT -> random.nextBoolean() ? col(field.name()).isNan() : col(field.name()).gt(col(field.name()).mean());
+        case FLOAT -> switch (random.nextInt(3)) {
+          case 0 -> col(field.name()).isNan();
+          case 1 -> col(field.name()).gt(col(field.name()).mean());
+          default -> lit(1.0).div(col(field.name())).gt(0.0); // tells 0.0 from -0.0, which unique equates
+        };
         case INT -> random.nextBoolean() ? comparison(fields, field) : col(field.name()).cumSum().lt(15L);
         default -> random.nextBoolean() ? comparison(fields, field) : col(field.name()).shift(1).isNull();
       };
@@ -436,7 +442,7 @@ final class LazyPipelineGen {
         case 0 -> col(field.name());
         case 1 -> col(field.name()).mul(-1.5);
         case 2 -> col(field.name()).add(value(numeric(fields, field), depth - 1));
-        default -> col(field.name()).abs();
+        default -> depth < 2 || random.nextBoolean() ? col(field.name()).abs() : col(field.name()).cast(DataType.UTF8);
       };
       case STR, OTHER -> random.nextBoolean() ? col(field.name()) : col(field.name()).isNull();
       case BOOL -> random.nextBoolean() ? col(field.name()).not() : predicate(fields, Math.min(depth, 1));
