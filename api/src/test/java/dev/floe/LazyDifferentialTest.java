@@ -99,9 +99,11 @@ class LazyDifferentialTest {
   }
 
   private static List<CollectOptions> modes(long seed) {
-    String rule = RULES.get(new Random(seed).nextInt(RULES.size()));
+    Random random = new Random(seed);
+    String rule = RULES.get(random.nextInt(RULES.size()));
     return List.of(CollectOptions.DEFAULT, CollectOptions.DEFAULT.withNoOptimization(true),
-        CollectOptions.DEFAULT.withMorselRows(7), CollectOptions.DEFAULT.withoutRules(rule).withMorselRows(13));
+        CollectOptions.DEFAULT.withMorselRows(7),
+        CollectOptions.DEFAULT.withoutRules(rule).withMorselRows(1 + random.nextInt(64)));
   }
 
   private static Outcome eager(DataFrame source, List<Step> steps) {

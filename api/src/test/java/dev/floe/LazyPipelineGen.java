@@ -132,6 +132,9 @@ final class LazyPipelineGen {
     LazyFrame lazy = source.lazy();
     for (int index = 0; index < length; index++) {
       List<Field> fields = fields(lazy.collectSchema());
+      if (fields.isEmpty()) {
+        break;
+      }
       Step step = random.nextInt(40) == 0 ? invalid(fields) : step(fields);
       steps.add(step);
       if (step.invalid()) {
@@ -189,6 +192,9 @@ final class LazyPipelineGen {
     if (random.nextInt(15) == 0) {
       return reducingSelect(fields);
     }
+    if (random.nextInt(8) == 0) {
+      return selectorStep(fields);
+    }
     List<Expr> exprs = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     int count = 1 + random.nextInt(Math.min(4, fields.size() + 1));
@@ -209,6 +215,26 @@ final class LazyPipelineGen {
     }
     Expr[] array = exprs.toArray(Expr[]::new);
     return new Step("select" + print(exprs), lazy -> lazy.select(array), frame -> frame.select(array), false);
+  }
+
+  /** Multi-column selectors: all().exclude(...), a regex, the numeric columns (in a select or a withColumns). */
+  private Step selectorStep(List<Field> fields) {
+    Field field = pick(fields);
+    boolean anyNumeric = fields.stream().anyMatch(f -> f.kind() == Kind.INT || f.kind() == Kind.FLOAT);
+    Expr selector = switch (random.nextInt(4)) {
+      case 0 -> fields.size() > 1 ? Floe.all().exclude(field.name()) : Floe.all();
+      case 1 -> col("^" + field.name().charAt(0) + ".*$");
+      case 2 -> anyNumeric ? Floe.cs.numeric() : Floe.all();
+      default -> Floe.all();
+    };
+    boolean numericOnly = fields.stream().allMatch(f -> f.kind() == Kind.INT || f.kind() == Kind.FLOAT);
+    if (random.nextBoolean() && (selector.equals(Floe.cs.numeric()) || numericOnly)) {
+      Expr abs = selector.abs();
+      return new Step("withColumns[" + ExprPrinter.print(abs) + "]", lazy -> lazy.withColumns(abs),
+          frame -> frame.withColumns(abs), false);
+    }
+    return new Step("select[" + ExprPrinter.print(selector) + "]", lazy -> lazy.select(selector),
+        frame -> frame.select(selector), false);
   }
 
   /** A select of reductions (one row) or of a literal alone (one row whatever the input). */
@@ -380,7 +406,14 @@ final class LazyPipelineGen {
     Field field = pick(fields);
     return switch (choice) {
       case 0, 1, 2 -> comparison(fields, field);
-      case 3 -> random.nextBoolean() ? col(field.name()).isNull() : col(field.name()).isNotNull();
+      case 3 -> switch (random.nextInt(4)) {
+        case 0 -> col(field.name()).isNull();
+        case 1 -> col(field.name()).isNotNull();
+        case 2 -> field.kind() == Kind.INT ? col(field.name()).isIn(1L, 3L, 5L)
+            : field.kind() == Kind.STR ? col(field.name()).isIn("k1", "k2") : col(field.name()).isNull();
+        default -> field.kind() == Kind.INT ? col(field.name()).isBetween(0L, 6L)
+            : field.kind() == Kind.FLOAT ? col(field.name()).isBetween(-1.0, 2.5) : col(field.name()).isNotNull();
+      };
       case 4 -> field.kind() == Kind.BOOL ? col(field.name()) : comparison(fields, field);
       case 5 -> switch (field.kind()) {
         case FLOAT -> switch (random.nextInt(3)) {
@@ -431,11 +464,13 @@ final class LazyPipelineGen {
       return windowed(field);
     }
     return switch (field.kind()) {
-      case INT -> switch (random.nextInt(depth > 0 ? 5 : 2)) {
+      case INT -> switch (random.nextInt(depth > 0 ? 7 : 2)) {
         case 0 -> col(field.name());
         case 1 -> col(field.name()).add((long) random.nextInt(10));
         case 2 -> col(field.name()).mul(value(numeric(fields, field), depth - 1));
         case 3 -> col(field.name()).sub(value(numeric(fields, field), depth - 1));
+        case 4 -> col(field.name()).fillNull(-1L);
+        case 5 -> Floe.when(predicate(fields, 1)).then(col(field.name())).otherwise(0L);
         default -> col(field.name()).cast(DataType.FLOAT64).mul(0.5);
       };
       case FLOAT -> switch (random.nextInt(depth > 0 ? 4 : 2)) {
@@ -444,7 +479,13 @@ final class LazyPipelineGen {
         case 2 -> col(field.name()).add(value(numeric(fields, field), depth - 1));
         default -> depth < 2 || random.nextBoolean() ? col(field.name()).abs() : col(field.name()).cast(DataType.UTF8);
       };
-      case STR, OTHER -> random.nextBoolean() ? col(field.name()) : col(field.name()).isNull();
+      case STR -> switch (random.nextInt(4)) {
+        case 0 -> col(field.name());
+        case 1 -> col(field.name()).isNull();
+        case 2 -> col(field.name()).fillNull("filled");
+        default -> Floe.when(predicate(fields, 1)).then(col(field.name())).otherwise("other");
+      };
+      case OTHER -> random.nextBoolean() ? col(field.name()) : col(field.name()).isNull();
       case BOOL -> random.nextBoolean() ? col(field.name()).not() : predicate(fields, Math.min(depth, 1));
     };
   }
