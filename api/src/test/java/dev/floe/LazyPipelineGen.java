@@ -425,7 +425,8 @@ final class LazyPipelineGen {
         default -> random.nextBoolean() ? comparison(fields, field) : col(field.name()).shift(1).isNull();
       };
       case 6, 7 -> predicate(fields, depth - 1).and(predicate(fields, depth - 1));
-      case 8 -> predicate(fields, depth - 1).or(predicate(fields, depth - 1));
+      case 8 -> random.nextInt(4) == 0 ? predicate(fields, depth - 1).xor(predicate(fields, depth - 1))
+          : predicate(fields, depth - 1).or(predicate(fields, depth - 1));
       default -> predicate(fields, depth - 1).not();
     };
   }
@@ -447,7 +448,8 @@ final class LazyPipelineGen {
     if (field.kind() == Kind.BOOL) {
       return random.nextBoolean() ? left.eq(operand) : left.ne(operand);
     }
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
+      case 6 -> random.nextBoolean() ? left.eqMissing(random.nextBoolean() ? operand : lit(null)) : left.ne(lit(null));
       case 0 -> left.eq(operand);
       case 1 -> left.ne(operand);
       case 2 -> left.lt(operand);
