@@ -340,6 +340,28 @@ final class LazyPipelineGen {
   }
 
   private Step concat(List<Field> fields) {
+    Field first = pick(fields);
+    List<Field> same = fields.stream().filter(f -> f.kind() == first.kind()).toList();
+    if (random.nextInt(5) == 0 && first.kind() != Kind.OTHER) { // OTHER: the types may differ
+      // two readers of one cache that need different columns
+      Field second = pick(same);
+      String name = freshName();
+      Expr predicate = predicate(fields, 1);
+      Expr[] left = {col(first.name()).alias(name), col(second.name()).alias(first.name())};
+      Expr[] right = {col(second.name()).alias(name), col(first.name()).alias(first.name())};
+      return new Step("cached = self.cache(); concat(cached.select" + print(List.of(left)) + ", cached.filter("
+          + ExprPrinter.print(predicate) + ").select" + print(List.of(right)) + ")",
+          lazy -> {
+            LazyFrame cached = lazy.cache();
+            return Floe.concat(cached.select(left), cached.filter(predicate).select(right));
+          },
+          frame -> {
+            try (DataFrame l = frame.select(left); DataFrame filtered = frame.filter(predicate);
+                DataFrame r = filtered.select(right)) {
+              return Floe.concat(l, r);
+            }
+          }, false);
+    }
     if (random.nextInt(4) == 0) {
       Expr predicate = predicate(fields, 1);
       long count = random.nextInt(8);
