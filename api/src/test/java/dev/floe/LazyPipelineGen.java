@@ -307,7 +307,11 @@ final class LazyPipelineGen {
 
   private Step slice() {
     long offset = random.nextInt(4) == 0 ? random.nextInt(641) - 320 : random.nextInt(61) - 30;
-    long length = random.nextInt(5) == 0 ? random.nextInt(400) : random.nextInt(40);
+    long length = switch (random.nextInt(8)) {
+      case 0 -> Long.MAX_VALUE; // slice(offset): to the end
+      case 1, 2 -> random.nextInt(400);
+      default -> random.nextInt(40);
+    };
     return new Step("slice(" + offset + ", " + length + ")", lazy -> lazy.slice(offset, length),
         frame -> frame.slice(offset, length), false);
   }
