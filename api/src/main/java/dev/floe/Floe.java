@@ -335,4 +335,24 @@ public final class Floe {
       dev.floe.io.files.MultiFileOptions multi) {
     return new LazyFrame(dev.floe.planner.plan.Scan.of(FileScanSource.of(format, globOrPath, options, multi)));
   }
+
+  // ---- lazy concat ----
+
+  /**
+   * A lazy vertical concat: the rows of every frame, one frame after another, in the order given
+   * (Polars' {@code pl.concat([...])} of lazy frames). The inputs' plans become the inputs of one
+   * {@link dev.floe.planner.plan.Union}; a filter above it is pushed into every input, and a head
+   * takes only that many rows from each. All frames must have the same column names and types in
+   * the same order; like other analysis errors this is reported by {@link LazyFrame#collect()} (and
+   * {@link LazyFrame#collectSchema()}), before any data is read.
+   *
+   * @throws dev.floe.errors.InvalidOperationException when no frame is given
+   */
+  public static LazyFrame concat(LazyFrame... frames) {
+    if (frames.length == 0) {
+      throw new dev.floe.errors.InvalidOperationException("concat needs at least one frame");
+    }
+    return new LazyFrame(new dev.floe.planner.plan.Union(
+        java.util.Arrays.stream(frames).map(LazyFrame::plan).toList()));
+  }
 }

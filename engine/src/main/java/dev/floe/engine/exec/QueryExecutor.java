@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs a (resolved, usually optimized) logical plan. Chains of streaming nodes (filters and
- * row-wise selects and withColumns) become one pipeline of {@link MorselOperator}s that runs each
+ * Runs a (resolved, usually optimized) logical plan. Chains of streaming nodes (filters with a
+ * row-wise predicate and row-wise selects and withColumns) become one pipeline of {@link MorselOperator}s that runs each
  * morsel of its input as a task on the query pool ({@link Pipelines}); the other nodes are
  * pipeline breakers that take their whole input: sort, unique, slices (which need rows in order),
  * unions, caches, and projections that are not row-wise (aggregations, cumulative functions).
@@ -57,7 +57,8 @@ public final class QueryExecutor {
     context.checkCancelled();
     return switch (plan) {
       case Scan scan -> scan(scan);
-      case Filter filter -> pipeline(filter);
+      case Filter filter when streams(filter) -> pipeline(filter);
+      case Filter filter -> wholeFilter(filter);
       case Select select when streams(select) -> pipeline(select);
       case WithColumns with when streams(with) -> pipeline(with);
       case Select select when PartialAggregation.of(select, text(select.exprs())) != null ->
@@ -74,7 +75,7 @@ public final class QueryExecutor {
 
   private static boolean streams(LogicalPlan node) {
     return switch (node) {
-      case Filter filter -> true;
+      case Filter filter -> RowWise.isRowWise(filter.predicate());
       case Select select -> RowWise.keepsRows(new Resolver(select.input().schema()).resolve(select.exprs())
           .stream().map(ResolvedExpr::expr).toList());
       case WithColumns with -> RowWise.allRowWise(with.exprs());
@@ -139,6 +140,17 @@ public final class QueryExecutor {
     }
     List<RecordBatch> rows = Pipelines.run(Morsels.split(batches, context.morselRows()), operators, context);
     return scan.limit() == null ? rows : Slicing.slice(rows, 0, scan.limit());
+  }
+
+  /**
+   * A filter whose predicate is not row-wise ({@code col("a").shift(1).isNull()}, {@code col("a") >
+   * col("a").mean()}): evaluated once over the whole input, since per morsel it would see only the
+   * morsel's rows.
+   */
+  private List<RecordBatch> wholeFilter(Filter filter) {
+    MorselOperator operator = operator(filter);
+    RecordBatch all = Batches.concat(run(filter.input()), filter.input().schema(), context.allocator());
+    return List.of(operator.apply(all, context.allocator())); // the operator closes its input
   }
 
   private List<RecordBatch> wholeProjection(LogicalPlan input, List<dev.floe.planner.expr.Expr> exprs, Schema output,

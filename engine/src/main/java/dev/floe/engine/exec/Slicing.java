@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Polars' {@code slice(offset, length)} over batches in row order, without copying: a negative
- * offset counts from the end (clamped to the start), and the result is zero-copy slices of the
- * batches that hold the rows.
+ * offset counts from the end, the range {@code [offset, offset + length)} is then clamped to the
+ * rows (rows before the first count towards the length: {@code slice(-10, 3)} of 5 rows is empty),
+ * and the result is zero-copy slices of the batches that hold the rows.
  */
 final class Slicing {
   private Slicing() {}
@@ -19,8 +20,12 @@ final class Slicing {
       for (RecordBatch batch : batches) {
         total += batch.rowCount();
       }
-      long start = offset >= 0 ? Math.min(offset, total) : Math.max(0, total + offset);
-      long end = Math.min(total, start + length);
+      // Polars' slice_offsets: the end is offset + length before clamping, so a negative offset
+      // before the first row shortens the slice (slice(-10, 3) of 5 rows is empty)
+      long rawStart = offset >= 0 ? offset : total + offset;
+      long rawEnd = rawStart > Long.MAX_VALUE - length ? Long.MAX_VALUE : rawStart + length;
+      long start = Math.clamp(rawStart, 0, total);
+      long end = Math.clamp(rawEnd, 0, total);
       List<RecordBatch> out = new ArrayList<>();
       long position = 0;
       for (RecordBatch batch : batches) {

@@ -121,6 +121,9 @@ class QueryExecutorTest {
     assertThat(rows(new Slice(scan, 4, 3), allocator)).extracting(row -> row.get(1)).containsExactly("c", "g", "a");
     assertThat(rows(new Slice(scan, -2, 5), allocator)).extracting(row -> row.get(1)).containsExactly("f", "x");
     assertThat(rows(new Slice(scan, 20, 5), allocator)).isEmpty();
+    // Polars clamps [offset, offset + length) to the rows: 11 rows, offset -14 gives [-3, 2)
+    assertThat(rows(new Slice(scan, -14, 5), allocator)).extracting(row -> row.get(1)).containsExactly("e", "a");
+    assertThat(rows(new Slice(scan, -225, 9), allocator)).isEmpty();
     assertThat(rows(new Sort(scan, List.of(col("a")), List.of(true), true, true), allocator))
         .extracting(row -> row.get(0)).containsExactly(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L, 1L, null);
     assertThat(rows(new Distinct(new Select(scan, List.of(col("s"))), List.of(), Distinct.Keep.FIRST, true),
@@ -129,7 +132,17 @@ class QueryExecutorTest {
         .extracting(row -> row.get(1)).containsExactly("e", "a", "f", "x");
     Cache cache = new Cache(new Filter(scan, col("a").lt(3)), 1);
     assertThat(rows(new Union(List.of(cache, cache)), allocator)).hasSize(6);
-    assertThat(table.reads.get()).isEqualTo(8); // seven scans before, and the cache read the table once
+    assertThat(table.reads.get()).isEqualTo(10); // nine scans before, and the cache read the table once
+  }
+
+  @Test
+  void aFilterThatIsNotRowWiseSeesTheWholeInput(BufferAllocator allocator) {
+    Scan scan = Scan.of(new Table());
+    // shift(1) is null on row 0 and after the null on row 2, not at every morsel's first row
+    assertThat(rows(new Filter(scan, col("a").shift(1).isNull()), allocator)).extracting(row -> row.get(1))
+        .containsExactly("e", "i");
+    assertThat(rows(new Filter(new Filter(scan, col("a").gt(1)), col("a").cumSum().lt(20)), allocator))
+        .extracting(row -> row.get(0)).containsExactly(5L, 9L, 3L);
   }
 
   @Test

@@ -37,7 +37,8 @@ import java.util.Set;
  * (possibly aliased) {@code col("b")}, renamed back; a with_columns when it reads none of the
  * columns it (re)defines; a sort; a union (into every input); a unique when it reads only the subset
  * columns (or the subset is empty: all columns), since then it keeps or drops whole groups of
- * duplicates. It enters a scan without a limit, and-ed after the scan's own predicate. It stops at a
+ * duplicates, and reads a float column only through comparisons and null/NaN tests (unique equates
+ * -0.0 and 0.0, which {@code 1.0 / x} tells apart). It enters a scan without a limit, and-ed after the scan's own predicate. It stops at a
  * slice (filtering first would change which rows the slice takes), a cache (shared by other
  * readers), a scan with a limit (the scan filters before limiting) and at any node whose
  * expressions are not {@link RowWise row-wise}: a filter below a {@code cumSum} or {@code mean}
@@ -139,11 +140,46 @@ public final class PredicatePushdown implements OptimizerRule {
   private LogicalPlan distinct(Distinct distinct, List<Expr> pending) {
     List<Expr> down = new ArrayList<>();
     List<Expr> stay = new ArrayList<>();
+    Set<String> floats = pending.isEmpty() ? Set.of() : floatColumns(distinct.input().schema());
     for (Expr conjunct : pending) {
       boolean onSubset = distinct.subset().isEmpty() || distinct.subset().containsAll(ExprTrees.columnNames(conjunct));
-      (onSubset ? down : stay).add(conjunct);
+      (onSubset && keepsGroupsWhole(conjunct, floats) ? down : stay).add(conjunct);
     }
     return above(distinct.withInputs(List.of(push(distinct.input(), down))), stay);
+  }
+
+  private static Set<String> floatColumns(dev.floe.memory.types.Schema schema) {
+    Set<String> floats = new java.util.HashSet<>();
+    for (int index = 0; index < schema.size(); index++) {
+      if (schema.field(index).type().isFloatingPoint()) {
+        floats.add(schema.field(index).name());
+      }
+    }
+    return floats;
+  }
+
+  /**
+   * True when {@code expr} gives the same answer for all rows of a group of unique's duplicates.
+   * Unique equates -0.0 with 0.0 (and every NaN with every NaN), which expressions can tell apart
+   * ({@code 1.0 / col("x")}, a cast to string): so a float column may be read only as an operand of
+   * a comparison or of a null/NaN test, which equate them too (a filter on {@code 1.0 / x > 0} below
+   * {@code unique(subset=[x])} would drop the -0.0 row unique kept and keep a 0.0 row it dropped).
+   */
+  private static boolean keepsGroupsWhole(Expr expr, Set<String> floats) {
+    return switch (expr) {
+      case ColumnRef column -> !floats.contains(column.columnName());
+      case Binary binary when binary.op().kind() == BinaryOp.Kind.COMPARISON ->
+          comparedSafely(binary.left(), floats) && comparedSafely(binary.right(), floats);
+      case dev.floe.planner.expr.Unary unary when unary.op() != dev.floe.planner.expr.UnaryOp.NEG
+          && unary.op() != dev.floe.planner.expr.UnaryOp.ABS && unary.op() != dev.floe.planner.expr.UnaryOp.NOT ->
+          comparedSafely(unary.input(), floats); // isNull, isNotNull, isNan, isFinite
+      case dev.floe.planner.expr.IsIn isIn -> comparedSafely(isIn.input(), floats);
+      default -> ExprTrees.children(expr).stream().allMatch(child -> keepsGroupsWhole(child, floats));
+    };
+  }
+
+  private static boolean comparedSafely(Expr operand, Set<String> floats) {
+    return operand instanceof ColumnRef || keepsGroupsWhole(operand, floats);
   }
 
   /** {@code pending} stays above {@code plan}; its inputs are optimized on their own. */

@@ -98,6 +98,20 @@ class PredicatePushdownTest {
   }
 
   @Test
+  void passesUniqueOnlyWithPredicatesThatCannotTellApartValuesUniqueEquates() {
+    // unique keeps one of -0.0 and 0.0 in b; 1.0 / b tells them apart, b > 0 and isNull do not
+    LogicalPlan plan = new Filter(new Distinct(Tables.scan(), List.of("a", "b"), Distinct.Keep.FIRST, false),
+        Exprs.lit(1.0).div(col("b")).gt(0.0).and(col("b").gt(col("a")).or(col("b").isNull()))
+            .and(col("a").mul(2).gt(1)));
+    assertThat(optimized(plan)).isEqualTo("""
+        FILTER (1.0 / col("b")) > 0.0
+          UNIQUE [a, b] KEEP FIRST
+            DF t [a, b, s, d]
+              SELECTION ((col("b") > col("a")) | col("b").isNull()) & ((col("a") * 2) > 1)
+        """);
+  }
+
+  @Test
   void stopsAtSlicesCachesLimitedScansAndComputedColumns() {
     List<LogicalPlan> unchanged = List.of(
         new Filter(new Slice(Tables.scan(), 0, 10), col("a").gt(1)),
