@@ -61,9 +61,7 @@ public final class QueryExecutor {
       case Filter filter -> wholeFilter(filter);
       case Select select when streams(select) -> pipeline(select);
       case WithColumns with when streams(with) -> pipeline(with);
-      case Select select when PartialAggregation.of(select, text(select.exprs())) != null ->
-          aggregate(select, PartialAggregation.of(select, text(select.exprs())));
-      case Select select -> wholeProjection(select.input(), select.exprs(), select.schema(), false);
+      case Select select -> reducingSelect(select);
       case WithColumns with -> wholeProjection(with.input(), with.exprs(), with.schema(), true);
       case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
       case Sort sort -> sort(sort);
@@ -104,8 +102,15 @@ public final class QueryExecutor {
     return Pipelines.run(Morsels.split(run(node), context.morselRows()), operators, context);
   }
 
-  /** A select of decomposable reductions: partial results per morsel in the input's pipeline, then one combine. */
-  private List<RecordBatch> aggregate(Select select, PartialAggregation aggregation) {
+  /**
+   * A select that is not row-wise: decomposable reductions get partial results per morsel in the
+   * input's pipeline and one combine; anything else is evaluated once over the whole input.
+   */
+  private List<RecordBatch> reducingSelect(Select select) {
+    PartialAggregation aggregation = PartialAggregation.of(select, text(select.exprs()));
+    if (aggregation == null) {
+      return wholeProjection(select.input(), select.exprs(), select.schema(), false);
+    }
     List<RecordBatch> partials = pipeline(select.input(), List.of(aggregation.partialOperator()));
     return List.of(aggregation.combine(partials, context.allocator()));
   }
