@@ -99,7 +99,17 @@ public final class QueryExecutor {
     }
     Collections.reverse(operators);
     operators.addAll(last);
+    if (node instanceof Scan scan && fusesFilter(scan)) {
+      // the scan's own filter becomes this pipeline's first step: no filtered copy in between
+      operators.addFirst(scanFilter(scan));
+      return Pipelines.run(Morsels.split(read(scan), context.morselRows()), operators, context);
+    }
     return Pipelines.run(Morsels.split(run(node), context.morselRows()), operators, context);
+  }
+
+  /** A scan whose pushed predicate can run per morsel in the pipeline above it (no limit after it). */
+  private static boolean fusesFilter(Scan scan) {
+    return scan.predicate() != null && scan.limit() == null && RowWise.isRowWise(scan.predicate());
   }
 
   /**
@@ -133,18 +143,31 @@ public final class QueryExecutor {
   }
 
   private List<RecordBatch> scan(Scan scan) {
+    List<RecordBatch> batches = read(scan);
+    List<RecordBatch> rows;
+    if (scan.predicate() == null) {
+      rows = Morsels.split(batches, context.morselRows());
+    } else if (RowWise.isRowWise(scan.predicate())) {
+      rows = Pipelines.run(Morsels.split(batches, context.morselRows()), List.of(scanFilter(scan)), context);
+    } else {
+      // a predicate that looks at other rows sees the whole input at once
+      RecordBatch all = Batches.concat(batches, scan.schema(), context.allocator());
+      rows = List.of(scanFilter(scan).apply(all, context.allocator()));
+    }
+    return scan.limit() == null ? rows : Slicing.slice(rows, 0, scan.limit());
+  }
+
+  /** The scan's columns as its source gives them (before its predicate and limit). */
+  private List<RecordBatch> read(Scan scan) {
     if (!(scan.source() instanceof BatchSource source)) {
       throw new InternalFloeException("scan source " + scan.source().describe() + " cannot be executed (a bug)");
     }
-    Schema output = scan.schema();
-    List<RecordBatch> batches = source.read(output.names(), scan.predicate(), scan.limit(), context.allocator());
-    List<MorselOperator> operators = new ArrayList<>();
-    if (scan.predicate() != null) {
-      operators.add(new FilterOperator(new Resolver(output).resolveOne(scan.predicate()),
-          ExprPrinter.print(scan.predicate())));
-    }
-    List<RecordBatch> rows = Pipelines.run(Morsels.split(batches, context.morselRows()), operators, context);
-    return scan.limit() == null ? rows : Slicing.slice(rows, 0, scan.limit());
+    return source.read(scan.schema().names(), scan.predicate(), scan.limit(), context.allocator());
+  }
+
+  private static MorselOperator scanFilter(Scan scan) {
+    return new FilterOperator(new Resolver(scan.schema()).resolveOne(scan.predicate()),
+        ExprPrinter.print(scan.predicate()));
   }
 
   /**
