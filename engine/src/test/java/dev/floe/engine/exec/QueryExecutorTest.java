@@ -178,6 +178,19 @@ class QueryExecutorTest {
   }
 
   @Test
+  void aScanPredicateThatLooksAtOtherRowsSeesTheWholeInput(BufferAllocator allocator) {
+    Table table = new Table();
+    double mean = A.stream().filter(value -> value != null).mapToLong(Long::longValue).average().orElseThrow();
+    List<Object> expected = A.stream().filter(value -> value != null && value > mean).map(value -> (Object) value)
+        .toList();
+    LogicalPlan scan = Scan.of(table).withPredicate(col("a").gt(col("a").mean()));
+    assertThat(rows(scan, allocator)).extracting(row -> row.get(0)).containsExactlyElementsOf(expected);
+    // and above a streaming node, where a row-wise scan predicate would be fused into the pipeline
+    assertThat(rows(new Select(scan, List.of(col("a"))), allocator)).extracting(row -> row.get(0))
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void errorsNameTheOperatorAndExpressionAndLeakNothing(BufferAllocator allocator) {
     Table table = new Table();
     LogicalPlan plan = new Filter(Scan.of(table), col("s").cast(DataType.INT64).gt(1));
