@@ -3,6 +3,7 @@ package dev.floe.engine.exec;
 import dev.floe.engine.expr.Projection;
 import dev.floe.errors.FloeException;
 import dev.floe.errors.InternalFloeException;
+import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.Schema;
@@ -63,6 +64,8 @@ public final class QueryExecutor {
       case WithColumns with when streams(with) -> pipeline(with);
       case Select select -> reducingSelect(select);
       case WithColumns with -> wholeProjection(with.input(), with.exprs(), with.schema(), true);
+      case Slice slice when topK(slice) -> Slicing.slice(firstRowsSorted((Sort) slice.input(),
+          slice.offset() + slice.length()), slice.offset(), slice.length());
       case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
       case Sort sort -> sort(sort);
       case Distinct distinct -> distinct(distinct);
@@ -203,16 +206,54 @@ public final class QueryExecutor {
 
   private List<RecordBatch> sort(Sort sort) {
     Schema schema = sort.input().schema();
+    try (RecordBatch all = Batches.concat(run(sort.input()), schema, context.allocator())) {
+      return List.of(sorted(sort, all));
+    }
+  }
+
+  /** {@code batch}'s rows in {@code sort}'s order (stable); does not close {@code batch}. */
+  private RecordBatch sorted(Sort sort, RecordBatch batch) {
+    Resolver resolver = new Resolver(sort.input().schema());
     List<ResolvedExpr> keys = new ArrayList<>();
-    Resolver resolver = new Resolver(schema);
     boolean[] descending = new boolean[sort.by().size()];
     for (int index = 0; index < sort.by().size(); index++) {
       keys.add(resolver.resolveOne(sort.by().get(index)));
       descending[index] = sort.descending().get(index);
     }
-    try (RecordBatch all = Batches.concat(run(sort.input()), schema, context.allocator())) {
-      List<Column> sorted = BatchSort.sort(all, keys, descending, sort.nullsLast(), context.allocator());
-      return List.of(new RecordBatch(schema, sorted, all.rowCount()));
+    List<Column> columns = BatchSort.sort(batch, keys, descending, sort.nullsLast(), context.allocator());
+    return new RecordBatch(batch.schema(), columns, batch.rowCount());
+  }
+
+  /** A head of a sort by row-wise keys: only the first rows in sort order are needed (top-k). */
+  private static boolean topK(Slice slice) {
+    return slice.offset() >= 0 && slice.input() instanceof Sort sort && RowWise.allRowWise(sort.by())
+        && slice.offset() + slice.length() >= 0 && slice.offset() + slice.length() < Integer.MAX_VALUE;
+  }
+
+  /**
+   * The first {@code count} rows of {@code sort}'s input in its order: each morsel is sorted and
+   * cut to its first {@code count} rows in the input's pipeline, then the survivors (in morsel
+   * order) are sorted once. Sorts are stable, so ties keep their input order as in a full sort:
+   * a row among the first {@code count} overall is among the first {@code count} of its morsel.
+   */
+  private List<RecordBatch> firstRowsSorted(Sort sort, long count) {
+    int rows = (int) count;
+    MorselOperator firstRows = new MorselOperator() {
+      @Override
+      public RecordBatch apply(RecordBatch input, BufferAllocator allocator) {
+        try (input; RecordBatch ordered = sorted(sort, input)) {
+          return ordered.slice(0, Math.min(rows, ordered.rowCount()));
+        }
+      }
+
+      @Override
+      public String describe() {
+        return "TopK " + rows;
+      }
+    };
+    List<RecordBatch> candidates = pipeline(sort.input(), List.of(firstRows));
+    try (RecordBatch all = Batches.concat(candidates, sort.input().schema(), context.allocator())) {
+      return List.of(sorted(sort, all));
     }
   }
 

@@ -191,6 +191,33 @@ class QueryExecutorTest {
   }
 
   @Test
+  void aHeadOfASortKeepsOnlyEachMorselsFirstRowsAndGivesTheFullSortsRows(BufferAllocator allocator) {
+    Table table = new Table();
+    // sorted by a descending with nulls last, ties (two 1s) in input order: the full sort's rows
+    List<Integer> order = new ArrayList<>();
+    for (int row = 0; row < A.size(); row++) {
+      order.add(row);
+    }
+    order.sort((left, right) -> {
+      Long l = A.get(left);
+      Long r = A.get(right);
+      if (l == null || r == null) {
+        return l == null ? (r == null ? 0 : 1) : -1;
+      }
+      return Long.compare(r, l);
+    });
+    for (long offset : new long[] {0, 2, 9}) {
+      for (long length : new long[] {0, 1, 4, 20}) {
+        LogicalPlan plan = new Slice(new Sort(Scan.of(table), List.of(col("a")), List.of(true), true, true),
+            offset, length);
+        List<Object> expected = order.stream().skip(offset).limit(length).map(row -> (Object) S.get(row)).toList();
+        assertThat(rows(plan, allocator)).as("slice(%d, %d)", offset, length).extracting(row -> row.get(1))
+            .containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
+  @Test
   void errorsNameTheOperatorAndExpressionAndLeakNothing(BufferAllocator allocator) {
     Table table = new Table();
     LogicalPlan plan = new Filter(Scan.of(table), col("s").cast(DataType.INT64).gt(1));
