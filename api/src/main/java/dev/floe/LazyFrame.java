@@ -194,6 +194,38 @@ public final class LazyFrame {
     return result;
   }
 
+  /** Runs the query with every optimizer rule and times each node: see {@link QueryProfile}. */
+  public QueryProfile profile() {
+    return profile(CollectOptions.DEFAULT);
+  }
+
+  public QueryProfile profile(CollectOptions options) {
+    Schema schema = plan.schema();
+    LogicalPlan physical = optimized(options).plan();
+    List<dev.floe.engine.exec.NodeTiming> timings = new ArrayList<>();
+    DataFrame result = FrameBatches.toFrame(schema, QueryExecutor.execute(physical, context(options), timings));
+    try {
+      List<Object> nodes = new ArrayList<>();
+      List<Object> starts = new ArrayList<>();
+      List<Object> ends = new ArrayList<>();
+      List<Object> rows = new ArrayList<>();
+      for (dev.floe.engine.exec.NodeTiming timing : timings) {
+        nodes.add(timing.node());
+        starts.add(timing.startMicros());
+        ends.add(timing.endMicros());
+        rows.add(timing.rows());
+      }
+      DataFrame table = DataFrame.of(Series.ofList("node", dev.floe.memory.types.DataType.UTF8, nodes),
+          Series.ofList("start", dev.floe.memory.types.DataType.INT64, starts),
+          Series.ofList("end", dev.floe.memory.types.DataType.INT64, ends),
+          Series.ofList("rows", dev.floe.memory.types.DataType.INT64, rows));
+      return new QueryProfile(result, table);
+    } catch (RuntimeException failure) {
+      result.close();
+      throw failure;
+    }
+  }
+
   /**
    * Starts the query on a background thread and returns at once (Polars' {@code
    * collect(background=True)}); analysis and optimizer errors are thrown here, before it starts.

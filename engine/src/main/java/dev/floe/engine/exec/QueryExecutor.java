@@ -39,14 +39,23 @@ import java.util.stream.Collectors;
 public final class QueryExecutor {
   private final QueryContext context;
   private final Map<Long, List<RecordBatch>> caches = new HashMap<>();
+  /** Where node timings go when the query is profiled, else null. */
+  private final List<NodeTiming> timings;
+  private final long started = System.nanoTime();
 
-  private QueryExecutor(QueryContext context) {
+  private QueryExecutor(QueryContext context, List<NodeTiming> timings) {
     this.context = context;
+    this.timings = timings;
   }
 
   /** The rows of {@code plan}, in order, as batches the caller closes. */
   public static List<RecordBatch> execute(LogicalPlan plan, QueryContext context) {
-    QueryExecutor executor = new QueryExecutor(context);
+    return execute(plan, context, null);
+  }
+
+  /** {@link #execute} that also adds a {@link NodeTiming} per node run to {@code timings} (null: none). */
+  public static List<RecordBatch> execute(LogicalPlan plan, QueryContext context, List<NodeTiming> timings) {
+    QueryExecutor executor = new QueryExecutor(context, timings);
     try {
       return executor.run(plan);
     } finally {
@@ -56,6 +65,35 @@ public final class QueryExecutor {
 
   private List<RecordBatch> run(LogicalPlan plan) {
     context.checkCancelled();
+    if (timings == null) {
+      return runNode(plan);
+    }
+    long start = System.nanoTime();
+    List<RecordBatch> out = runNode(plan);
+    long rows = 0;
+    for (RecordBatch batch : out) {
+      rows += batch.rowCount();
+    }
+    timings.add(new NodeTiming(label(plan), (start - started) / 1_000, (System.nanoTime() - started) / 1_000, rows));
+    return out;
+  }
+
+  /** The node's line of the plan text; for a fused pipeline, every fused node's, top first. */
+  private static String label(LogicalPlan plan) {
+    List<String> lines = new ArrayList<>();
+    LogicalPlan node = plan;
+    lines.add(dev.floe.planner.plan.PlanPrinter.print(node).lines().findFirst().orElse("").strip());
+    while (streams(node)) {
+      node = node.inputs().getFirst();
+      if (!streams(node)) {
+        break;
+      }
+      lines.add(dev.floe.planner.plan.PlanPrinter.print(node).lines().findFirst().orElse("").strip());
+    }
+    return String.join(" <- ", lines);
+  }
+
+  private List<RecordBatch> runNode(LogicalPlan plan) {
     return switch (plan) {
       case Scan scan -> scan(scan);
       case Filter filter when streams(filter) -> pipeline(filter);
@@ -102,12 +140,29 @@ public final class QueryExecutor {
     }
     Collections.reverse(operators);
     operators.addAll(last);
+    long start = System.nanoTime();
+    List<RecordBatch> input;
+    String source;
     if (node instanceof Scan scan && fusesFilter(scan)) {
       // the scan's own filter becomes this pipeline's first step: no filtered copy in between
       operators.addFirst(scanFilter(scan));
-      return Pipelines.run(Morsels.split(read(scan), context.morselRows()), operators, context);
+      input = read(scan);
+      source = scan.source().describe();
+    } else {
+      input = run(node);
+      source = "input";
     }
-    return Pipelines.run(Morsels.split(run(node), context.morselRows()), operators, context);
+    List<RecordBatch> out = Pipelines.run(Morsels.split(input, context.morselRows()), operators, context);
+    if (timings != null) {
+      List<String> steps = new ArrayList<>();
+      for (MorselOperator operator : operators.reversed()) {
+        steps.add(operator.describe());
+      }
+      steps.add(source);
+      timings.add(new NodeTiming("pipeline: " + String.join(" <- ", steps), (start - started) / 1_000,
+          (System.nanoTime() - started) / 1_000, out.stream().mapToLong(RecordBatch::rowCount).sum()));
+    }
+    return out;
   }
 
   /** A scan whose pushed predicate can run per morsel in the pipeline above it (no limit after it). */
