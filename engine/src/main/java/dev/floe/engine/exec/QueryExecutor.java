@@ -26,7 +26,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Runs a (resolved, usually optimized) logical plan. Chains of streaming nodes (filters with a
@@ -74,32 +73,17 @@ public final class QueryExecutor {
     for (RecordBatch batch : out) {
       rows += batch.rowCount();
     }
-    timings.add(new NodeTiming(label(plan), (start - started) / 1_000, (System.nanoTime() - started) / 1_000, rows));
+    timings.add(new NodeTiming(StreamingNodes.label(plan), (start - started) / 1_000, (System.nanoTime() - started) / 1_000, rows));
     return out;
-  }
-
-  /** The node's line of the plan text; for a fused pipeline, every fused node's, top first. */
-  private static String label(LogicalPlan plan) {
-    List<String> lines = new ArrayList<>();
-    LogicalPlan node = plan;
-    lines.add(dev.floe.planner.plan.PlanPrinter.print(node).lines().findFirst().orElse("").strip());
-    while (streams(node)) {
-      node = node.inputs().getFirst();
-      if (!streams(node)) {
-        break;
-      }
-      lines.add(dev.floe.planner.plan.PlanPrinter.print(node).lines().findFirst().orElse("").strip());
-    }
-    return String.join(" <- ", lines);
   }
 
   private List<RecordBatch> runNode(LogicalPlan plan) {
     return switch (plan) {
       case Scan scan -> scan(scan);
-      case Filter filter when streams(filter) -> pipeline(filter);
+      case Filter filter when StreamingNodes.streams(filter) -> pipeline(filter);
       case Filter filter -> wholeFilter(filter);
-      case Select select when streams(select) -> pipeline(select);
-      case WithColumns with when streams(with) -> pipeline(with);
+      case Select select when StreamingNodes.streams(select) -> pipeline(select);
+      case WithColumns with when StreamingNodes.streams(with) -> pipeline(with);
       case Select select -> reducingSelect(select);
       case WithColumns with -> wholeProjection(with.input(), with.exprs(), with.schema(), true);
       case Slice slice when topK(slice) -> Slicing.slice(firstRowsSorted((Sort) slice.input(),
@@ -109,16 +93,6 @@ public final class QueryExecutor {
       case Distinct distinct -> distinct(distinct);
       case Union union -> union(union);
       case Cache cache -> cached(cache);
-    };
-  }
-
-  private static boolean streams(LogicalPlan node) {
-    return switch (node) {
-      case Filter filter -> RowWise.isRowWise(filter.predicate());
-      case Select select -> RowWise.keepsRows(new Resolver(select.input().schema()).resolve(select.exprs())
-          .stream().map(ResolvedExpr::expr).toList());
-      case WithColumns with -> RowWise.allRowWise(with.exprs());
-      default -> false;
     };
   }
 
@@ -134,8 +108,8 @@ public final class QueryExecutor {
   private List<RecordBatch> pipeline(LogicalPlan top, List<MorselOperator> last) {
     List<MorselOperator> operators = new ArrayList<>();
     LogicalPlan node = top;
-    while (streams(node)) {
-      operators.add(operator(node));
+    while (StreamingNodes.streams(node)) {
+      operators.add(StreamingNodes.operator(node));
       node = node.inputs().getFirst();
     }
     Collections.reverse(operators);
@@ -175,29 +149,12 @@ public final class QueryExecutor {
    * input's pipeline and one combine; anything else is evaluated once over the whole input.
    */
   private List<RecordBatch> reducingSelect(Select select) {
-    PartialAggregation aggregation = PartialAggregation.of(select, text(select.exprs()));
+    PartialAggregation aggregation = PartialAggregation.of(select, StreamingNodes.text(select.exprs()));
     if (aggregation == null) {
       return wholeProjection(select.input(), select.exprs(), select.schema(), false);
     }
     List<RecordBatch> partials = pipeline(select.input(), List.of(aggregation.partialOperator()));
     return List.of(aggregation.combine(partials, context.allocator()));
-  }
-
-  private static MorselOperator operator(LogicalPlan node) {
-    Schema input = node.inputs().getFirst().schema();
-    return switch (node) {
-      case Filter filter -> new FilterOperator(new Resolver(input).resolveOne(filter.predicate()),
-          ExprPrinter.print(filter.predicate()));
-      case Select select -> new ProjectOperator(new Resolver(input).resolve(select.exprs()), select.schema(), false,
-          "Select " + text(select.exprs()));
-      case WithColumns with -> new ProjectOperator(new Resolver(input).resolve(with.exprs()), with.schema(), true,
-          "WithColumns " + text(with.exprs()));
-      default -> throw new InternalFloeException("not a streaming node: " + node.getClass().getSimpleName());
-    };
-  }
-
-  private static String text(List<dev.floe.planner.expr.Expr> exprs) {
-    return exprs.stream().map(ExprPrinter::print).collect(Collectors.joining(", ", "[", "]"));
   }
 
   private List<RecordBatch> scan(Scan scan) {
@@ -234,7 +191,7 @@ public final class QueryExecutor {
    * morsel's rows.
    */
   private List<RecordBatch> wholeFilter(Filter filter) {
-    MorselOperator operator = operator(filter);
+    MorselOperator operator = StreamingNodes.operator(filter);
     RecordBatch all = Batches.concat(run(filter.input()), filter.input().schema(), context.allocator());
     return List.of(operator.apply(all, context.allocator())); // the operator closes its input
   }
@@ -248,7 +205,7 @@ public final class QueryExecutor {
       try {
         computed = Projection.evaluate(all, resolved, keepInput && inputSchema.size() > 0, context.allocator());
       } catch (FloeException failure) {
-        throw OperatorErrors.wrap(failure, "while evaluating " + text(exprs) + (keepInput ? " in WithColumns"
+        throw OperatorErrors.wrap(failure, "while evaluating " + StreamingNodes.text(exprs) + (keepInput ? " in WithColumns"
             : " in Select"));
       }
       int rows = computed.isEmpty() ? all.rowCount() : computed.getFirst().length();
