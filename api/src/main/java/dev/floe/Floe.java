@@ -355,4 +355,13 @@ public final class Floe {
     return new LazyFrame(new dev.floe.planner.plan.Union(
         java.util.Arrays.stream(frames).map(LazyFrame::plan).toList()));
   }
+
+  /**
+   * Runs several lazy queries as one (Polars' {@code collect_all}): each is analyzed and optimized,
+   * then subplans they share (the same scan or steps over it) are computed once. Frames come back
+   * in order; on failure none is returned and none leaks.
+   */
+  public static java.util.List<DataFrame> collectAll(LazyFrame... frames) {
+    return LazyFrame.collectAll(java.util.List.of(frames), CollectOptions.DEFAULT);
+  }
 }

@@ -194,6 +194,33 @@ public final class LazyFrame {
     return result;
   }
 
+  /** {@link Floe#collectAll}: the plans optimized one by one, shared subplans cached across them, run as one query. */
+  static List<DataFrame> collectAll(List<LazyFrame> frames, CollectOptions options) {
+    List<Schema> schemas = new ArrayList<>();
+    List<LogicalPlan> plans = new ArrayList<>();
+    for (LazyFrame frame : frames) {
+      schemas.add(frame.plan.schema());
+      plans.add(frame.optimized(options).plan());
+    }
+    if (!options.noOptimization() && !options.disabledRules().contains("common_subplan_elimination")) {
+      plans = dev.floe.planner.optimizer.CommonSubplanElimination.shareAll(plans);
+    }
+    List<List<RecordBatch>> results = QueryExecutor.executeAll(plans, context(options));
+    List<DataFrame> out = new ArrayList<>(results.size());
+    try {
+      for (int index = 0; index < results.size(); index++) {
+        out.add(FrameBatches.toFrame(schemas.get(index), results.get(index)));
+      }
+      return out;
+    } catch (RuntimeException failure) {
+      out.forEach(DataFrame::close);
+      for (int index = out.size(); index < results.size(); index++) {
+        results.get(index).forEach(RecordBatch::close);
+      }
+      throw failure;
+    }
+  }
+
   /** Runs the query with every optimizer rule and times each node: see {@link QueryProfile}. */
   public QueryProfile profile() {
     return profile(CollectOptions.DEFAULT);

@@ -62,6 +62,26 @@ public final class QueryExecutor {
     }
   }
 
+  /**
+   * The rows of each plan, run as one query: a cache id shared between the plans is computed once
+   * ({@code Floe.collectAll}). On failure every result made so far is closed.
+   */
+  public static List<List<RecordBatch>> executeAll(List<LogicalPlan> plans, QueryContext context) {
+    QueryExecutor executor = new QueryExecutor(context, null);
+    List<List<RecordBatch>> results = new ArrayList<>(plans.size());
+    try {
+      for (LogicalPlan plan : plans) {
+        results.add(executor.run(plan));
+      }
+      return results;
+    } catch (RuntimeException failure) {
+      results.forEach(batches -> batches.forEach(RecordBatch::close));
+      throw failure;
+    } finally {
+      executor.caches.values().forEach(batches -> batches.forEach(RecordBatch::close));
+    }
+  }
+
   private List<RecordBatch> run(LogicalPlan plan) {
     context.checkCancelled();
     if (timings == null) {

@@ -55,7 +55,7 @@ public final class Optimizer {
   public static Optimizer defaults() {
     return new Optimizer(List.of(new ConstantFolding(), new EliminateRedundantProjection(),
         new EliminateRedundantSort(), new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
-        new ProjectionPushdown()), DEFAULT_MAX_PASSES);
+        new ProjectionPushdown(), new CommonSubplanElimination()), DEFAULT_MAX_PASSES);
   }
 
   /** The names of all rules, in the order they run (switched-off ones included). */
