@@ -4,11 +4,6 @@ import static dev.floe.Floe.col;
 import static dev.floe.testing.FrameAssertions.assertFrameEqual;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.floe.engine.exec.BatchSource;
-import dev.floe.memory.BufferAllocator;
-import dev.floe.memory.column.RecordBatch;
-import dev.floe.memory.types.Schema;
-import dev.floe.planner.expr.Expr;
 import dev.floe.planner.plan.Scan;
 import dev.floe.testkit.LeakChecked;
 import java.util.List;
@@ -19,28 +14,16 @@ import org.junit.jupiter.api.Test;
 @LeakChecked
 class CollectAllTest {
   /** A frame source that counts its reads. */
-  private static final class Counting implements BatchSource {
+  private static final class Counting extends HookedFrameSource {
     final AtomicInteger reads = new AtomicInteger();
-    final FrameScanSource frame;
 
     Counting(DataFrame data) {
-      frame = new FrameScanSource(data);
+      super(data, "counting");
     }
 
     @Override
-    public Schema schema() {
-      return frame.schema();
-    }
-
-    @Override
-    public String describe() {
-      return "counting";
-    }
-
-    @Override
-    public List<RecordBatch> read(List<String> columns, Expr predicate, Long limit, BufferAllocator allocator) {
+    void beforeRead() {
       reads.incrementAndGet();
-      return frame.read(columns, predicate, limit, allocator);
     }
   }
 

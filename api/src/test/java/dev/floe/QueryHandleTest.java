@@ -4,11 +4,6 @@ import static dev.floe.Floe.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.floe.engine.exec.BatchSource;
-import dev.floe.memory.BufferAllocator;
-import dev.floe.memory.column.RecordBatch;
-import dev.floe.memory.types.Schema;
-import dev.floe.planner.expr.Expr;
 import dev.floe.planner.plan.Scan;
 import dev.floe.testkit.LeakChecked;
 import java.util.List;
@@ -21,34 +16,22 @@ import org.junit.jupiter.api.Test;
 @LeakChecked
 class QueryHandleTest {
   /** A frame source whose read waits until the test lets it go. */
-  private static final class GatedSource implements BatchSource {
+  private static final class GatedSource extends HookedFrameSource {
     final CountDownLatch reading = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
-    final FrameScanSource frame;
 
     GatedSource(DataFrame data) {
-      this.frame = new FrameScanSource(data);
+      super(data, "gated");
     }
 
     @Override
-    public Schema schema() {
-      return frame.schema();
-    }
-
-    @Override
-    public String describe() {
-      return "gated";
-    }
-
-    @Override
-    public List<RecordBatch> read(List<String> columns, Expr predicate, Long limit, BufferAllocator allocator) {
+    void beforeRead() {
       reading.countDown();
       try {
         release.await();
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
       }
-      return frame.read(columns, predicate, limit, allocator);
     }
   }
 
