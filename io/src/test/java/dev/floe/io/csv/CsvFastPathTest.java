@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.errors.FloeException;
 import dev.floe.memory.BufferAllocator;
-import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.types.DataType;
 import dev.floe.testkit.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -66,19 +63,19 @@ class CsvFastPathTest {
     String fast;
     try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), "big.csv", options,
         BufferAllocator.current(), 1 << 22)) {
-      fast = describe(table);
+      fast = CsvTables.describe(table);
     }
     CsvFastRecords.enabled = false;
     try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), "big.csv", options,
         BufferAllocator.current(), 1 << 22)) {
-      assertThat(fast).isEqualTo(describe(table));
+      assertThat(fast).isEqualTo(CsvTables.describe(table));
     }
   }
 
   private static String read(byte[] bytes, CsvReadOptions options) {
     try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), "fast.csv", options,
         BufferAllocator.current(), 1 << 10)) {
-      return describe(table);
+      return CsvTables.describe(table);
     } catch (FloeException failure) {
       return "error: " + failure.getMessage();
     }
@@ -151,18 +148,5 @@ class CsvFastPathTest {
       default -> { }
     }
     return options;
-  }
-
-  private static String describe(CsvTable table) {
-    List<String> lines = new ArrayList<>();
-    for (int index = 0; index < table.names().size(); index++) {
-      ChunkedColumn column = table.columns().get(index);
-      List<Object> values = new ArrayList<>();
-      for (long row = 0; row < column.length(); row++) {
-        values.add(column.getObject(row));
-      }
-      lines.add(table.names().get(index) + ": " + column.type() + " = " + values);
-    }
-    return String.join("\n", lines);
   }
 }

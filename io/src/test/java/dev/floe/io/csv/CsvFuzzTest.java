@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floe.errors.FloeException;
 import dev.floe.memory.BufferAllocator;
-import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.testkit.LeakChecked;
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,7 @@ class CsvFuzzTest {
       CsvReadOptions options = options(random);
       String serial;
       try (CsvTable table = CsvReader.read(path, options.withParallel(false), BufferAllocator.current())) {
-        serial = describe(table);
+        serial = CsvTables.describe(table);
         reads++;
       } catch (FloeException failure) {
         serial = "error: " + failure.getMessage();
@@ -52,7 +49,7 @@ class CsvFuzzTest {
       String parallel;
       try (CsvTable table = CsvReader.read(MemorySegment.ofArray(bytes), path.toString(), options,
           BufferAllocator.current(), 16)) {
-        parallel = describe(table);
+        parallel = CsvTables.describe(table);
       } catch (FloeException failure) {
         parallel = "error: " + failure.getMessage();
       }
@@ -113,18 +110,5 @@ class CsvFuzzTest {
       default -> { }
     }
     return options;
-  }
-
-  private static String describe(CsvTable table) {
-    List<String> lines = new ArrayList<>();
-    for (int index = 0; index < table.names().size(); index++) {
-      ChunkedColumn column = table.columns().get(index);
-      List<Object> values = new ArrayList<>();
-      for (long row = 0; row < column.length(); row++) {
-        values.add(column.getObject(row));
-      }
-      lines.add(table.names().get(index) + ": " + column.type() + " = " + values);
-    }
-    return String.join("\n", lines);
   }
 }
