@@ -38,26 +38,23 @@ final class HeapScratch {
 
   /** An int array of at least {@code size} elements (contents undefined). */
   int[] ints(int size) {
-    if (ints.length >= size) {
-      return ints;
-    }
-    int[] array = new int[grown(ints.length, size)];
-    if (array.length <= LIMIT) {
-      ints = array;
-    }
-    return array;
+    ints = grownInts(ints, size);
+    return ints.length >= size ? ints : new int[size];
   }
 
   /** A second int array, for the levels of one page (contents undefined). */
   int[] levels(int size) {
-    if (levels.length >= size) {
-      return levels;
+    levels = grownInts(levels, size);
+    return levels.length >= size ? levels : new int[size];
+  }
+
+  /** {@code current} when it holds {@code size}, else a larger array if that may be kept (else {@code current}). */
+  private static int[] grownInts(int[] current, int size) {
+    if (current.length >= size) {
+      return current;
     }
-    int[] array = new int[grown(levels.length, size)];
-    if (array.length <= LIMIT) {
-      levels = array;
-    }
-    return array;
+    int length = grown(current.length, size);
+    return length <= LIMIT ? new int[length] : current;
   }
 
   /** A long array of at least {@code size} elements (contents undefined). */
