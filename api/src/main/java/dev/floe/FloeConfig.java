@@ -7,7 +7,8 @@ import dev.floe.format.DisplayOptions;
  * Process-wide settings, as Polars' {@code pl.Config}: how many rows and columns a printed
  * frame shows, how long a string cell may be, how many list items a cell shows and how wide a
  * table may grow before its cells wrap (a negative value means "no limit"); whether lazy queries
- * log what they do ({@link #setVerbose}) and how many threads they use ({@link #threads()}). Get it
+ * log what they do ({@link #setVerbose}), how many threads they use ({@link #threads()}) and how
+ * much memory one may hold ({@link #setMemoryLimit}). Get it
  * with {@link Floe#config()}.
  *
  * <pre>{@code
@@ -95,6 +96,7 @@ public final class FloeConfig {
   public synchronized FloeConfig restoreDefaults() {
     global = DEFAULTS;
     verbose = verboseFromEnvironment();
+    memoryLimit = memoryLimitFromEnvironment();
     return this;
   }
 
@@ -119,6 +121,41 @@ public final class FloeConfig {
   public FloeConfig setVerbose(boolean on) {
     verbose = on;
     return this;
+  }
+
+  private volatile long memoryLimit = memoryLimitFromEnvironment();
+
+  private static long memoryLimitFromEnvironment() {
+    String value = System.getenv("FLOE_MEMORY_LIMIT");
+    try {
+      return dev.floe.memory.BufferAllocator.parseLimit(value);
+    } catch (InvalidOperationException invalid) {
+      throw new InvalidOperationException("FLOE_MEMORY_LIMIT: " + invalid.getMessage());
+    }
+  }
+
+  /**
+   * The most bytes one lazy query may hold at once, unless its {@link CollectOptions} say
+   * otherwise: from the environment variable {@code FLOE_MEMORY_LIMIT} ({@code 512m}, {@code 8g},
+   * a number of bytes), else no limit ({@code Long.MAX_VALUE}). A query over the limit fails with a
+   * {@link dev.floe.errors.FloeOutOfMemoryException} naming the operator that asked.
+   */
+  public long memoryLimit() {
+    return memoryLimit;
+  }
+
+  /** Sets {@link #memoryLimit()} in bytes (positive; {@code Long.MAX_VALUE}: none). */
+  public FloeConfig setMemoryLimit(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("the memory limit must be positive, got " + bytes);
+    }
+    memoryLimit = bytes;
+    return this;
+  }
+
+  /** Sets {@link #memoryLimit()} from a size such as {@code 512m} or {@code 8g}. */
+  public FloeConfig setMemoryLimit(String size) {
+    return setMemoryLimit(dev.floe.memory.BufferAllocator.parseLimit(size));
   }
 
   /** The threads lazy queries run on by default ({@code -Dfloe.threads}, {@code FLOE_MAX_THREADS} or the cores). */

@@ -236,16 +236,19 @@ public final class LazyFrame {
       List<Object> starts = new ArrayList<>();
       List<Object> ends = new ArrayList<>();
       List<Object> rows = new ArrayList<>();
+      List<Object> peaks = new ArrayList<>();
       for (dev.floe.engine.exec.NodeTiming timing : timings) {
         nodes.add(timing.node());
         starts.add(timing.startMicros());
         ends.add(timing.endMicros());
         rows.add(timing.rows());
+        peaks.add(timing.peakBytes());
       }
       DataFrame table = DataFrame.of(Series.ofList("node", dev.floe.memory.types.DataType.UTF8, nodes),
           Series.ofList("start", dev.floe.memory.types.DataType.INT64, starts),
           Series.ofList("end", dev.floe.memory.types.DataType.INT64, ends),
-          Series.ofList("rows", dev.floe.memory.types.DataType.INT64, rows));
+          Series.ofList("rows", dev.floe.memory.types.DataType.INT64, rows),
+          Series.ofList("peak_memory", dev.floe.memory.types.DataType.INT64, peaks));
       return new QueryProfile(result, table);
     } catch (RuntimeException failure) {
       result.close();
@@ -283,7 +286,8 @@ public final class LazyFrame {
 
   private static QueryContext context(CollectOptions options) {
     return new QueryContext(BufferAllocator.current(),
-        options.threads() == null ? QueryPool.pool() : QueryPool.pool(options.threads()), options.morselRows());
+        options.threads() == null ? QueryPool.pool() : QueryPool.pool(options.threads()), options.morselRows(),
+        options.memoryLimit() == null ? FloeConfig.INSTANCE.memoryLimit() : options.memoryLimit());
   }
 
   private static DataFrame run(Schema schema, LogicalPlan physical, QueryContext context) {

@@ -23,11 +23,13 @@ class QueryProfileTest {
           DataFrame expected = query.collect()) {
         assertThat(profile.result()).isEqualTo(expected);
         DataFrame timings = profile.timings();
-        assertThat(timings.columns()).containsExactly("node", "start", "end", "rows");
+        assertThat(timings.columns()).containsExactly("node", "start", "end", "rows", "peak_memory");
         List<List<Object>> rows = timings.rows();
         // one pipeline (scan filter, withColumns, per-morsel top-k) finishes first, the head of
-        // the sort around it last
-        assertThat(rows).hasSize(2);
+        // the sort around it next, and the whole query last
+        assertThat(rows).hasSize(3);
+        assertThat(rows.getLast().get(0)).isEqualTo("query");
+        rows = rows.subList(0, 2);
         assertThat((String) rows.getFirst().get(0)).isEqualTo("pipeline: TopK 7 <- WithColumns [(col(\"b\") * 2)"
             + ".alias(\"c\")] <- Filter col(\"a\") > 90 <- DF [a, b]; 5000 rows");
         assertThat(rows.getFirst().get(3)).as("7 rows of each of the 10 morsels").isEqualTo(70L);

@@ -28,7 +28,8 @@ public final class Buffer {
   }
 
   private final MemorySegment segment;
-  private final BufferAllocator allocator;
+  /** Changes only under this buffer's lock, by {@link #transferTo}. */
+  private volatile BufferAllocator allocator;
   private final Runnable foreignRelease;
   private final Throwable allocationSite;
   private volatile int references = 1;
@@ -112,9 +113,35 @@ public final class Buffer {
         NativeMemory.free(segment.address(), segment.byteSize());
       }
     } finally {
-      allocator.onFree(this);
+      synchronized (this) { // a transfer in progress finishes first, so the right allocator is credited
+        allocator.onFree(this);
+      }
     }
     return true;
+  }
+
+  /**
+   * Moves this buffer's accounting to {@code target} (as Arrow's ownership transfer): its bytes
+   * stop counting against the current allocator and the ancestors it does not share with {@code
+   * target}, and start counting against {@code target} and its ancestors, whose limits apply (a
+   * transfer to an ancestor never exceeds a limit, since the bytes are already counted there). The
+   * memory does not move and every handle stays valid. A lazy query hands its result to the
+   * caller's allocator this way before it closes its own.
+   *
+   * @throws dev.floe.errors.FloeOutOfMemoryException if {@code target} cannot take the bytes
+   *     (nothing changes then)
+   * @throws InvalidOperationException if the buffer was already freed or {@code target} is closed
+   */
+  public synchronized void transferTo(BufferAllocator target) {
+    if (references <= 0) {
+      throw new InvalidOperationException(
+          "cannot transfer a buffer of " + capacity() + " bytes after its last release");
+    }
+    BufferAllocator source = allocator;
+    if (source != target) {
+      BufferAllocator.moveAccounting(this, source, target);
+      allocator = target;
+    }
   }
 
   /** Where this buffer was allocated, when the allocator's debug mode was on; else null. */

@@ -233,6 +233,46 @@ public final class BufferAllocator implements AutoCloseable {
     unreserve(buffer.capacity());
   }
 
+  /**
+   * Moves {@code buffer}'s bytes from {@code source}'s accounting to {@code target}'s: reserves
+   * them on {@code target}'s path below the lowest common ancestor (which may throw, changing
+   * nothing), then releases them on {@code source}'s path below it. Called by {@link
+   * Buffer#transferTo} under the buffer's lock.
+   */
+  static void moveAccounting(Buffer buffer, BufferAllocator source, BufferAllocator target) {
+    target.checkOpen();
+    BufferAllocator common = commonAncestor(source, target);
+    long bytes = buffer.capacity();
+    target.reserveBelow(bytes, common);
+    for (BufferAllocator node = source; node != common; node = node.parent) {
+      node.allocated.addAndGet(-bytes);
+    }
+    source.liveBuffers.decrement();
+    if (source.liveSites != null) {
+      source.liveSites.remove(buffer);
+    }
+    target.track(buffer);
+  }
+
+  /** True if {@code ancestor} is this allocator or one of its ancestors. */
+  public boolean isWithin(BufferAllocator ancestor) {
+    for (BufferAllocator node = this; node != null; node = node.parent) {
+      if (node == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static BufferAllocator commonAncestor(BufferAllocator first, BufferAllocator second) {
+    for (BufferAllocator node = first; node != null; node = node.parent) {
+      if (second.isWithin(node)) {
+        return node;
+      }
+    }
+    return null; // different roots
+  }
+
   private void track(Buffer buffer) {
     liveBuffers.increment();
     if (liveSites != null) {
@@ -246,16 +286,18 @@ public final class BufferAllocator implements AutoCloseable {
 
   /** Counts {@code bytes} against this allocator and each ancestor, or throws without counting. */
   private void reserve(long bytes) {
-    for (BufferAllocator node = this; node != null; node = node.parent) {
+    reserveBelow(bytes, null);
+  }
+
+  /** {@link #reserve} on the path from this allocator up to (not including) {@code stop}. */
+  private void reserveBelow(long bytes, BufferAllocator stop) {
+    for (BufferAllocator node = this; node != stop; node = node.parent) {
       long after = node.allocated.addAndGet(bytes);
       if (after > node.limit) {
         for (BufferAllocator undo = this; undo != node.parent; undo = undo.parent) {
           undo.allocated.addAndGet(-bytes);
         }
-        throw new FloeOutOfMemoryException(
-            "allocator '" + node.name + "' cannot grant " + bytes + " bytes"
-                + (node == this ? "" : " requested through '" + name + "'")
-                + ": it holds " + (after - bytes) + " of its limit of " + node.limit + " bytes");
+        throw new FloeOutOfMemoryException(node.name, name, bytes, after - bytes, node.limit);
       }
       long seen;
       while (after > (seen = node.peak.get()) && !node.peak.compareAndSet(seen, after)) {

@@ -20,8 +20,12 @@ import java.util.concurrent.Future;
 final class Pipelines {
   private Pipelines() {}
 
-  /** Takes ownership of {@code morsels}; the caller owns the returned batches. */
-  static List<RecordBatch> run(List<RecordBatch> morsels, List<MorselOperator> operators, QueryContext context) {
+  /**
+   * Takes ownership of {@code morsels}; the caller owns the returned batches. Operator {@code i}
+   * allocates from {@code allocators.get(i)}.
+   */
+  static List<RecordBatch> run(List<RecordBatch> morsels, List<MorselOperator> operators,
+      List<BufferAllocator> allocators, QueryContext context) {
     if (operators.isEmpty()) {
       return morsels;
     }
@@ -29,7 +33,6 @@ final class Pipelines {
     RecordBatch[] outputs = new RecordBatch[count];
     RuntimeException[] failures = new RuntimeException[count];
     boolean[] started = new boolean[count];
-    BufferAllocator allocator = context.allocator();
     List<Callable<Void>> tasks = new ArrayList<>(count);
     for (int index = 0; index < count; index++) {
       int morsel = index;
@@ -40,10 +43,10 @@ final class Pipelines {
           if (context.isCancelled()) {
             return null; // another morsel failed or the user cancelled: stop here
           }
-          for (MorselOperator operator : operators) {
+          for (int step = 0; step < operators.size(); step++) {
             RecordBatch input = batch;
             batch = null; // the operator owns it now, even if it fails
-            batch = operator.apply(input, allocator);
+            batch = operators.get(step).apply(input, allocators.get(step));
           }
           outputs[morsel] = batch;
           batch = null;

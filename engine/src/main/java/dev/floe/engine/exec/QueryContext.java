@@ -6,7 +6,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What one running query shares: the allocator its batches come from, the pool its morsels run
+ * What one running query shares: the allocator its result is accounted to, its memory limit, the pool its morsels run
  * on, the morsel size, and a cancellation flag that another thread may set ({@link #cancel()});
  * operators check it between morsels and the query then fails with a {@link ComputeException}.
  */
@@ -14,20 +14,38 @@ public final class QueryContext {
   private final BufferAllocator allocator;
   private final ForkJoinPool pool;
   private final int morselRows;
+  private final long memoryLimit;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   public QueryContext(BufferAllocator allocator, ForkJoinPool pool, int morselRows) {
+    this(allocator, pool, morselRows, Long.MAX_VALUE);
+  }
+
+  /**
+   * A context whose query may hold at most {@code memoryLimit} bytes at once (besides the caller's
+   * allocator's own limits); its result is accounted to {@code allocator}.
+   */
+  public QueryContext(BufferAllocator allocator, ForkJoinPool pool, int morselRows, long memoryLimit) {
     if (morselRows <= 0) {
       throw new IllegalArgumentException("morsel rows must be positive, got " + morselRows);
+    }
+    if (memoryLimit <= 0) {
+      throw new IllegalArgumentException("the memory limit must be positive, got " + memoryLimit);
     }
     this.allocator = allocator;
     this.pool = pool;
     this.morselRows = morselRows;
+    this.memoryLimit = memoryLimit;
   }
 
-  /** The current allocator, the query pool and morsels of 65,536 rows. */
+  /** The current allocator, the query pool, morsels of 65,536 rows and no memory limit of its own. */
   public static QueryContext defaults() {
     return new QueryContext(BufferAllocator.current(), QueryPool.pool(), Morsels.DEFAULT_ROWS);
+  }
+
+  /** The most bytes the query may hold at once ({@code Long.MAX_VALUE}: no limit of its own). */
+  public long memoryLimit() {
+    return memoryLimit;
   }
 
   public BufferAllocator allocator() {

@@ -1,14 +1,9 @@
 package dev.floe.engine.exec;
 
-import dev.floe.engine.expr.Projection;
-import dev.floe.errors.FloeException;
 import dev.floe.errors.InternalFloeException;
 import dev.floe.memory.BufferAllocator;
-import dev.floe.memory.column.Column;
 import dev.floe.memory.column.RecordBatch;
-import dev.floe.memory.types.Schema;
 import dev.floe.planner.expr.ExprPrinter;
-import dev.floe.planner.expr.ResolvedExpr;
 import dev.floe.planner.expr.Resolver;
 import dev.floe.planner.optimizer.RowWise;
 import dev.floe.planner.plan.Cache;
@@ -21,29 +16,39 @@ import dev.floe.planner.plan.Slice;
 import dev.floe.planner.plan.Sort;
 import dev.floe.planner.plan.Union;
 import dev.floe.planner.plan.WithColumns;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs a (resolved, usually optimized) logical plan. Chains of streaming nodes (filters with a
- * row-wise predicate and row-wise selects and withColumns) become one pipeline of {@link MorselOperator}s that runs each
- * morsel of its input as a task on the query pool ({@link Pipelines}); the other nodes are
- * pipeline breakers that take their whole input: sort, unique, slices (which need rows in order),
- * unions, caches, and projections that are not row-wise (aggregations, cumulative functions).
- * The result is the output's batches in row order; the caller closes them.
+ * row-wise predicate and row-wise selects and withColumns) become one pipeline of {@link
+ * MorselOperator}s that runs each morsel of its input as a task on the query pool ({@link
+ * Pipelines}); the other nodes are pipeline breakers that take their whole input: sort, unique,
+ * slices (which need rows in order), unions, caches, and projections that are not row-wise
+ * (aggregations, cumulative functions; {@link WholeInputNodes}).
+ *
+ * <p>Every operator allocates from its own allocator under the query's ({@link QueryMemory}), so
+ * the query's memory limit applies and a failure or a leak names the operator. The result is the
+ * output's batches in row order, accounted to the caller's allocator; the caller closes them.
  */
 public final class QueryExecutor {
   private final QueryContext context;
+  private final QueryMemory memory;
   private final Map<Long, List<RecordBatch>> caches = new HashMap<>();
   /** Where node timings go when the query is profiled, else null. */
   private final List<NodeTiming> timings;
+  /** While profiling: the allocators each node being run created, innermost node on top. */
+  private final Deque<List<BufferAllocator>> nodeAllocators = new ArrayDeque<>();
   private final long started = System.nanoTime();
 
-  private QueryExecutor(QueryContext context, List<NodeTiming> timings) {
+  private QueryExecutor(QueryContext context, QueryMemory memory, List<NodeTiming> timings) {
     this.context = context;
+    this.memory = memory;
     this.timings = timings;
   }
 
@@ -52,14 +57,12 @@ public final class QueryExecutor {
     return execute(plan, context, null);
   }
 
-  /** {@link #execute} that also adds a {@link NodeTiming} per node run to {@code timings} (null: none). */
+  /**
+   * {@link #execute} that also adds to {@code timings} (null: none) a {@link NodeTiming} per node
+   * run and, last, one named {@code query} for the whole query (its peak is the query's).
+   */
   public static List<RecordBatch> execute(LogicalPlan plan, QueryContext context, List<NodeTiming> timings) {
-    QueryExecutor executor = new QueryExecutor(context, timings);
-    try {
-      return executor.run(plan);
-    } finally {
-      executor.caches.values().forEach(batches -> batches.forEach(RecordBatch::close));
-    }
+    return run(List.of(plan), context, timings).getFirst();
   }
 
   /**
@@ -67,19 +70,46 @@ public final class QueryExecutor {
    * ({@code Floe.collectAll}). On failure every result made so far is closed.
    */
   public static List<List<RecordBatch>> executeAll(List<LogicalPlan> plans, QueryContext context) {
-    QueryExecutor executor = new QueryExecutor(context, null);
+    return run(plans, context, null);
+  }
+
+  private static List<List<RecordBatch>> run(List<LogicalPlan> plans, QueryContext context,
+      List<NodeTiming> timings) {
+    QueryMemory memory = new QueryMemory(context.allocator(), context.memoryLimit());
+    QueryExecutor executor = new QueryExecutor(context, memory, timings);
     List<List<RecordBatch>> results = new ArrayList<>(plans.size());
+    RuntimeException failure = null;
     try {
       for (LogicalPlan plan : plans) {
-        results.add(executor.run(plan));
+        results.add(memory.handOver(executor.run(plan)));
       }
-      return results;
-    } catch (RuntimeException failure) {
-      results.forEach(batches -> batches.forEach(RecordBatch::close));
-      throw failure;
+    } catch (RuntimeException thrown) {
+      failure = memory.explain(thrown);
     } finally {
       executor.caches.values().forEach(batches -> batches.forEach(RecordBatch::close));
     }
+    if (failure != null) {
+      results.forEach(batches -> batches.forEach(RecordBatch::close));
+    }
+    try {
+      memory.close();
+    } catch (RuntimeException leak) {
+      if (failure == null) {
+        results.forEach(batches -> batches.forEach(RecordBatch::close));
+        failure = leak;
+      } else {
+        failure.addSuppressed(leak);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    if (timings != null) {
+      long rows = results.getFirst().stream().mapToLong(RecordBatch::rowCount).sum();
+      timings.add(new NodeTiming("query", 0, (System.nanoTime() - executor.started) / 1_000, rows,
+          memory.peakBytes()));
+    }
+    return results;
   }
 
   private List<RecordBatch> run(LogicalPlan plan) {
@@ -88,42 +118,57 @@ public final class QueryExecutor {
       return runNode(plan);
     }
     long start = System.nanoTime();
-    List<RecordBatch> out = runNode(plan);
-    long rows = 0;
-    for (RecordBatch batch : out) {
-      rows += batch.rowCount();
+    nodeAllocators.push(new ArrayList<>());
+    List<RecordBatch> out;
+    long peak = 0;
+    try {
+      out = runNode(plan);
+    } finally {
+      for (BufferAllocator allocator : nodeAllocators.pop()) {
+        peak += allocator.peakBytes();
+      }
     }
-    timings.add(new NodeTiming(StreamingNodes.label(plan), (start - started) / 1_000, (System.nanoTime() - started) / 1_000, rows));
+    long rows = out.stream().mapToLong(RecordBatch::rowCount).sum();
+    timings.add(new NodeTiming(StreamingNodes.label(plan), (start - started) / 1_000,
+        (System.nanoTime() - started) / 1_000, rows, peak));
     return out;
+  }
+
+  /** A new allocator for an operator of the node being run, counted in that node's peak. */
+  private BufferAllocator allocator(String label) {
+    BufferAllocator allocator = memory.forOperator(null, label);
+    if (!nodeAllocators.isEmpty()) {
+      nodeAllocators.peek().add(allocator);
+    }
+    return allocator;
   }
 
   private List<RecordBatch> runNode(LogicalPlan plan) {
     return switch (plan) {
       case Scan scan -> scan(scan);
-      case Filter filter when StreamingNodes.streams(filter) -> pipeline(filter);
-      case Filter filter -> wholeFilter(filter);
-      case Select select when StreamingNodes.streams(select) -> pipeline(select);
-      case WithColumns with when StreamingNodes.streams(with) -> pipeline(with);
+      case Filter filter when StreamingNodes.streams(filter) -> pipeline(filter, List.of());
+      case Filter filter -> WholeInputNodes.filter(StreamingNodes.operator(filter), run(filter.input()),
+          filter.input().schema(), allocator(StreamingNodes.label(filter)));
+      case Select select when StreamingNodes.streams(select) -> pipeline(select, List.of());
+      case WithColumns with when StreamingNodes.streams(with) -> pipeline(with, List.of());
       case Select select -> reducingSelect(select);
-      case WithColumns with -> wholeProjection(with.input(), with.exprs(), with.schema(), true);
+      case WithColumns with -> WholeInputNodes.project(run(with.input()), with.input().schema(), with.exprs(),
+          with.schema(), true, allocator(StreamingNodes.label(with)));
       case Slice slice when topK(slice) -> Slicing.slice(firstRowsSorted((Sort) slice.input(),
           slice.offset() + slice.length()), slice.offset(), slice.length());
       case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
-      case Sort sort -> sort(sort);
-      case Distinct distinct -> distinct(distinct);
+      case Sort sort -> WholeInputNodes.sort(sort, run(sort.input()), allocator(StreamingNodes.label(sort)));
+      case Distinct distinct -> WholeInputNodes.distinct(distinct, run(distinct.input()),
+          allocator(StreamingNodes.label(distinct)));
       case Union union -> union(union);
       case Cache cache -> cached(cache);
     };
   }
 
-  /** The streaming nodes from {@code top} down, run as one pipeline over their input's morsels. */
-  private List<RecordBatch> pipeline(LogicalPlan top) {
-    return pipeline(top, List.of());
-  }
-
   /**
    * The streaming nodes from {@code top} down (none when {@code top} does not stream), then {@code
-   * last}, as one pipeline over the morsels of the first node that does not stream.
+   * last}, as one pipeline over the morsels of the first node that does not stream. The pipeline
+   * has an allocator and each of its operators (and a fused scan) a child of it.
    */
   private List<RecordBatch> pipeline(LogicalPlan top, List<MorselOperator> last) {
     List<MorselOperator> operators = new ArrayList<>();
@@ -135,18 +180,23 @@ public final class QueryExecutor {
     Collections.reverse(operators);
     operators.addAll(last);
     long start = System.nanoTime();
+    BufferAllocator pipeline = allocator("pipeline");
     List<RecordBatch> input;
     String source;
     if (node instanceof Scan scan && fusesFilter(scan)) {
       // the scan's own filter becomes this pipeline's first step: no filtered copy in between
       operators.addFirst(scanFilter(scan));
-      input = read(scan);
+      input = read(scan, memory.forOperator(pipeline, "Scan " + scan.source().describe()));
       source = scan.source().describe();
     } else {
       input = run(node);
       source = "input";
     }
-    List<RecordBatch> out = Pipelines.run(Morsels.split(input, context.morselRows()), operators, context);
+    List<BufferAllocator> allocators = new ArrayList<>();
+    for (MorselOperator operator : operators) {
+      allocators.add(memory.forOperator(pipeline, operator.describe()));
+    }
+    List<RecordBatch> out = Pipelines.run(Morsels.split(input, context.morselRows()), operators, allocators, context);
     if (timings != null) {
       List<String> steps = new ArrayList<>();
       for (MorselOperator operator : operators.reversed()) {
@@ -154,7 +204,8 @@ public final class QueryExecutor {
       }
       steps.add(source);
       timings.add(new NodeTiming("pipeline: " + String.join(" <- ", steps), (start - started) / 1_000,
-          (System.nanoTime() - started) / 1_000, out.stream().mapToLong(RecordBatch::rowCount).sum()));
+          (System.nanoTime() - started) / 1_000, out.stream().mapToLong(RecordBatch::rowCount).sum(),
+          pipeline.peakBytes()));
     }
     return out;
   }
@@ -171,89 +222,40 @@ public final class QueryExecutor {
   private List<RecordBatch> reducingSelect(Select select) {
     PartialAggregation aggregation = PartialAggregation.of(select, StreamingNodes.text(select.exprs()));
     if (aggregation == null) {
-      return wholeProjection(select.input(), select.exprs(), select.schema(), false);
+      return WholeInputNodes.project(run(select.input()), select.input().schema(), select.exprs(), select.schema(),
+          false, allocator(StreamingNodes.label(select)));
     }
     List<RecordBatch> partials = pipeline(select.input(), List.of(aggregation.partialOperator()));
-    return List.of(aggregation.combine(partials, context.allocator()));
+    return List.of(aggregation.combine(partials, allocator(StreamingNodes.label(select))));
   }
 
   private List<RecordBatch> scan(Scan scan) {
-    List<RecordBatch> batches = read(scan);
+    List<RecordBatch> batches = read(scan, allocator("Scan " + scan.source().describe()));
     List<RecordBatch> rows;
     if (scan.predicate() == null) {
       rows = Morsels.split(batches, context.morselRows());
     } else if (RowWise.isRowWise(scan.predicate())) {
-      rows = Pipelines.run(Morsels.split(batches, context.morselRows()), List.of(scanFilter(scan)), context);
+      MorselOperator filter = scanFilter(scan);
+      rows = Pipelines.run(Morsels.split(batches, context.morselRows()), List.of(filter),
+          List.of(allocator(filter.describe())), context);
     } else {
       // a predicate that looks at other rows sees the whole input at once
-      RecordBatch all = Batches.concat(batches, scan.schema(), context.allocator());
-      rows = List.of(scanFilter(scan).apply(all, context.allocator()));
+      rows = WholeInputNodes.filter(scanFilter(scan), batches, scan.schema(), allocator(scanFilter(scan).describe()));
     }
     return scan.limit() == null ? rows : Slicing.slice(rows, 0, scan.limit());
   }
 
   /** The scan's columns as its source gives them (before its predicate and limit). */
-  private List<RecordBatch> read(Scan scan) {
+  private static List<RecordBatch> read(Scan scan, BufferAllocator allocator) {
     if (!(scan.source() instanceof BatchSource source)) {
       throw new InternalFloeException("scan source " + scan.source().describe() + " cannot be executed (a bug)");
     }
-    return source.read(scan.schema().names(), scan.predicate(), scan.limit(), context.allocator());
+    return source.read(scan.schema().names(), scan.predicate(), scan.limit(), allocator);
   }
 
   private static MorselOperator scanFilter(Scan scan) {
     return new FilterOperator(new Resolver(scan.schema()).resolveOne(scan.predicate()),
         ExprPrinter.print(scan.predicate()));
-  }
-
-  /**
-   * A filter whose predicate is not row-wise ({@code col("a").shift(1).isNull()}, {@code col("a") >
-   * col("a").mean()}): evaluated once over the whole input, since per morsel it would see only the
-   * morsel's rows.
-   */
-  private List<RecordBatch> wholeFilter(Filter filter) {
-    MorselOperator operator = StreamingNodes.operator(filter);
-    RecordBatch all = Batches.concat(run(filter.input()), filter.input().schema(), context.allocator());
-    return List.of(operator.apply(all, context.allocator())); // the operator closes its input
-  }
-
-  private List<RecordBatch> wholeProjection(LogicalPlan input, List<dev.floe.planner.expr.Expr> exprs, Schema output,
-      boolean keepInput) {
-    Schema inputSchema = input.schema();
-    List<ResolvedExpr> resolved = new Resolver(inputSchema).resolve(exprs);
-    try (RecordBatch all = Batches.concat(run(input), inputSchema, context.allocator())) {
-      List<Column> computed;
-      try {
-        computed = Projection.evaluate(all, resolved, keepInput && inputSchema.size() > 0, context.allocator());
-      } catch (FloeException failure) {
-        throw OperatorErrors.wrap(failure, "while evaluating " + StreamingNodes.text(exprs) + (keepInput ? " in WithColumns"
-            : " in Select"));
-      }
-      int rows = computed.isEmpty() ? all.rowCount() : computed.getFirst().length();
-      if (!keepInput) {
-        return List.of(new RecordBatch(output, computed, rows));
-      }
-      return List.of(new ProjectOperator(resolved, output, true, "WithColumns").merge(all, computed));
-    }
-  }
-
-  private List<RecordBatch> sort(Sort sort) {
-    Schema schema = sort.input().schema();
-    try (RecordBatch all = Batches.concat(run(sort.input()), schema, context.allocator())) {
-      return List.of(sorted(sort, all));
-    }
-  }
-
-  /** {@code batch}'s rows in {@code sort}'s order (stable); does not close {@code batch}. */
-  private RecordBatch sorted(Sort sort, RecordBatch batch) {
-    Resolver resolver = new Resolver(sort.input().schema());
-    List<ResolvedExpr> keys = new ArrayList<>();
-    boolean[] descending = new boolean[sort.by().size()];
-    for (int index = 0; index < sort.by().size(); index++) {
-      keys.add(resolver.resolveOne(sort.by().get(index)));
-      descending[index] = sort.descending().get(index);
-    }
-    List<Column> columns = BatchSort.sort(batch, keys, descending, sort.nullsLast(), context.allocator());
-    return new RecordBatch(batch.schema(), columns, batch.rowCount());
   }
 
   /** A head of a sort by row-wise keys: only the first rows in sort order are needed (top-k). */
@@ -265,43 +267,11 @@ public final class QueryExecutor {
   /**
    * The first {@code count} rows of {@code sort}'s input in its order: each morsel is sorted and
    * cut to its first {@code count} rows in the input's pipeline, then the survivors (in morsel
-   * order) are sorted once. Sorts are stable, so ties keep their input order as in a full sort:
-   * a row among the first {@code count} overall is among the first {@code count} of its morsel.
+   * order) are sorted once.
    */
   private List<RecordBatch> firstRowsSorted(Sort sort, long count) {
-    int rows = (int) count;
-    MorselOperator firstRows = new MorselOperator() {
-      @Override
-      public RecordBatch apply(RecordBatch input, BufferAllocator allocator) {
-        try (input; RecordBatch ordered = sorted(sort, input)) {
-          return ordered.slice(0, Math.min(rows, ordered.rowCount()));
-        }
-      }
-
-      @Override
-      public String describe() {
-        return "TopK " + rows;
-      }
-    };
-    List<RecordBatch> candidates = pipeline(sort.input(), List.of(firstRows));
-    try (RecordBatch all = Batches.concat(candidates, sort.input().schema(), context.allocator())) {
-      return List.of(sorted(sort, all));
-    }
-  }
-
-  private List<RecordBatch> distinct(Distinct distinct) {
-    Schema schema = distinct.input().schema();
-    List<String> subset = distinct.subset().isEmpty() ? schema.names() : distinct.subset();
-    List<Integer> keys = subset.stream().map(schema::indexOf).toList();
-    RecordBatch all = Batches.concat(run(distinct.input()), schema, context.allocator());
-    try (all) {
-      List<Column> kept = BatchDistinct.unique(all, keys, distinct.keep(), context.allocator());
-      if (kept == null) {
-        return List.of(all.slice(0, all.rowCount()));
-      }
-      int rows = kept.isEmpty() ? 0 : kept.getFirst().length();
-      return List.of(new RecordBatch(schema, kept, rows));
-    }
+    List<RecordBatch> candidates = pipeline(sort.input(), List.of(WholeInputNodes.firstRows(sort, (int) count)));
+    return WholeInputNodes.sort(sort, candidates, allocator(StreamingNodes.label(sort)));
   }
 
   private List<RecordBatch> union(Union union) {
