@@ -135,10 +135,13 @@ final class FileScanSource implements BatchSource {
       fromFiles.add(fileColumns.getFirst()); // rows need a column to be counted
     }
     Long rows = predicate == null ? limit : null;
-    try (DataFrame frame = readFiles(fromFiles, predicate, rows);
-        DataFrame projected = frame.select(columns.toArray(String[]::new))) {
-      return FrameBatches.of(projected);
-    }
+    // the eager readers allocate from the current allocator: make it the scan operator's
+    return BufferAllocator.callWith(allocator, () -> {
+      try (DataFrame frame = readFiles(fromFiles, predicate, rows);
+          DataFrame projected = frame.select(columns.toArray(String[]::new))) {
+        return FrameBatches.of(projected);
+      }
+    });
   }
 
   private DataFrame readFiles(List<String> columns, Expr predicate, Long rows) {

@@ -13,9 +13,11 @@ import dev.floe.memory.column.RecordBatch;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.plan.Scan;
 import dev.floe.testkit.LeakChecked;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lazy query allocates from its own allocator (with the query's memory limit) and one per
@@ -52,6 +54,23 @@ class QueryMemoryTest {
           DataFrame eager = withC.sort("c")) {
         assertThat(result).isEqualTo(eager);
       }
+    }
+  }
+
+  @Test
+  void aFileScanReadsIntoItsOperatorsAllocator(@TempDir Path dir) {
+    Path file = dir.resolve("numbers.parquet");
+    try (DataFrame data = numbers(50_000)) {
+      data.writeParquet(file);
+    }
+    LazyFrame scan = Floe.scanParquet(file.toString()).filter(col("a").gt(10));
+    assertThatThrownBy(() -> scan.collect(CollectOptions.DEFAULT.withMemoryLimit(100_000L)))
+        .isInstanceOfSatisfying(FloeOutOfMemoryException.class,
+            failure -> assertThat(failure.requestedBy()).contains("Scan").contains("numbers.parquet"));
+    try (DataFrame all = scan.collect(CollectOptions.DEFAULT.withMemoryLimit(10_000_000L))) {
+      assertThat(all.height()).isEqualTo(50_000 - 11);
+      assertThat(all.column("a").chunks().getFirst().buffers().get(1).allocator())
+          .isSameAs(BufferAllocator.current());
     }
   }
 
