@@ -29,6 +29,11 @@ public final class ArithmeticProgram {
   /** Rows per block: 2,048 8-byte values are 16 KiB, so a few scratch blocks fit in L1. */
   static final int BLOCK = 2048;
 
+  /** Rows per scratch block for {@code length} rows: no more than the input needs (a multiple of 64). */
+  static int blockRows(int length) {
+    return Math.min(BLOCK, Math.max(64, (length + 63) & ~63));
+  }
+
   /** One postfix step. */
   public sealed interface Step permits Load, Constant, Apply {}
 
@@ -101,8 +106,9 @@ public final class ArithmeticProgram {
     Buffer validity = null;
     try {
       validity = ArithmeticValidity.andAll(loaded, length, allocator);
-      scratch = allocator.allocate((long) (maxDepth + steps.size()) * BLOCK * width);
-      new Runner(steps, type, scratch.segment(), maxDepth, simd).run(values.segment(), length);
+      int block = blockRows(length);
+      scratch = allocator.allocate((long) (maxDepth + steps.size()) * block * width);
+      new Runner(steps, type, scratch.segment(), maxDepth, block, simd).run(values.segment(), length);
       scratch.release();
       scratch = null;
     } catch (RuntimeException failure) {
@@ -130,9 +136,12 @@ public final class ArithmeticProgram {
     private final boolean simd;
     private final MemorySegment[] segments;
     private final int[] offsets;
+    /** Rows per block: {@link #BLOCK}, or fewer for a short input (its scratch is sized by it). */
+    private final int block;
 
-    Runner(List<Step> steps, DataType type, MemorySegment scratch, int maxDepth, boolean simd) {
+    Runner(List<Step> steps, DataType type, MemorySegment scratch, int maxDepth, int block, boolean simd) {
       this.steps = steps;
+      this.block = block;
       this.simd = simd;
       this.type = type;
       this.scratch = scratch;
@@ -141,14 +150,14 @@ public final class ArithmeticProgram {
       this.offsets = new int[maxDepth];
       for (int index = 0; index < steps.size(); index++) {
         if (steps.get(index) instanceof Constant constant) {
-          fill((constantBase + index) * BLOCK, constant.value());
+          fill((constantBase + index) * block, constant.value());
         }
       }
     }
 
     void run(MemorySegment out, int length) {
-      for (int start = 0; start < length; start += BLOCK) {
-        block(out, start, Math.min(BLOCK, length - start));
+      for (int start = 0; start < length; start += block) {
+        block(out, start, Math.min(block, length - start));
       }
     }
 
@@ -163,22 +172,22 @@ public final class ArithmeticProgram {
               offsets[top] = column.offset() + start;
             } else {
               NumericWidening.convert(column.valuesBuffer().segment(), column.offset() + start,
-                  column.type(), scratch, top * BLOCK, type, rows);
+                  column.type(), scratch, top * block, type, rows);
               segments[top] = scratch;
-              offsets[top] = top * BLOCK;
+              offsets[top] = top * block;
             }
             top++;
           }
           case Constant constant -> {
             segments[top] = scratch;
-            offsets[top] = (constantBase + index) * BLOCK;
+            offsets[top] = (constantBase + index) * block;
             top++;
           }
           case Apply apply -> {
             top--;
             boolean last = index == steps.size() - 1;
             MemorySegment target = last ? out : scratch;
-            int targetOffset = last ? start : (top - 1) * BLOCK;
+            int targetOffset = last ? start : (top - 1) * block;
             Arithmetic.run(segments[top - 1], offsets[top - 1], segments[top], offsets[top],
                 target, targetOffset, rows, apply.op(), type, simd);
             segments[top - 1] = target;
@@ -189,7 +198,7 @@ public final class ArithmeticProgram {
     }
 
     private void fill(int offset, Number value) {
-      for (int row = 0; row < BLOCK; row++) {
+      for (int row = 0; row < block; row++) {
         long at = (long) offset + row;
         switch (type) {
           case DataType.Int64 t -> scratch.setAtIndex(ValueLayout.JAVA_LONG, at, value.longValue());

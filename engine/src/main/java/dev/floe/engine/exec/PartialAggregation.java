@@ -89,6 +89,11 @@ final class PartialAggregation {
       public String describe() {
         return "PartialAggregate " + text;
       }
+
+      @Override
+      public Set<String> columnsRead(Set<String> needed) {
+        return LateMaterialization.columnsOf(partials);
+      }
     };
   }
 

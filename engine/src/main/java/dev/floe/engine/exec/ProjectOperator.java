@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Computes row-wise expressions on each morsel: a select (only the new columns) or a withColumns
@@ -73,5 +74,11 @@ final class ProjectOperator implements MorselOperator {
   @Override
   public String describe() {
     return text;
+  }
+
+  /** A select reads the columns its expressions name; a withColumns passes every column on. */
+  @Override
+  public Set<String> columnsRead(Set<String> needed) {
+    return keepInput ? null : LateMaterialization.columnsOf(exprs);
   }
 }

@@ -192,6 +192,7 @@ public final class QueryExecutor {
       input = run(node);
       source = "input";
     }
+    operators = LateMaterialization.narrow(operators);
     List<BufferAllocator> allocators = new ArrayList<>();
     for (MorselOperator operator : operators) {
       allocators.add(memory.forOperator(pipeline, operator.describe()));
