@@ -22,44 +22,31 @@ import java.util.Set;
 
 /**
  * The expression operations of {@link DataFrame}: resolve against the frame's schema (all errors
- * before any work), evaluate with the engine, wrap the new columns in a new frame.
- *
- * <p>For now a frame's chunks are concatenated into one {@link RecordBatch} per operation
- * ({@link #toBatch}); a single-chunk frame (the common case) is shared without copying. Evaluating
- * chunk by chunk comes with the lazy engine.
+ * before any work), then run on the lazy engine: {@code select}, {@code withColumns} and {@code
+ * filter} are the one-step lazy query over the frame (morsels in parallel, chunk by chunk, one
+ * implementation for both APIs, as in Polars), so a large frame's result has one chunk per morsel.
+ * Sorts concatenate the frame's chunks into one {@link RecordBatch} ({@link #toBatch}; a
+ * single-chunk frame is shared without copying) and call the engine's sort.
  */
 final class FrameExpressions {
+  /**
+   * How eager operations run on the lazy engine (as Polars' eager methods do): the plan as written,
+   * one step over an in-memory frame, so the optimizer has nothing to gain.
+   */
+  private static final CollectOptions EAGER = CollectOptions.DEFAULT.withNoOptimization(true);
+
   private FrameExpressions() {}
 
   static DataFrame select(DataFrame frame, List<Expr> exprs) {
     List<ResolvedExpr> resolved = new Resolver(frame.schema()).resolve(exprs);
     requireUniqueNames(resolved, "select");
-    try (RecordBatch batch = toBatch(frame)) {
-      List<Column> columns =
-          Projection.evaluate(batch, resolved, false, BufferAllocator.current());
-      return adopt(resolved, columns);
-    }
+    return frame.lazy().select(exprs.toArray(Expr[]::new)).collect(EAGER);
   }
 
   static DataFrame withColumns(DataFrame frame, List<Expr> exprs) {
     List<ResolvedExpr> resolved = new Resolver(frame.schema()).resolve(exprs);
     requireUniqueNames(resolved, "withColumns");
-    List<Column> columns;
-    try (RecordBatch batch = toBatch(frame)) {
-      columns = Projection.evaluate(batch, resolved, frame.width() > 0, BufferAllocator.current());
-    }
-    Map<String, Series> added = new LinkedHashMap<>();
-    for (int index = 0; index < resolved.size(); index++) {
-      added.put(resolved.get(index).name(), Series.fromColumn(resolved.get(index).name(), columns.get(index)));
-    }
-    List<Series> result = new ArrayList<>(frame.width() + added.size());
-    for (int index = 0; index < frame.width(); index++) {
-      Series existing = frame.owned(index);
-      Series replacement = added.remove(existing.name());
-      result.add(replacement != null ? replacement : existing.share());
-    }
-    result.addAll(added.values());
-    return DataFrame.adopt(result);
+    return frame.lazy().withColumns(exprs.toArray(Expr[]::new)).collect(EAGER);
   }
 
   static DataFrame filter(DataFrame frame, Expr predicate) {
@@ -68,16 +55,7 @@ final class FrameExpressions {
       throw new InvalidOperationException(
           "filter needs a bool predicate, but " + predicate + " is " + resolved.type());
     }
-    BufferAllocator allocator = BufferAllocator.current();
-    try (RecordBatch batch = toBatch(frame);
-        Column mask = maskOf(batch, resolved, allocator)) {
-      return fromColumns(frame, BatchOperations.filter(batch, (BooleanColumn) mask, allocator));
-    }
-  }
-
-  private static Column maskOf(RecordBatch batch, ResolvedExpr predicate, BufferAllocator allocator) {
-    List<Column> evaluated = Projection.evaluate(batch, List.of(predicate), true, allocator);
-    return evaluated.getFirst();
+    return frame.lazy().filter(predicate).collect(EAGER);
   }
 
   static DataFrame sort(DataFrame frame, List<Expr> keys, SortOptions options) {
