@@ -8,9 +8,11 @@ import java.util.Set;
  * Options of {@link LazyFrame#collect(CollectOptions)}, as Polars' {@code collect(...)} keywords:
  * optimizer rules switched off by name ({@code "constant_folding"}, {@code
  * "eliminate_redundant_projection"}, {@code "eliminate_redundant_sort"}, {@code "filter_merge"},
- * {@code "predicate_pushdown"}, {@code "slice_pushdown"}, {@code "projection_pushdown"}; an unknown
- * name is an error listing the valid ones), {@code noOptimization} to run the plan as written, the rows per morsel, the threads,
- * and the most bytes the query may hold at once ({@code memoryLimit}; null: {@link FloeConfig#memoryLimit()}).
+ * {@code "predicate_pushdown"}, {@code "slice_pushdown"}, {@code "projection_pushdown"}, {@code
+ * "common_subplan_elimination"}, {@code "common_subexpression_elimination"}; an unknown name is an
+ * error listing the valid ones), {@code noOptimization} to run the plan as written, the rows per
+ * morsel, the threads, and the most bytes the query may hold at once ({@code memoryLimit}; null:
+ * {@link FloeConfig#memoryLimit()}).
  */
 public record CollectOptions(Set<String> disabledRules, boolean noOptimization, int morselRows, Integer threads,
     Long memoryLimit) {

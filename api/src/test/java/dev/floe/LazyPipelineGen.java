@@ -195,6 +195,11 @@ final class LazyPipelineGen {
     if (random.nextInt(8) == 0) {
       return selectorStep(fields);
     }
+    if (random.nextInt(6) == 0) {
+      List<Expr> exprs = sharing(fields);
+      Expr[] array = exprs.toArray(Expr[]::new);
+      return new Step("select" + print(exprs), lazy -> lazy.select(array), frame -> frame.select(array), false);
+    }
     List<Expr> exprs = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     int count = 1 + random.nextInt(Math.min(4, fields.size() + 1));
@@ -258,6 +263,12 @@ final class LazyPipelineGen {
   }
 
   private Step withColumns(List<Field> fields) {
+    if (random.nextInt(5) == 0) {
+      List<Expr> exprs = sharing(fields);
+      Expr[] array = exprs.toArray(Expr[]::new);
+      return new Step("withColumns" + print(exprs), lazy -> lazy.withColumns(array),
+          frame -> frame.withColumns(array), false);
+    }
     List<Expr> exprs = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     int count = 1 + random.nextInt(2);
@@ -270,6 +281,25 @@ final class LazyPipelineGen {
     Expr[] array = exprs.toArray(Expr[]::new);
     return new Step("withColumns" + print(exprs), lazy -> lazy.withColumns(array),
         frame -> frame.withColumns(array), false);
+  }
+
+  /**
+   * Expressions over one shared value, so that it repeats (common subexpression elimination): the
+   * value, its null test, sometimes a when/then choosing between it and itself and its null count
+   * (a reduction, broadcast).
+   */
+  private List<Expr> sharing(List<Field> fields) {
+    Expr shared = value(fields, 2);
+    List<Expr> exprs = new ArrayList<>();
+    exprs.add(shared.alias(freshName()));
+    exprs.add(shared.isNull().alias(freshName()));
+    if (random.nextBoolean()) {
+      exprs.add(Floe.when(predicate(fields, 1)).then(shared).otherwise(shared).alias(freshName()));
+    }
+    if (random.nextInt(3) == 0) {
+      exprs.add(shared.nullCount().alias(freshName()));
+    }
+    return exprs;
   }
 
   /** A drop of one column (when there are two), or a rename that may swap two names. */

@@ -50,12 +50,15 @@ public final class Optimizer {
    * filters on {@code true}, then redundant selects and sorts), so that the pushdowns see the
    * simpler plan; then filters merge, move down (into scans), slices move into the scans' limits
    * (after the predicates, whose scan applies them first), and last the projections, which count
-   * the columns of the predicates already pushed.
+   * the columns of the predicates already pushed. Then repeated subplans become shared caches, and
+   * last repeated subexpressions within one select or with_columns are computed once (after the
+   * pushdowns, which drop the expressions nobody reads, so only real repeats are left).
    */
   public static Optimizer defaults() {
     return new Optimizer(List.of(new ConstantFolding(), new EliminateRedundantProjection(),
         new EliminateRedundantSort(), new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
-        new ProjectionPushdown(), new CommonSubplanElimination()), DEFAULT_MAX_PASSES);
+        new ProjectionPushdown(), new CommonSubplanElimination(), new CommonSubexpressionElimination()),
+        DEFAULT_MAX_PASSES);
   }
 
   /** The names of all rules, in the order they run (switched-off ones included). */

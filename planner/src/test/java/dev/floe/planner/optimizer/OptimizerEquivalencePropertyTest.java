@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * Random plans over two small random tables give the same rows, in the same order, before and
  * after the default optimizer, evaluated by the {@link PlanInterpreter}; and the optimized plan is
  * a fixed point. The plans mix every node with row-wise and order-dependent expressions (cumSum,
- * sum, mean), tails, nulls and keep-none uniques, so that a rule moving something it must not
- * shows up as different rows.
+ * sum, mean), repeated subexpressions, tails, nulls and keep-none uniques, so that a rule moving
+ * something it must not shows up as different rows.
  */
 class OptimizerEquivalencePropertyTest {
   private static final Scan T = Tables.scan("t");
@@ -56,7 +56,10 @@ class OptimizerEquivalencePropertyTest {
       List.of(col("a"), col("b"), col("s"), col("d").cumSum().alias("d")),
       List.of(col("a"), col("b"), col("s"), col("d").sum().alias("d")),
       List.of(col("a").mul(1), col("b").sub(0), col("s"), col("d").add(lit(1).sub(1))),
-      List.of(lit(1).mul(col("a")).alias("a"), col("b").mul(lit(2).sub(1)), col("s"), col("d")));
+      List.of(lit(1).mul(col("a")).alias("a"), col("b").mul(lit(2).sub(1)), col("s"), col("d")),
+      // for common subexpression elimination: a repeat, and one inside an aggregation
+      List.of(col("a").mul(col("d")).add(1).alias("a"), col("b"), col("s"), col("a").mul(col("d")).sub(col("a")).alias("d")),
+      List.of(col("a"), col("b").mul(2).mean().add(col("b").mul(2)).alias("b"), col("s"), col("d")));
 
   private static final List<List<Expr>> WITH_COLUMNS = List.of(
       List.of(col("a").mul(2).alias("a")),
@@ -64,6 +67,10 @@ class OptimizerEquivalencePropertyTest {
       List.of(col("b").sum().alias("b")),
       List.of(col("a").alias("d"), col("d").alias("a")),
       List.of(col("a").add(lit(2).mul(3)).alias("a"), col("d").add(0)),
+      // for common subexpression elimination: a repeat, and a repeat inside a repeat
+      List.of(col("a").add(col("d")).mul(2).alias("a"), col("a").add(col("d")).sub(1).alias("d")),
+      List.of(col("a").mul(col("d")).add(1).alias("a"),
+          col("a").mul(col("d")).add(1).mul(col("a").mul(col("d"))).alias("d")),
       List.of(col("a").add(col("d")).alias("e"), col("s").alias("f")));
 
   private static final List<List<Expr>> ROOTS = List.of(List.of(col("b")), List.of(col("d"), col("a")),

@@ -41,10 +41,10 @@ class OptimizerTest {
     assertThat(report.firedRules()).containsExactly("predicate_pushdown", "slice_pushdown", "projection_pushdown");
     assertThat(report.fixedPoint()).isTrue();
     assertThat(report.passes()).isEqualTo(2);
-    assertThat(report.runs()).hasSize(16); // 8 rules, 2 passes
-    assertThat(report.runs().subList(8, 16)).noneMatch(OptimizerReport.RuleRun::fired);
+    assertThat(report.runs()).hasSize(18); // 9 rules, 2 passes
+    assertThat(report.runs().subList(9, 18)).noneMatch(OptimizerReport.RuleRun::fired);
     assertThat(report.time("predicate_pushdown"))
-        .isEqualTo(report.runs().get(4).time().plus(report.runs().get(12).time()));
+        .isEqualTo(report.runs().get(4).time().plus(report.runs().get(13).time()));
     assertThat(report.time("no_such_rule")).isZero();
     assertThat(report.describe()).startsWith("optimizer: 2 passes, fixed point\n  pass 1: predicate_pushdown ")
         .endsWith("  pass 2: nothing fired\n");
@@ -77,7 +77,7 @@ class OptimizerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no optimizer rule 'limit_pushdown'; rules are: constant_folding, "
             + "eliminate_redundant_projection, eliminate_redundant_sort, filter_merge, predicate_pushdown, "
-            + "slice_pushdown, projection_pushdown, common_subplan_elimination");
+            + "slice_pushdown, projection_pushdown, common_subplan_elimination, common_subexpression_elimination");
   }
 
   /** A broken rule: casts the first output column to f64 (once: it leaves a with_columns root alone). */
