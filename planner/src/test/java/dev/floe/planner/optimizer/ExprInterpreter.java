@@ -50,6 +50,8 @@ final class ExprInterpreter {
           out.add(switch (unary.op()) {
             case NOT -> value == null ? null : !(Boolean) value;
             case IS_NULL -> value == null;
+            case ABS -> value == null ? null : value instanceof Double number ? (Object) Math.abs(number)
+                : (Object) Math.abs(((Number) value).longValue());
             default -> throw new UnsupportedOperationException("the interpreter cannot evaluate " + unary);
           });
         }
