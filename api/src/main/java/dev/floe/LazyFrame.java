@@ -188,9 +188,16 @@ public final class LazyFrame {
         + PlanPrinter.print(optimized.plan()) + (optimized.report() == null ? "floe: optimizer off\n"
         : "floe: " + optimized.report().describe()));
     long start = System.nanoTime();
-    DataFrame result = run(schema, optimized.plan(), context(options));
-    System.err.printf(java.util.Locale.ROOT, "floe: ran in %.3f ms, %d rows%n", (System.nanoTime() - start) / 1e6,
-        result.height());
+    List<dev.floe.engine.exec.NodeTiming> timings = new ArrayList<>();
+    DataFrame result = FrameBatches.toFrame(schema, QueryExecutor.execute(optimized.plan(), context(options), timings));
+    StringBuilder log = new StringBuilder(String.format(java.util.Locale.ROOT, "floe: ran in %.3f ms, %d rows%n",
+        (System.nanoTime() - start) / 1e6, result.height()));
+    log.append("floe: operators (start..end us, rows, peak bytes)\n");
+    for (dev.floe.engine.exec.NodeTiming timing : timings) {
+      log.append(String.format(java.util.Locale.ROOT, "  %d..%d us, %d rows, %d B: %s%n", timing.startMicros(),
+          timing.endMicros(), timing.rows(), timing.peakBytes(), timing.node()));
+    }
+    System.err.print(log);
     return result;
   }
 

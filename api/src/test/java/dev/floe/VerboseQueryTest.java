@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** With verbose on, a collect logs the plan as written, the optimized plan, the rules and the run time. */
+/** With verbose on, a collect logs the plan as written, the optimized plan, the rules, the run time and each operator's. */
 @LeakChecked
 class VerboseQueryTest {
   @Test
@@ -30,6 +30,9 @@ class VerboseQueryTest {
     String log = captured.toString(StandardCharsets.UTF_8);
     assertThat(log).contains("floe: plan\nSELECT [col(\"b\")]\n  FILTER col(\"a\") > 1\n")
         .contains("floe: optimized plan\nSELECT [col(\"b\")]\n  DF [a, b]; 3 rows\n    SELECTION col(\"a\") > 1\n")
-        .contains("floe: optimizer: ").contains("predicate_pushdown").containsPattern("floe: ran in [0-9.]+ ms, 2 rows");
+        .contains("floe: optimizer: ").contains("predicate_pushdown").containsPattern("floe: ran in [0-9.]+ ms, 2 rows")
+        .contains("floe: operators (start..end us, rows, peak bytes)\n")
+        .containsPattern("  [0-9]+\\.\\.[0-9]+ us, 2 rows, [0-9]+ B: pipeline: Select \\[col\\(\"b\"\\)\\] <- Filter col\\(\"a\"\\) > 1 keeping 1 column")
+        .containsPattern("  0\\.\\.[0-9]+ us, 2 rows, [0-9]+ B: query\n");
   }
 }
