@@ -1,6 +1,7 @@
 package dev.floe;
 
 import dev.floe.engine.exec.BatchSource;
+import dev.floe.engine.exec.BatchStream;
 import dev.floe.io.csv.CsvReadOptions;
 import dev.floe.io.files.FileSet;
 import dev.floe.io.files.MultiFileOptions;
@@ -125,15 +126,7 @@ final class FileScanSource implements BatchSource {
 
   @Override
   public List<RecordBatch> read(List<String> columns, Expr predicate, Long limit, BufferAllocator allocator) {
-    List<String> fromFiles = new ArrayList<>();
-    for (String name : columns) {
-      if (fileColumns.contains(name)) {
-        fromFiles.add(name);
-      }
-    }
-    if (fromFiles.isEmpty()) {
-      fromFiles.add(fileColumns.getFirst()); // rows need a column to be counted
-    }
+    List<String> fromFiles = fromFiles(columns);
     Long rows = predicate == null ? limit : null;
     // the eager readers allocate from the current allocator: make it the scan operator's
     return BufferAllocator.callWith(allocator, () -> {
@@ -142,6 +135,36 @@ final class FileScanSource implements BatchSource {
         return FrameBatches.of(projected);
       }
     });
+  }
+
+  /**
+   * Parquet: one batch per kept row group, Arrow IPC: one per record batch, decoded as the engine
+   * pulls them ({@link ScanStreams}); CSV and NDJSON: the whole read.
+   */
+  @Override
+  public BatchStream stream(List<String> columns, Expr predicate, Long limit, BufferAllocator allocator) {
+    Long rows = predicate == null ? limit : null;
+    return switch (format) {
+      case PARQUET -> ScanStreams.parquet(location, ((ParquetReadOptions) options).withColumns(fromFiles(columns)),
+          multi, predicate, schema, fileColumns, columns, rows, allocator);
+      case IPC -> ScanStreams.ipc(location, ((IpcReadOptions) options).withColumns(fromFiles(columns)), multi,
+          columns, rows, allocator);
+      case CSV, NDJSON -> BatchSource.super.stream(columns, predicate, limit, allocator);
+    };
+  }
+
+  /** The files' own columns among {@code columns} (at least one: rows need a column to be counted). */
+  private List<String> fromFiles(List<String> columns) {
+    List<String> fromFiles = new ArrayList<>();
+    for (String name : columns) {
+      if (fileColumns.contains(name)) {
+        fromFiles.add(name);
+      }
+    }
+    if (fromFiles.isEmpty()) {
+      fromFiles.add(fileColumns.getFirst());
+    }
+    return fromFiles;
   }
 
   private DataFrame readFiles(List<String> columns, Expr predicate, Long rows) {

@@ -209,6 +209,29 @@ final class MultiFileReads {
     }
   }
 
+  /**
+   * The hive partitions of a Parquet or Arrow IPC read of {@code set} (on for directories, as {@link #parquet});
+   * none when off.
+   */
+  static HivePartitions directoryHive(FileSet set, MultiFileOptions multi) {
+    return multi.hiveEnabled(set.directory()) ? HivePartitions.of(set.files())
+        : new HivePartitions(List.of(), List.of(), List.of());
+  }
+
+  /**
+   * {@code frame}, rows of file {@code index} of {@code set}, with the hive partition and file path
+   * columns appended as a whole read appends them (a new frame, or {@code frame} itself cloned when
+   * there are none; the caller closes both).
+   */
+  static DataFrame withFileColumns(FileSet set, HivePartitions hive, MultiFileOptions multi, int index,
+      DataFrame frame) {
+    List<Series> extra = extraColumns(set, hive, multi.includeFilePaths(), index, frame.height());
+    if (extra.isEmpty()) {
+      return frame.clone();
+    }
+    return frame.hstack(extra.toArray(Series[]::new)); // takes the series
+  }
+
   // ---- Parquet (read side) ----
 
   /**

@@ -15,4 +15,14 @@ public interface BatchSource extends ScanSource {
    * the predicate and the limit itself, so reading more is never wrong.
    */
   List<RecordBatch> read(List<String> columns, Expr predicate, Long limit, BufferAllocator allocator);
+
+  /**
+   * The same batches as {@link #read}, pulled one at a time: a source that can decode lazily (a
+   * Parquet scan, one row group per batch) reads only what the engine pulls before it closes the
+   * stream, so a query that stops early (a head) skips the rest. The same pruning and limit rules
+   * apply; every batch is allocated from {@code allocator}. By default this is the whole read.
+   */
+  default BatchStream stream(List<String> columns, Expr predicate, Long limit, BufferAllocator allocator) {
+    return BatchStream.of(read(columns, predicate, limit, allocator));
+  }
 }

@@ -1,10 +1,7 @@
 package dev.floe.engine.exec;
 
-import dev.floe.errors.InternalFloeException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.RecordBatch;
-import dev.floe.planner.expr.ExprPrinter;
-import dev.floe.planner.expr.Resolver;
 import dev.floe.planner.optimizer.RowWise;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
@@ -23,6 +20,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs a (resolved, usually optimized) logical plan. Chains of streaming nodes (filters with a
@@ -113,16 +111,21 @@ public final class QueryExecutor {
   }
 
   private List<RecordBatch> run(LogicalPlan plan) {
+    return run(plan, () -> runNode(plan));
+  }
+
+  /** Runs {@code plan} by {@code body}, with a timing for the node when profiling. */
+  private List<RecordBatch> run(LogicalPlan plan, Supplier<List<RecordBatch>> body) {
     context.checkCancelled();
     if (timings == null) {
-      return runNode(plan);
+      return body.get();
     }
     long start = System.nanoTime();
     nodeAllocators.push(new ArrayList<>());
     List<RecordBatch> out;
     long peak = 0;
     try {
-      out = runNode(plan);
+      out = body.get();
     } finally {
       for (BufferAllocator allocator : nodeAllocators.pop()) {
         peak += allocator.peakBytes();
@@ -145,7 +148,7 @@ public final class QueryExecutor {
 
   private List<RecordBatch> runNode(LogicalPlan plan) {
     return switch (plan) {
-      case Scan scan -> scan(scan);
+      case Scan scan -> scan(scan, Long.MAX_VALUE);
       case Filter filter when StreamingNodes.streams(filter) -> pipeline(filter, List.of());
       case Filter filter -> WholeInputNodes.filter(StreamingNodes.operator(filter), run(filter.input()),
           filter.input().schema(), allocator(StreamingNodes.label(filter)));
@@ -156,6 +159,8 @@ public final class QueryExecutor {
           with.schema(), true, allocator(StreamingNodes.label(with)));
       case Slice slice when topK(slice) -> Slicing.slice(firstRowsSorted((Sort) slice.input(),
           slice.offset() + slice.length()), slice.offset(), slice.length());
+      case Slice slice when ScanNodes.stopsEarly(slice) -> Slicing.slice(firstRows(slice.input(), ScanNodes.end(slice)),
+          slice.offset(), slice.length());
       case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
       case Sort sort -> WholeInputNodes.sort(sort, run(sort.input()), allocator(StreamingNodes.label(sort)));
       case Distinct distinct -> WholeInputNodes.distinct(distinct, run(distinct.input()),
@@ -171,6 +176,11 @@ public final class QueryExecutor {
    * has an allocator and each of its operators (and a fused scan) a child of it.
    */
   private List<RecordBatch> pipeline(LogicalPlan top, List<MorselOperator> last) {
+    return pipeline(top, last, Long.MAX_VALUE);
+  }
+
+  /** {@link #pipeline(LogicalPlan, List)} that may stop once it has its first {@code wanted} rows. */
+  private List<RecordBatch> pipeline(LogicalPlan top, List<MorselOperator> last, long wanted) {
     List<MorselOperator> operators = new ArrayList<>();
     LogicalPlan node = top;
     while (StreamingNodes.streams(node)) {
@@ -181,23 +191,14 @@ public final class QueryExecutor {
     operators.addAll(last);
     long start = System.nanoTime();
     BufferAllocator pipeline = allocator("pipeline");
-    List<RecordBatch> input;
-    String source;
-    if (node instanceof Scan scan && fusesFilter(scan)) {
-      // the scan's own filter becomes this pipeline's first step: no filtered copy in between
-      operators.addFirst(scanFilter(scan));
-      input = read(scan, memory.forOperator(pipeline, "Scan " + scan.source().describe()));
-      source = scan.source().describe();
-    } else {
-      input = run(node);
-      source = "input";
-    }
+    String source = node instanceof Scan scan && ScanNodes.feedsPipeline(scan) ? scan.source().describe() : "input";
+    BatchStream input = pipelineInput(node, operators, pipeline);
     operators = LateMaterialization.narrow(operators);
     List<BufferAllocator> allocators = new ArrayList<>();
     for (MorselOperator operator : operators) {
       allocators.add(memory.forOperator(pipeline, operator.describe()));
     }
-    List<RecordBatch> out = Pipelines.run(Morsels.split(input, context.morselRows()), operators, allocators, context);
+    List<RecordBatch> out = StreamedPipeline.run(input, operators, allocators, context, wanted);
     if (timings != null) {
       List<String> steps = new ArrayList<>();
       for (MorselOperator operator : operators.reversed()) {
@@ -211,9 +212,23 @@ public final class QueryExecutor {
     return out;
   }
 
-  /** A scan whose pushed predicate can run per morsel in the pipeline above it (no limit after it). */
-  private static boolean fusesFilter(Scan scan) {
-    return scan.predicate() != null && scan.limit() == null && RowWise.isRowWise(scan.predicate());
+  /**
+   * What a pipeline pulls: a scan's stream, pulled as the pipeline runs (its own filter, if any,
+   * becomes the pipeline's first step: no filtered copy in between), or the rows of any other node.
+   */
+  private BatchStream pipelineInput(LogicalPlan node, List<MorselOperator> operators, BufferAllocator pipeline) {
+    if (node instanceof Scan scan && ScanNodes.feedsPipeline(scan)) {
+      if (scan.predicate() != null) {
+        operators.addFirst(ScanNodes.filter(scan));
+      }
+      return ScanNodes.stream(scan, memory.forOperator(pipeline, "Scan " + scan.source().describe()));
+    }
+    return BatchStream.of(run(node));
+  }
+
+  /** The first {@code wanted} rows (or more) of a streaming node or a scan: its pipeline stops early. */
+  private List<RecordBatch> firstRows(LogicalPlan input, long wanted) {
+    return run(input, () -> input instanceof Scan scan ? scan(scan, wanted) : pipeline(input, List.of(), wanted));
   }
 
   /**
@@ -230,33 +245,24 @@ public final class QueryExecutor {
     return List.of(aggregation.combine(partials, allocator(StreamingNodes.label(select))));
   }
 
-  private List<RecordBatch> scan(Scan scan) {
-    List<RecordBatch> batches = read(scan, allocator("Scan " + scan.source().describe()));
+  /**
+   * The scan's rows after its predicate and limit, streamed through its row-wise predicate (if
+   * any); it stops pulling once it has its limit or {@code wanted} rows, whichever is fewer.
+   */
+  private List<RecordBatch> scan(Scan scan, long wanted) {
+    BatchStream stream = ScanNodes.stream(scan, allocator("Scan " + scan.source().describe()));
     List<RecordBatch> rows;
-    if (scan.predicate() == null) {
-      rows = Morsels.split(batches, context.morselRows());
-    } else if (RowWise.isRowWise(scan.predicate())) {
-      MorselOperator filter = scanFilter(scan);
-      rows = Pipelines.run(Morsels.split(batches, context.morselRows()), List.of(filter),
-          List.of(allocator(filter.describe())), context);
-    } else {
+    if (scan.predicate() != null && !RowWise.isRowWise(scan.predicate())) {
       // a predicate that looks at other rows sees the whole input at once
-      rows = WholeInputNodes.filter(scanFilter(scan), batches, scan.schema(), allocator(scanFilter(scan).describe()));
+      MorselOperator filter = ScanNodes.filter(scan);
+      rows = WholeInputNodes.filter(filter, BatchStream.readAll(stream), scan.schema(), allocator(filter.describe()));
+    } else {
+      List<MorselOperator> filter = scan.predicate() == null ? List.of() : List.of(ScanNodes.filter(scan));
+      List<BufferAllocator> allocators = filter.isEmpty() ? List.of() : List.of(allocator(filter.getFirst().describe()));
+      rows = StreamedPipeline.run(stream, filter, allocators, context,
+          Math.min(wanted, scan.limit() == null ? Long.MAX_VALUE : scan.limit()));
     }
     return scan.limit() == null ? rows : Slicing.slice(rows, 0, scan.limit());
-  }
-
-  /** The scan's columns as its source gives them (before its predicate and limit). */
-  private static List<RecordBatch> read(Scan scan, BufferAllocator allocator) {
-    if (!(scan.source() instanceof BatchSource source)) {
-      throw new InternalFloeException("scan source " + scan.source().describe() + " cannot be executed (a bug)");
-    }
-    return source.read(scan.schema().names(), scan.predicate(), scan.limit(), allocator);
-  }
-
-  private static MorselOperator scanFilter(Scan scan) {
-    return new FilterOperator(new Resolver(scan.schema()).resolveOne(scan.predicate()),
-        ExprPrinter.print(scan.predicate()));
   }
 
   /** A head of a sort by row-wise keys: only the first rows in sort order are needed (top-k). */

@@ -39,83 +39,40 @@ public final class IpcReader {
   }
 
   private static IpcTable read(Path path, IpcReadOptions options, BufferAllocator allocator, boolean stream) {
+    if (!stream) {
+      List<RecordBatch> batches = new ArrayList<>();
+      try {
+        return new IpcTable(readFileBatches(path, options, allocator, batches), batches);
+      } catch (RuntimeException failure) {
+        batches.forEach(RecordBatch::close);
+        throw failure;
+      }
+    }
     String where = "Arrow IPC " + (stream ? "stream " : "file ") + path;
     MappedFile file = MappedFile.map(path);
     List<RecordBatch> batches = new ArrayList<>();
     ProgressReporter progress = IoProgress.reporter(stream ? "read ipc stream" : "read ipc", path, file.size());
     try (Dictionaries dictionaries = new Dictionaries()) {
-      Schema projected = stream
-          ? readStreamBatches(file, options, allocator, where, batches, dictionaries, progress)
-          : readFileBatches(file, options, allocator, where, batches, dictionaries, progress);
+      Schema projected = readStreamBatches(file, options, allocator, where, batches, dictionaries, progress);
       progress.finish(); // inside the try: a listener that throws here releases the batches
       return new IpcTable(projected, batches);
     } catch (RuntimeException failure) {
       batches.forEach(RecordBatch::close);
-      if (failure instanceof FloeIoException || failure instanceof FloeOutOfMemoryException
-          || failure instanceof ColumnNotFoundException) {
-        throw failure;
-      }
-      String kind = failure instanceof FloeException ? "" : failure.getClass().getSimpleName() + ": ";
-      throw new FloeIoException(where + ": invalid data: " + kind + failure.getMessage(), failure);
+      throw translate(failure, where);
     } finally {
       progress.finish();
       file.release();
     }
   }
 
-  private static Schema readFileBatches(MappedFile file, IpcReadOptions options, BufferAllocator allocator,
-      String where, List<RecordBatch> out, Dictionaries dictionaries, ProgressReporter progress) {
-    MemorySegment bytes = file.segment();
-    long size = file.size();
-    if (size < 18 || !magicAt(bytes, 0) || !magicAt(bytes, size - 6)) {
-      throw new FloeIoException(where + ": not an Arrow IPC file (no ARROW1 magic at both ends; "
-          + size + " bytes)");
-    }
-    int footerLength = bytes.get(ValueLayout.JAVA_INT_UNALIGNED, size - 10);
-    long footerStart = size - 10 - footerLength;
-    if (footerLength <= 0 || footerStart < 8) {
-      throw new FloeIoException(where + ": footer length " + footerLength + " does not fit the file of " + size + " bytes");
-    }
-    FlatBuffer footer = new FlatBuffer(bytes.asSlice(footerStart, footerLength), where + ", footer");
-    long root = footer.root();
-    long schemaTable = footer.getRef(root, 1);
-    if (schemaTable < 0) {
-      throw new FloeIoException(where + ": the footer has no schema");
-    }
-    Schema schema = IpcSchemas.readSchema(footer, schemaTable, dictionaries.ids);
-    dictionaries.bind(schema);
-    boolean[] selected = selection(schema, options, where);
-    long dictionaryBlocks = footer.getRef(root, 2);
-    int dictionaryCount = dictionaryBlocks < 0 ? 0 : footer.vectorLength(dictionaryBlocks, 24);
-    for (int index = 0; index < dictionaryCount; index++) {
-      long offset = footer.readLong(footer.vectorStruct(dictionaryBlocks, index, 24));
-      String context = where + ", dictionary batch " + index;
-      if (offset < 8 || offset >= footerStart) {
-        throw new FloeIoException(context + ": block offset " + offset + " lies outside the data");
+  private static Schema readFileBatches(Path path, IpcReadOptions options, BufferAllocator allocator,
+      List<RecordBatch> out) {
+    try (IpcFileStream stream = IpcFileStream.open(path, options, allocator)) {
+      for (RecordBatch batch = stream.next(); batch != null; batch = stream.next()) {
+        out.add(batch);
       }
-      IpcMessage message = IpcMessage.at(bytes, offset, footerStart, context);
-      if (message == null || message.headerType() != IpcMessage.DICTIONARY_BATCH) {
-        throw new FloeIoException(context + ": the block at byte " + offset + " is not a dictionary batch");
-      }
-      dictionaries.read(file, options.memoryMap(), allocator, message, context);
+      return stream.schema();
     }
-    long blocks = footer.getRef(root, 3);
-    int count = blocks < 0 ? 0 : footer.vectorLength(blocks, 24);
-    for (int index = 0; index < count; index++) {
-      long block = footer.vectorStruct(blocks, index, 24);
-      long offset = footer.readLong(block);
-      String context = where + ", record batch " + index;
-      if (offset < 8 || offset >= footerStart) {
-        throw new FloeIoException(context + ": block offset " + offset + " lies outside the data");
-      }
-      IpcMessage message = IpcMessage.at(bytes, offset, footerStart, context);
-      if (message == null || message.headerType() != IpcMessage.RECORD_BATCH) {
-        throw new FloeIoException(context + ": the block at byte " + offset + " is not a record batch");
-      }
-      out.add(decode(file, options, allocator, message, schema, selected, context, dictionaries));
-      progress.advance(message.end() - offset, out.getLast().rowCount());
-    }
-    return project(schema, selected);
   }
 
   private static Schema readStreamBatches(MappedFile file, IpcReadOptions options, BufferAllocator allocator,
@@ -152,7 +109,17 @@ public final class IpcReader {
     return project(schema, selected);
   }
 
-  private static RecordBatch decode(MappedFile file, IpcReadOptions options, BufferAllocator allocator,
+  /** Bad data as a {@link FloeIoException} naming {@code where}; Floe's own I/O, memory and column errors unchanged. */
+  static RuntimeException translate(RuntimeException failure, String where) {
+    if (failure instanceof FloeIoException || failure instanceof FloeOutOfMemoryException
+        || failure instanceof ColumnNotFoundException) {
+      return failure;
+    }
+    String kind = failure instanceof FloeException ? "" : failure.getClass().getSimpleName() + ": ";
+    return new FloeIoException(where + ": invalid data: " + kind + failure.getMessage(), failure);
+  }
+
+  static RecordBatch decode(MappedFile file, IpcReadOptions options, BufferAllocator allocator,
       IpcMessage message, Schema schema, boolean[] selected, String where, Dictionaries dictionaries) {
     FlatBuffer fb = message.metadata();
     long length = fb.getLong(message.header(), 0, 0);
@@ -177,7 +144,7 @@ public final class IpcReader {
     return new RecordBatch(project(schema, selected), columns, (int) length);
   }
 
-  private static boolean[] selection(Schema schema, IpcReadOptions options, String where) {
+  static boolean[] selection(Schema schema, IpcReadOptions options, String where) {
     boolean[] selected = new boolean[schema.size()];
     if (options.columns() == null) {
       java.util.Arrays.fill(selected, true);
@@ -189,7 +156,7 @@ public final class IpcReader {
     return selected;
   }
 
-  private static Schema project(Schema schema, boolean[] selected) {
+  static Schema project(Schema schema, boolean[] selected) {
     List<Field> fields = new ArrayList<>();
     for (int index = 0; index < selected.length; index++) {
       if (selected[index]) {
@@ -199,7 +166,7 @@ public final class IpcReader {
     return new Schema(fields, schema.metadata());
   }
 
-  private static boolean magicAt(MemorySegment bytes, long position) {
+  static boolean magicAt(MemorySegment bytes, long position) {
     for (int index = 0; index < MAGIC.length; index++) {
       if (bytes.get(ValueLayout.JAVA_BYTE, position + index) != MAGIC[index]) {
         return false;

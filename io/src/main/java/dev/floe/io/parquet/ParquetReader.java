@@ -57,12 +57,7 @@ public final class ParquetReader {
       file.adviseRandomAccess();
       ParquetFooter footer = ParquetFooter.read(file.segment(), where);
       List<ReadNode> nodes = project(footer, options);
-      List<Field> fields = new ArrayList<>();
-      if (options.rowIndexName() != null) {
-        fields.add(Field.of(options.rowIndexName(), DataType.UINT32));
-      }
-      nodes.forEach(node -> fields.add(node.field()));
-      Schema schema = new Schema(fields, Map.of());
+      Schema schema = schema(nodes, options);
       List<BlockMetaData> blocks = footer.metadata().getBlocks();
       List<Integer> kept = keptRowGroups(blocks, footer, options, filter == null ? RowGroupFilter.ALL : filter);
       long bytes = 0;
@@ -121,7 +116,7 @@ public final class ParquetReader {
     }
   }
 
-  private static MappedFile map(Path path) {
+  static MappedFile map(Path path) {
     try {
       return MappedFile.map(path);
     } catch (FloeIoException failure) {
@@ -137,7 +132,7 @@ public final class ParquetReader {
     }
   }
 
-  private static dev.floe.io.ProgressListener guarded(dev.floe.io.ProgressListener listener) {
+  static dev.floe.io.ProgressListener guarded(dev.floe.io.ProgressListener listener) {
     return report -> {
       try {
         listener.onProgress(report);
@@ -163,7 +158,17 @@ public final class ParquetReader {
     return new FloeIoException(where + ": invalid data: " + kind + failure.getMessage(), failure);
   }
 
-  private static List<ReadNode> project(ParquetFooter footer, ParquetReadOptions options) {
+  /** The schema of a read of {@code nodes}: the row index column first, if any. */
+  static Schema schema(List<ReadNode> nodes, ParquetReadOptions options) {
+    List<Field> fields = new ArrayList<>();
+    if (options.rowIndexName() != null) {
+      fields.add(Field.of(options.rowIndexName(), DataType.UINT32));
+    }
+    nodes.forEach(node -> fields.add(node.field()));
+    return new Schema(fields, Map.of());
+  }
+
+  static List<ReadNode> project(ParquetFooter footer, ParquetReadOptions options) {
     if (options.columns() == null) {
       return footer.nodes();
     }
@@ -174,7 +179,7 @@ public final class ParquetReader {
     return out;
   }
 
-  private static List<Integer> keptRowGroups(List<BlockMetaData> blocks, ParquetFooter footer,
+  static List<Integer> keptRowGroups(List<BlockMetaData> blocks, ParquetFooter footer,
       ParquetReadOptions options, RowGroupFilter filter) {
     List<Integer> kept = new ArrayList<>();
     long rows = 0;
@@ -190,7 +195,7 @@ public final class ParquetReader {
     return kept;
   }
 
-  private static RecordBatch batch(Schema schema, Column[] columns, int length, long firstRow,
+  static RecordBatch batch(Schema schema, Column[] columns, int length, long firstRow,
       ParquetReadOptions options, BufferAllocator allocator) {
     List<Column> all = new ArrayList<>(columns.length + 1);
     try {
