@@ -1,6 +1,7 @@
 package dev.floe.engine.exec;
 
 import dev.floe.errors.ComputeException;
+import dev.floe.errors.FloeException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.RecordBatch;
 import java.util.ArrayDeque;
@@ -39,6 +40,8 @@ final class StreamedPipeline {
   private final AtomicInteger cutoff = new AtomicInteger(Integer.MAX_VALUE);
   private long rows;
   private int submitted;
+  /** Input rows pulled into morsels so far. */
+  private long pulledRows;
   private RuntimeException failure;
   private boolean skipped;
 
@@ -127,7 +130,8 @@ final class StreamedPipeline {
 
   /** Queues the morsel's task; on return the task owns the morsel (the caller still does if this throws). */
   private void submit(RecordBatch morsel) {
-    Task task = new Task(submitted++, morsel);
+    Task task = new Task(submitted++, morsel, pulledRows);
+    pulledRows += morsel.rowCount();
     if (operators.isEmpty()) {
       task.output = morsel; // nothing to run: the morsel is its own output
       task.morsel = null;
@@ -160,7 +164,7 @@ final class StreamedPipeline {
       Throwable cause = task.future.getException(); // an Error: the task could not record it
       failure = new ComputeException("a morsel task failed: " + cause, cause);
     } else if (task.failure != null) {
-      failure = task.failure;
+      failure = task.located();
     } else if (task.output == null) {
       skipped = true; // cancelled before it ran
     } else {
@@ -180,14 +184,31 @@ final class StreamedPipeline {
   /** One morsel's run through the operators. */
   private final class Task {
     final int index;
+    /** The pipeline's input rows before this morsel's, and this morsel's. */
+    final long firstRow;
+    final int rowCount;
     RecordBatch morsel;
     RecordBatch output;
     RuntimeException failure;
     ForkJoinTask<?> future;
 
-    Task(int index, RecordBatch morsel) {
+    Task(int index, RecordBatch morsel, long firstRow) {
       this.index = index;
       this.morsel = morsel;
+      this.firstRow = firstRow;
+      this.rowCount = morsel.rowCount();
+    }
+
+    /**
+     * The failure with the morsel's place in the pipeline's input in front when the input had
+     * several morsels (row numbers in kernel messages count within the morsel).
+     */
+    RuntimeException located() {
+      if (!(failure instanceof FloeException floe) || (firstRow == 0 && submitted == 1)) {
+        return failure;
+      }
+      return OperatorErrors.wrap(floe, "in the morsel of input rows " + firstRow + " to "
+          + (firstRow + rowCount - 1) + " (rows in the message below count from its first)");
     }
 
     void run() {

@@ -14,6 +14,7 @@ import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Field;
 import dev.floe.memory.types.Schema;
 import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.Exprs;
 import dev.floe.planner.optimizer.Optimizer;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
@@ -225,6 +226,19 @@ class QueryExecutorTest {
         .isInstanceOf(ComputeException.class)
         .hasMessageContaining("while evaluating col(\"s\").cast(i64) > 1 in Filter")
         .hasMessageContaining("\"e\"");
+  }
+
+  @Test
+  void anErrorInALaterMorselNamesItsInputRows(BufferAllocator allocator) {
+    // only row 3 (a = 9, s = "i") takes the string branch, and "i" is no integer
+    Expr value = Exprs.when(col("a").gt(8)).then(col("s")).otherwise(lit("1")).cast(DataType.INT64);
+    LogicalPlan plan = new Filter(Scan.of(new Table()), value.gt(1));
+    assertThatThrownBy(() -> rows(plan, allocator)) // morsels of 3 rows: [0, 3), [3, 6), ...
+        .isInstanceOf(ComputeException.class)
+        .hasMessageStartingWith("in the morsel of input rows 3 to 5 (rows in the message below count from its first): "
+            + "while evaluating ")
+        .hasMessageContaining("in Filter")
+        .hasMessageContaining("\"i\"");
   }
 
   @Test
