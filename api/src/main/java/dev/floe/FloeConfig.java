@@ -97,6 +97,7 @@ public final class FloeConfig {
     global = DEFAULTS;
     verbose = verboseFromEnvironment();
     memoryLimit = memoryLimitFromEnvironment();
+    threads = null;
     return this;
   }
 
@@ -158,9 +159,31 @@ public final class FloeConfig {
     return setMemoryLimit(dev.floe.memory.BufferAllocator.parseLimit(size));
   }
 
-  /** The threads lazy queries run on by default ({@code -Dfloe.threads}, {@code FLOE_MAX_THREADS} or the cores). */
+  private volatile Integer threads;
+
+  /**
+   * The threads lazy queries (and eager operations, which run on the same engine) use unless
+   * their {@link CollectOptions} say otherwise: set by {@link #setThreads}, else {@code
+   * -Dfloe.threads}, {@code FLOE_MAX_THREADS} or the number of cores.
+   */
   public int threads() {
-    return dev.floe.engine.exec.QueryPool.parallelism();
+    Integer set = threads;
+    return set != null ? set : dev.floe.engine.exec.QueryPool.parallelism();
+  }
+
+  /** Sets {@link #threads()} (positive; null: back to the default); a pool per distinct count is kept. */
+  public FloeConfig setThreads(Integer count) {
+    if (count != null && count <= 0) {
+      throw new IllegalArgumentException("threads must be positive, got " + count);
+    }
+    threads = count;
+    return this;
+  }
+
+  /** The pool a query runs on: {@link #setThreads}'s count if set, else the default pool. */
+  java.util.concurrent.ForkJoinPool pool() {
+    Integer set = threads;
+    return set == null ? dev.floe.engine.exec.QueryPool.pool() : dev.floe.engine.exec.QueryPool.pool(set);
   }
 
   /** Starts a scoped override from the settings in effect on this thread. */

@@ -293,7 +293,7 @@ public final class LazyFrame {
 
   private static QueryContext context(CollectOptions options) {
     return new QueryContext(BufferAllocator.current(),
-        options.threads() == null ? QueryPool.pool() : QueryPool.pool(options.threads()), options.morselRows(),
+        options.threads() == null ? FloeConfig.INSTANCE.pool() : QueryPool.pool(options.threads()), options.morselRows(),
         options.memoryLimit() == null ? FloeConfig.INSTANCE.memoryLimit() : options.memoryLimit());
   }
 

@@ -44,4 +44,25 @@ class FloeConfigTest {
     outer.close(); // idempotent
     assertThat(Floe.config().current()).isEqualTo(FloeConfig.DEFAULTS);
   }
+
+  @Test
+  void threadsAndMemoryLimitAreQuerySettings() {
+    int defaultThreads = Floe.config().threads();
+    long defaultLimit = Floe.config().memoryLimit();
+    try (DataFrame frame = DataFrame.of(Series.ofLongs("a", 3, 1, 2))) {
+      Floe.config().setThreads(1);
+      assertThat(Floe.config().threads()).isEqualTo(1);
+      try (DataFrame sorted = frame.lazy().sort("a").collect()) {
+        assertThat(sorted.column("a").toList()).containsExactly(1L, 2L, 3L);
+      }
+      Floe.config().setMemoryLimit("1m");
+      assertThat(Floe.config().memoryLimit()).isEqualTo(1L << 20);
+    } finally {
+      Floe.config().restoreDefaults();
+    }
+    assertThat(Floe.config().threads()).isEqualTo(defaultThreads);
+    assertThat(Floe.config().memoryLimit()).isEqualTo(defaultLimit);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Floe.config().setThreads(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+  }
 }
