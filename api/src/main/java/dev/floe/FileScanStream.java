@@ -4,6 +4,7 @@ import dev.floe.engine.exec.BatchStream;
 import dev.floe.io.files.FileSet;
 import dev.floe.io.files.HivePartitions;
 import dev.floe.io.files.MultiFileOptions;
+import dev.floe.io.scan.FileBatches;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.Schema;
@@ -22,17 +23,6 @@ import java.util.List;
  * buffer comes from the scan's allocator.
  */
 final class FileScanStream implements BatchStream {
-  /** One file's batches in order, decoded as they are pulled. */
-  interface FileBatches extends AutoCloseable {
-    Schema schema();
-
-    /** The next batch (the caller closes it), or null after the last one. */
-    RecordBatch next();
-
-    @Override
-    void close();
-  }
-
   /** Opens a file; {@code rowsBefore} rows came from earlier files and at most {@code remaining} more are wanted. */
   interface Opener {
     FileBatches open(Path file, long rowsBefore, long remaining);

@@ -57,7 +57,7 @@ final class ScanStreams {
       if (remaining != Long.MAX_VALUE) {
         fileOptions = fileOptions.withNRows(remaining);
       }
-      return parquetFile(ParquetRowGroupStream.open(file, fileOptions, kept, allocator));
+      return ParquetRowGroupStream.open(file, fileOptions, kept, allocator);
     };
     return new FileScanStream(set, MultiFileReads.directoryHive(set, multi), multi, opener, null, 0, columns,
         limit == null ? Long.MAX_VALUE : limit, allocator);
@@ -69,47 +69,9 @@ final class ScanStreams {
     FileSet set = FileSet.resolve(location);
     IpcReadOptions unnumbered = options.withRowIndex(null, 0);
     FileScanStream.Opener opener = (file, rowsBefore, remaining) ->
-        ipcFile(IpcFileStream.open(file, unnumbered, allocator));
+        IpcFileStream.open(file, unnumbered, allocator);
     HivePartitions hive = MultiFileReads.directoryHive(set, multi);
     return new FileScanStream(set, hive, multi, opener, options.rowIndexName(), options.rowIndexOffset(), columns,
         limit == null ? Long.MAX_VALUE : limit, allocator);
-  }
-
-  private static FileScanStream.FileBatches parquetFile(ParquetRowGroupStream stream) {
-    return new FileScanStream.FileBatches() {
-      @Override
-      public Schema schema() {
-        return stream.schema();
-      }
-
-      @Override
-      public RecordBatch next() {
-        return stream.next();
-      }
-
-      @Override
-      public void close() {
-        stream.close();
-      }
-    };
-  }
-
-  private static FileScanStream.FileBatches ipcFile(IpcFileStream stream) {
-    return new FileScanStream.FileBatches() {
-      @Override
-      public Schema schema() {
-        return stream.schema();
-      }
-
-      @Override
-      public RecordBatch next() {
-        return stream.next();
-      }
-
-      @Override
-      public void close() {
-        stream.close();
-      }
-    };
   }
 }

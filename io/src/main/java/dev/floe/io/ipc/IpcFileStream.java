@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * alive as long as they need it) and sends the final progress report. Bad input throws {@link
  * FloeIoException} naming the file and the record batch.
  */
-public final class IpcFileStream implements AutoCloseable {
+public final class IpcFileStream implements dev.floe.io.scan.FileBatches {
   private final MappedFile file;
   private final IpcReadOptions options;
   private final BufferAllocator allocator;

@@ -24,7 +24,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
  * releases the file (buffers already returned keep their own data) and sends the final progress
  * report, whose bytes are those of the row groups decoded.
  */
-public final class ParquetRowGroupStream implements AutoCloseable {
+public final class ParquetRowGroupStream implements dev.floe.io.scan.FileBatches {
   private final MappedFile file;
   private final String where;
   private final Schema schema;
