@@ -363,6 +363,27 @@ public final class DataFrame implements AutoCloseable {
     return FrameUnique.unique(this, options);
   }
 
+  /** The groups of rows with equal values in the named columns, for {@link GroupBy#agg}. */
+  public GroupBy groupBy(String... keys) {
+    return groupBy(GroupByOptions.DEFAULT, Arrays.stream(keys).map(Floe::col).toArray(Expr[]::new));
+  }
+
+  /** The groups of rows with equal key values ({@code col("a")}, {@code col("a").mod(10).alias("k")}). */
+  public GroupBy groupBy(Expr... keys) {
+    return groupBy(GroupByOptions.DEFAULT, keys);
+  }
+
+  /** {@link #groupBy(Expr...)} with options ({@code maintainOrder}), as Polars' {@code group_by}. */
+  public GroupBy groupBy(GroupByOptions options, Expr... keys) {
+    checkOpen();
+    return new GroupBy(this, lazy().groupBy(options, keys));
+  }
+
+  /** {@link #groupBy(String...)} with options. */
+  public GroupBy groupBy(GroupByOptions options, String... keys) {
+    return groupBy(options, Arrays.stream(keys).map(Floe::col).toArray(Expr[]::new));
+  }
+
   /**
    * Nulls replaced by {@code value} in the columns whose type it fits (a number: numeric columns;
    * a string: string columns; ...), as Polars' {@code fill_null(value)}.

@@ -82,6 +82,11 @@ public final class Floe {
     return new dev.floe.planner.expr.FrameLength();
   }
 
+  /** Polars' {@code pl.count(column)}: the number of non-null values of the column, u32. */
+  public static Expr count(String column) {
+    return Exprs.col(column).count();
+  }
+
   /** Every column. */
   public static Expr all() {
     return Exprs.all();

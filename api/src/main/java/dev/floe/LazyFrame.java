@@ -147,6 +147,26 @@ public final class LazyFrame {
     return new LazyFrame(new Slice(plan, offset, length));
   }
 
+  /** The groups of rows with equal values in the named columns, for {@link LazyGroupBy#agg}. */
+  public LazyGroupBy groupBy(String... keys) {
+    return groupBy(GroupByOptions.DEFAULT, Arrays.stream(keys).map(Exprs::col).toArray(Expr[]::new));
+  }
+
+  /** The groups of rows with equal key values ({@code col("a")}, {@code col("a").mod(10).alias("k")}). */
+  public LazyGroupBy groupBy(Expr... keys) {
+    return groupBy(GroupByOptions.DEFAULT, keys);
+  }
+
+  /** {@link #groupBy(Expr...)} with options ({@code maintainOrder}), as Polars' {@code group_by}. */
+  public LazyGroupBy groupBy(GroupByOptions options, Expr... keys) {
+    return new LazyGroupBy(plan, List.of(keys), options, List.of());
+  }
+
+  /** {@link #groupBy(String...)} with options. */
+  public LazyGroupBy groupBy(GroupByOptions options, String... keys) {
+    return groupBy(options, Arrays.stream(keys).map(Exprs::col).toArray(Expr[]::new));
+  }
+
   public LazyFrame unique() {
     return unique(UniqueOptions.DEFAULT);
   }

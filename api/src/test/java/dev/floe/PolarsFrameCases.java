@@ -25,6 +25,7 @@ final class PolarsFrameCases {
   private final Path directory;
   private final List<Case> cases = new ArrayList<>();
   private final StringBuilder script = new StringBuilder(PRELUDE);
+  private int bothFailed;
 
   PolarsFrameCases(Path directory) {
     this.directory = directory;
@@ -50,6 +51,11 @@ final class PolarsFrameCases {
     return cases.size();
   }
 
+  /** How many cases failed on both sides (counted by {@link #mismatches}). */
+  int bothFailed() {
+    return bothFailed;
+  }
+
   /** Runs every case on both sides; returns one description per difference. */
   List<String> mismatches() throws Exception {
     Path scriptFile = directory.resolve("frames-" + System.nanoTime() + ".py");
@@ -69,8 +75,11 @@ final class PolarsFrameCases {
       String floe = evaluate(testCase);
       String polars = expected.get(index);
       boolean same = testCase.unordered()
-          ? normalized(floe).equals(normalized(polars))
+          ? normalized(floe).equals(normalized(polars)) || sameCells(normalized(floe), normalized(polars))
           : sameCells(floe, polars);
+      if (bothErrors(floe, polars)) {
+        bothFailed++;
+      }
       if (!same && !bothErrors(floe, polars)) {
         mismatches.add(testCase.python() + " over " + testCase.frame().getFirst().values()
             + "\n   floe:   " + floe + "\n   polars: " + polars);

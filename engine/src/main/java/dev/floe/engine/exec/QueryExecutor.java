@@ -3,6 +3,7 @@ package dev.floe.engine.exec;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.planner.optimizer.RowWise;
+import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
@@ -167,6 +168,7 @@ public final class QueryExecutor {
           allocator(StreamingNodes.label(distinct)));
       case Union union -> union(union);
       case Cache cache -> cached(cache);
+      case Aggregate aggregate -> aggregate(aggregate);
     };
   }
 
@@ -243,6 +245,22 @@ public final class QueryExecutor {
     }
     List<RecordBatch> partials = pipeline(select.input(), List.of(aggregation.partialOperator()));
     return List.of(aggregation.combine(partials, allocator(StreamingNodes.label(select))));
+  }
+
+  /**
+   * A group-by: decomposable reductions pre-aggregate per morsel in the input's pipeline and merge
+   * once ({@link PartialGroupBy}); anything else groups the whole input ({@link GeneralGroupBy}).
+   */
+  private List<RecordBatch> aggregate(Aggregate aggregate) {
+    AggregateLeaves leaves = AggregateLeaves.of(aggregate);
+    String text = StreamingNodes.text(aggregate.aggs()) + " BY " + StreamingNodes.text(aggregate.keys());
+    if (leaves.decomposable(aggregate.input().schema())) {
+      PartialGroupBy partial = new PartialGroupBy(leaves, text);
+      List<RecordBatch> partials = pipeline(aggregate.input(), List.of(partial.partialOperator()));
+      return List.of(partial.merge(partials, allocator(StreamingNodes.label(aggregate)), context));
+    }
+    return List.of(GeneralGroupBy.run(leaves, run(aggregate.input()), allocator(StreamingNodes.label(aggregate)),
+        text, context));
   }
 
   /**

@@ -63,6 +63,11 @@ final class ReshapeEvaluation {
           }
         }
         case DROP_NANS -> Reshape.dropNans(input, allocator);
+        case FILTER -> {
+          try (Column predicate = evaluator.eval(function.operands().getFirst())) {
+            yield Filter.filter(input, ExpressionEvaluator.asBoolean(predicate), allocator);
+          }
+        }
       };
     }
   }

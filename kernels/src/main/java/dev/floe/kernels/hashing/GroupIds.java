@@ -134,6 +134,11 @@ public final class GroupIds {
     return new GroupIds(ids, Arrays.copyOf(firstRows, groupCount), groupCount);
   }
 
+  /** Groups already numbered (by {@link DirectGroupIds}): ids in order of first appearance. */
+  static GroupIds numbered(int[] ids, int[] firstRows, int groupCount) {
+    return new GroupIds(ids, firstRows, groupCount);
+  }
+
   /** The number of distinct keys. */
   public int groupCount() {
     return groupCount;

@@ -644,5 +644,14 @@ public sealed interface Expr
     return ReshapeFunction.of(ReshapeOp.DROP_NANS, this);
   }
 
+  /**
+   * The values where {@code predicate} is true (null counts as false), as Polars' {@code
+   * Expr.filter}: in a group-by, {@code col("x").filter(col("y").gt(0)).sum()} sums each group's
+   * x where y &gt; 0.
+   */
+  default Expr filter(Expr predicate) {
+    return new ReshapeFunction(ReshapeOp.FILTER, this, List.of(predicate), List.of());
+  }
+
   // (end of length-changing functions)
 }

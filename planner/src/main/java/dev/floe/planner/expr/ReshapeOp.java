@@ -25,6 +25,8 @@ public enum ReshapeOp {
   /** Values at the indices of the operand, or of the argument list of longs. */
   GATHER("gather"),
   DROP_NULLS("dropNulls"),
+  /** The values where the operand (a bool predicate of the same length) is true. */
+  FILTER("filter"),
   DROP_NANS("dropNans");
 
   private final String method;

@@ -65,6 +65,15 @@ final class ReshapeTyping {
           operands.add(indices.expr());
         }
       }
+      case FILTER -> {
+        Typing.Typed predicate = typing.type(function.operands().getFirst());
+        if (!(predicate.type() instanceof DataType.BooleanType)) {
+          throw new InvalidOperationException(
+              "filter needs a bool predicate, but " + function.operands().getFirst() + " is "
+                  + predicate.type() + " in " + function);
+        }
+        operands.add(predicate.expr());
+      }
       case REVERSE, DROP_NULLS, DROP_NANS -> { }
     }
     return new Typing.Typed(

@@ -5,6 +5,7 @@ import dev.floe.planner.expr.BinaryOp;
 import dev.floe.planner.expr.ColumnRef;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.ExprTrees;
+import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
@@ -69,6 +70,7 @@ public final class PredicatePushdown implements OptimizerRule {
       case Distinct distinct -> distinct(distinct, pending);
       case Slice slice -> stop(slice, pending);
       case Cache cache -> stop(cache, pending);
+      case Aggregate aggregate -> aggregate(aggregate, pending);
     };
   }
 
@@ -146,6 +148,37 @@ public final class PredicatePushdown implements OptimizerRule {
       (onSubset && keepsGroupsWhole(conjunct, floats) ? down : stay).add(conjunct);
     }
     return above(distinct.withInputs(List.of(push(distinct.input(), down))), stay);
+  }
+
+  /**
+   * A conjunct passes a group-by when it reads only keys that are plain (possibly aliased) input
+   * columns, renamed back: it then keeps or drops whole groups, as Polars pushes it. As for unique,
+   * a float key may be read only through comparisons and null/NaN tests (groups equate -0.0 and
+   * 0.0, and NaNs).
+   */
+  private LogicalPlan aggregate(Aggregate aggregate, List<Expr> pending) {
+    if (pending.isEmpty()) {
+      return stop(aggregate, pending);
+    }
+    Map<String, String> sources = new HashMap<>();
+    for (Expr key : Columns.expand(aggregate.keys(), aggregate.input()::schema)) {
+      String source = Columns.passedThrough(key);
+      if (source != null) {
+        sources.put(ExprTrees.outputName(key), source);
+      }
+    }
+    Set<String> floats = floatColumns(aggregate.schema());
+    List<Expr> down = new ArrayList<>();
+    List<Expr> stay = new ArrayList<>();
+    for (Expr conjunct : pending) {
+      Set<String> read = ExprTrees.columnNames(conjunct);
+      if (!read.isEmpty() && sources.keySet().containsAll(read) && keepsGroupsWhole(conjunct, floats)) {
+        down.add(rename(conjunct, read, sources));
+      } else {
+        stay.add(conjunct);
+      }
+    }
+    return above(aggregate.withInputs(List.of(push(aggregate.input(), down))), stay);
   }
 
   private static Set<String> floatColumns(dev.floe.memory.types.Schema schema) {

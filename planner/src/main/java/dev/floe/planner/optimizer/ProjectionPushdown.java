@@ -3,6 +3,8 @@ package dev.floe.planner.optimizer;
 import dev.floe.memory.types.Schema;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.ExprTrees;
+import dev.floe.planner.plan.Aggregate;
+import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
@@ -93,6 +95,7 @@ public final class ProjectionPushdown implements OptimizerRule {
         case Union union -> union(union, needed);
         case Select select -> select(select, needed);
         case WithColumns with -> withColumns(with, needed);
+        case Aggregate aggregate -> aggregate(aggregate, needed);
       };
     }
 
@@ -167,6 +170,23 @@ public final class ProjectionPushdown implements OptimizerRule {
         }
       }
       return exprs; // no expression reads a column: its height is not the input's to keep
+    }
+
+    /**
+     * An aggregate reads the columns of its keys and of the aggregations whose outputs are needed
+     * (selectors expanded; the others are dropped, as Polars does).
+     */
+    private LogicalPlan aggregate(Aggregate aggregate, Set<String> needed) {
+      Schema inputSchema = aggregate.input().schema();
+      List<Expr> aggs = AggregateResolution.expandAggsOver(inputSchema, aggregate.keys(), aggregate.aggs());
+      List<Expr> kept = aggs.stream().filter(agg -> needed.contains(ExprTrees.outputName(agg))).toList();
+      Set<String> inputNeeds = union(read(aggregate.keys(), inputSchema), Columns.read(kept));
+      LogicalPlan input = prune(aggregate.input(), inputNeeds);
+      if (kept.size() == aggs.size() && input == aggregate.input()) {
+        return aggregate;
+      }
+      List<Expr> keys = Columns.expand(aggregate.keys(), () -> inputSchema);
+      return new Aggregate(input, keys, kept, aggregate.maintainOrder());
     }
 
     private LogicalPlan withColumns(WithColumns with, Set<String> needed) {

@@ -60,6 +60,8 @@ public final class PlanPrinter {
           distinct.subset()) + "]") + " KEEP " + distinct.keep() + (distinct.maintainOrder() ? " MAINTAIN ORDER" : "");
       case Union union -> "UNION " + union.inputs().size() + " INPUTS";
       case Cache cache -> "CACHE " + cache.id();
+      case Aggregate aggregate -> "AGGREGATE " + exprs(aggregate.aggs()) + " BY " + exprs(aggregate.keys())
+          + (aggregate.maintainOrder() ? " MAINTAIN ORDER" : "");
     };
   }
 

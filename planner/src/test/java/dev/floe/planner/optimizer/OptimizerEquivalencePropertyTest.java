@@ -8,6 +8,7 @@ import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.Exprs;
 import dev.floe.planner.expr.FrameLength;
 import dev.floe.planner.plan.Cache;
+import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.LogicalPlan;
@@ -118,7 +119,8 @@ class OptimizerEquivalencePropertyTest {
       return random.nextBoolean() ? T : U;
     }
     LogicalPlan input = plan(random, depth - 1);
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(10)) {
+      case 8 -> aggregate(input, random);
       case 0, 1 -> new Filter(input, PREDICATES.get(random.nextInt(PREDICATES.size())));
       case 2 -> new Select(input, SELECTS.get(random.nextInt(SELECTS.size())));
       case 3 -> withColumns(input, random);
@@ -129,6 +131,17 @@ class OptimizerEquivalencePropertyTest {
       case 7 -> random.nextBoolean() ? new Union(List.of(input, plan(random, depth - 1))) : sharedCache(input, random);
       default -> new Cache(input, random.nextLong());
     };
+  }
+
+  /**
+   * A group-by that keeps the four columns' names and types (a select puts them back in order):
+   * by a and s with sums of b and d, or by s with a sum of a, a mean of b and a sum of d.
+   */
+  private static LogicalPlan aggregate(LogicalPlan input, Random random) {
+    Aggregate aggregate = random.nextBoolean()
+        ? new Aggregate(input, List.of(col("a"), col("s")), List.of(col("b").sum(), col("d").sum()), true)
+        : new Aggregate(input, List.of(col("s")), List.of(col("a").sum(), col("b").mean(), col("d").sum()), true);
+    return new Select(aggregate, List.of(col("a"), col("b"), col("s"), col("d")));
   }
 
   /** A sort by a or by s, b; sometimes over a sort with the very same keys and flags. */

@@ -4,6 +4,8 @@ import dev.floe.planner.expr.ColumnRef;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.expr.Resolver;
+import dev.floe.planner.plan.Aggregate;
+import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
@@ -48,6 +50,7 @@ final class PlanInterpreter {
       case Distinct distinct -> distinct(run(distinct.input()), distinct);
       case Union union -> union(union);
       case Cache cache -> run(cache.input());
+      case Aggregate aggregate -> aggregate(run(aggregate.input()), aggregate);
     };
   }
 
@@ -167,6 +170,38 @@ final class PlanInterpreter {
       }
     }
     return new Frame(frame.names(), rows);
+  }
+
+  /** Groups in order of first appearance; each agg expression evaluated over its group's rows. */
+  private static Frame aggregate(Frame frame, Aggregate aggregate) {
+    List<Expr> keys = expand(aggregate.keys(), aggregate.input());
+    List<Expr> aggs = AggregateResolution.expandAggsOver(aggregate.input().schema(), aggregate.keys(),
+        aggregate.aggs());
+    List<ExprInterpreter.Value> keyValues = keys.stream().map(key -> ExprInterpreter.eval(key, frame)).toList();
+    Map<List<Object>, List<List<Object>>> groups = new java.util.LinkedHashMap<>();
+    for (int row = 0; row < frame.rows().size(); row++) {
+      List<Object> key = new ArrayList<>();
+      for (ExprInterpreter.Value value : keyValues) {
+        Object cell = value.at(row);
+        key.add(cell instanceof Double number && number == 0.0 ? 0.0 : cell); // -0.0 groups with 0.0
+      }
+      groups.computeIfAbsent(key, unused -> new ArrayList<>()).add(frame.rows().get(row));
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (Map.Entry<List<Object>, List<List<Object>>> group : groups.entrySet()) {
+      Frame rowsOfGroup = new Frame(frame.names(), group.getValue());
+      List<Object> out = new ArrayList<>();
+      for (Expr key : keys) {
+        out.add(ExprInterpreter.eval(key, rowsOfGroup).at(0)); // the group's first row's key
+      }
+      for (Expr agg : aggs) {
+        out.add(ExprInterpreter.eval(agg, rowsOfGroup).at(0));
+      }
+      rows.add(out);
+    }
+    List<String> names = new ArrayList<>(keys.stream().map(ExprTrees::outputName).toList());
+    aggs.forEach(agg -> names.add(ExprTrees.outputName(agg)));
+    return new Frame(names, rows);
   }
 
   private Frame union(Union union) {

@@ -1,0 +1,250 @@
+package dev.floe.engine.exec;
+
+import dev.floe.engine.exec.AggregateLeaves.Leaf;
+import dev.floe.engine.expr.ExpressionEvaluator;
+import dev.floe.engine.expr.Projection;
+import dev.floe.errors.FloeException;
+import dev.floe.kernels.hashing.GroupIds;
+import dev.floe.memory.Buffer;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.ColumnBuilder;
+import dev.floe.memory.column.ColumnBuilders;
+import dev.floe.memory.column.Concatenation;
+import dev.floe.memory.column.ListColumn;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Field;
+import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.ColumnRef;
+import dev.floe.planner.expr.ExprTrees;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The general group-by path, for any reduction (median, quantile, nUnique, std, var, reductions of
+ * non-row-wise inputs such as {@code col("x").sort().first()}) and for implode: all rows are
+ * grouped at once ({@link GroupIds}), a stable counting sort puts each group's rows next to each
+ * other in input order, and each leaf is evaluated over each group's slice of the sorted rows (an
+ * implode is the sorted column itself with the group offsets as list offsets). Groups come out in
+ * order of first appearance.
+ */
+final class GeneralGroupBy {
+  private GeneralGroupBy() {}
+
+  /** The aggregate of {@code batches} (its input's rows); takes ownership of them. */
+  static RecordBatch run(AggregateLeaves leaves, List<RecordBatch> batches, BufferAllocator allocator,
+      String text, QueryContext context) {
+    Schema inputSchema = leaves.aggregate().input().schema();
+    try (RecordBatch all = Batches.concat(batches, inputSchema, allocator)) {
+      return aggregate(leaves, all, allocator, context);
+    } catch (FloeException failure) {
+      throw OperatorErrors.wrap(failure, "while evaluating " + text + " in GroupBy");
+    }
+  }
+
+  private static RecordBatch aggregate(AggregateLeaves leaves, RecordBatch all, BufferAllocator allocator,
+      QueryContext context) {
+    List<Column> keyColumns = Projection.evaluate(all, leaves.keys(), true, allocator);
+    List<Column> keys = new ArrayList<>();
+    List<Column> leafColumns = new ArrayList<>();
+    try {
+      int rows = all.rowCount();
+      int count;
+      int[] offsets;
+      int[] order;
+      if (rows == 0) {
+        count = 0;
+        offsets = new int[1];
+        order = new int[0];
+      } else {
+        GroupIds groups = GroupedReducers.groupIds(keyColumns, allocator);
+        count = groups.groupCount();
+        int[] ids = groups.ids();
+        offsets = new int[count + 1];
+        for (int id : ids) {
+          offsets[id + 1]++;
+        }
+        for (int group = 0; group < count; group++) {
+          offsets[group + 1] += offsets[group];
+        }
+        order = new int[rows];
+        int[] next = java.util.Arrays.copyOf(offsets, count);
+        for (int row = 0; row < rows; row++) {
+          order[next[ids[row]]++] = row; // stable: a group's rows keep their input order
+        }
+        for (Column key : keyColumns) {
+          keys.add(GroupedReducers.gather(key, groups.firstRows(), allocator));
+        }
+      }
+      if (rows == 0) {
+        for (Column key : keyColumns) {
+          keys.add(key.slice(0, 0));
+        }
+      }
+      try (RecordBatch sorted = sortedRows(all, leaves, order, allocator)) {
+        for (Leaf leaf : leaves.leaves()) {
+          leafColumns.add(leaf.implode()
+              ? implode(leaf, sorted, offsets, count, allocator)
+              : perGroup(leaf, sorted, offsets, count, allocator, context));
+        }
+      }
+      return finish(leaves, keys, leafColumns, count, allocator);
+    } catch (RuntimeException failure) {
+      keys.forEach(Column::close);
+      leafColumns.forEach(Column::close);
+      throw failure;
+    } finally {
+      keyColumns.forEach(Column::close);
+    }
+  }
+
+  /** The input columns the leaves read, their rows in {@code order}. */
+  private static RecordBatch sortedRows(RecordBatch all, AggregateLeaves leaves, int[] order,
+      BufferAllocator allocator) {
+    Set<String> read = new HashSet<>();
+    for (Leaf leaf : leaves.leaves()) {
+      read.addAll(ExprTrees.columnNames(leaf.expr()));
+    }
+    List<Field> fields = new ArrayList<>();
+    List<Column> columns = new ArrayList<>();
+    try {
+      for (int index = 0; index < all.columnCount(); index++) {
+        Field field = all.schema().field(index);
+        if (read.contains(field.name())) {
+          fields.add(field);
+          columns.add(GroupedReducers.gather(all.column(index), order, allocator));
+        }
+      }
+    } catch (RuntimeException failure) {
+      columns.forEach(Column::close);
+      throw failure;
+    }
+    return new RecordBatch(new Schema(fields), columns, order.length);
+  }
+
+  /**
+   * The leaf's reduction over each group's rows, one row per group. Many groups are split into
+   * ranges evaluated as parallel tasks on the query's pool.
+   */
+  private static Column perGroup(Leaf leaf, RecordBatch sorted, int[] offsets, int count,
+      BufferAllocator allocator, QueryContext context) {
+    if (count == 0) {
+      try (ColumnBuilder builder = ColumnBuilders.forType(leaf.type(), allocator)) {
+        return builder.build();
+      }
+    }
+    int parallelism = context.pool().getParallelism();
+    int chunks = parallelism < 2 || count < 512 ? 1 : Math.min(parallelism * 4, count / 128);
+    if (chunks == 1) {
+      return range(leaf, sorted, offsets, 0, count, allocator);
+    }
+    Column[] results = new Column[chunks];
+    List<Callable<Void>> tasks = new ArrayList<>(chunks);
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      int index = chunk;
+      int from = (int) ((long) count * chunk / chunks);
+      int to = (int) ((long) count * (chunk + 1) / chunks);
+      tasks.add(() -> {
+        results[index] = range(leaf, sorted, offsets, from, to, allocator);
+        return null;
+      });
+    }
+    try {
+      PartitionedMerge.invokeAll(tasks, context);
+      return Concatenation.concat(allocator, Arrays.asList(results));
+    } finally {
+      for (Column result : results) {
+        if (result != null) {
+          result.close();
+        }
+      }
+    }
+  }
+
+  /** The leaf over groups {@code [from, to)}, one row each. */
+  private static Column range(Leaf leaf, RecordBatch sorted, int[] offsets, int from, int to,
+      BufferAllocator allocator) {
+    List<Column> parts = new ArrayList<>(to - from);
+    try {
+      for (int group = from; group < to; group++) {
+        try (RecordBatch rows = sorted.slice(offsets[group], offsets[group + 1] - offsets[group])) {
+          parts.add(ExpressionEvaluator.evaluate(rows, leaf.expr(), allocator));
+        }
+      }
+      return Concatenation.concat(allocator, parts);
+    } finally {
+      parts.forEach(Column::close);
+    }
+  }
+
+  /**
+   * The group's values as a list: for a bare column, the sorted column cut by the group offsets;
+   * for another expression, its values over each group's rows, one after the other.
+   */
+  private static Column implode(Leaf leaf, RecordBatch sorted, int[] offsets, int count,
+      BufferAllocator allocator) {
+    if (!(leaf.expr() instanceof ColumnRef column)) {
+      return implodeEach(leaf, sorted, offsets, count, allocator);
+    }
+    Column values = sorted.column(column.columnName());
+    return list(leaf.type(), values.slice(0, values.length()), offsets, count, allocator);
+  }
+
+  private static Column implodeEach(Leaf leaf, RecordBatch sorted, int[] offsets, int count,
+      BufferAllocator allocator) {
+    List<Column> parts = new ArrayList<>(count);
+    int[] listOffsets = new int[count + 1];
+    try {
+      for (int group = 0; group < count; group++) {
+        try (RecordBatch rows = sorted.slice(offsets[group], offsets[group + 1] - offsets[group])) {
+          Column part = ExpressionEvaluator.evaluate(rows, leaf.expr(), allocator);
+          parts.add(part);
+          listOffsets[group + 1] = listOffsets[group] + part.length();
+        }
+      }
+      DataType valueType = ((DataType.ListType) leaf.type()).valueType();
+      Column values;
+      if (parts.isEmpty()) {
+        try (ColumnBuilder builder = ColumnBuilders.forType(valueType, allocator)) {
+          values = builder.build();
+        }
+      } else {
+        values = Concatenation.concat(allocator, parts);
+      }
+      return list(leaf.type(), values, listOffsets, count, allocator);
+    } finally {
+      parts.forEach(Column::close);
+    }
+  }
+
+  /** A list column of {@code count} lists over {@code values} (owned) cut at {@code offsets}. */
+  private static Column list(DataType type, Column values, int[] offsets, int count, BufferAllocator allocator) {
+    Buffer offsetBuffer = allocator.allocate(4L * (count + 1));
+    for (int index = 0; index <= count; index++) {
+      offsetBuffer.segment().setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, index, offsets[index]);
+    }
+    return new ListColumn(type, 0, count, 0, null, offsetBuffer, values);
+  }
+
+  /**
+   * The output batch: {@code keys}, then the agg expressions evaluated over the leaves' columns.
+   * Takes ownership of {@code keys} and {@code leafColumns}.
+   */
+  static RecordBatch finish(AggregateLeaves leaves, List<Column> keys, List<Column> leafColumns, int count,
+      BufferAllocator allocator) {
+    List<Column> out = new ArrayList<>(keys);
+    try (RecordBatch leafBatch = new RecordBatch(leaves.leafSchema(), leafColumns, count)) {
+      out.addAll(Projection.evaluate(leafBatch, leaves.finals(), true, allocator));
+      return new RecordBatch(leaves.output(), out, count);
+    } catch (RuntimeException failure) {
+      out.forEach(Column::close);
+      throw failure; // the callers put the operator in front
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package dev.floe.engine.exec;
+
+import dev.floe.engine.exec.AggregateLeaves.Leaf;
+import dev.floe.engine.exec.GroupedReducers.Reduce;
+import dev.floe.engine.expr.ExpressionEvaluator;
+import dev.floe.engine.expr.Projection;
+import dev.floe.errors.FloeException;
+import dev.floe.kernels.hashing.GroupIds;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.FixedWidthBuilder;
+import dev.floe.memory.column.FixedWidthColumn;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Field;
+import dev.floe.memory.types.Schema;
+import dev.floe.planner.expr.Agg;
+import dev.floe.planner.expr.AggFunction;
+import dev.floe.planner.expr.Expr;
+import dev.floe.planner.expr.ResolvedExpr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two-phase hash aggregation of decomposable reductions, as in DuckDB's and Polars' parallel
+ * group-by (Leis et al., "Morsel-driven parallelism", SIGMOD 2014; Polars' {@code
+ * polars-pipe/src/executors/sinks/group_by}): each morsel, on its own thread, groups its rows
+ * ({@link GroupIds}) and reduces them into one partial row per group of that morsel (keys, then
+ * state columns: sum, min, max, count, len, first, last; a mean keeps a sum and a count). The
+ * merge concatenates the partial rows in morsel order, groups them again by key and combines the
+ * states (a sum of sums, a sum of counts, the first of firsts, ...), then evaluates the agg
+ * expressions over the per-group values. Groups come out in order of first appearance: partials
+ * list a morsel's groups in that order and morsels arrive in order.
+ */
+final class PartialGroupBy {
+  /** One state column: the reduction of {@code input} (null: the rows themselves) per morsel. */
+  private record State(Reduce partial, Reduce merge, Expr input, DataType type) {}
+
+  private final AggregateLeaves leaves;
+  private final List<State> states = new ArrayList<>();
+  /** The index of each leaf's first state (a mean has two: sum, count). */
+  private final int[] firstState;
+  private final Schema partialSchema;
+  private final String text;
+
+  PartialGroupBy(AggregateLeaves leaves, String text) {
+    this.leaves = leaves;
+    this.text = text;
+    this.firstState = new int[leaves.leaves().size()];
+    List<Field> fields = new ArrayList<>();
+    for (ResolvedExpr key : leaves.keys()) {
+      fields.add(Field.of(key.name(), key.type()));
+    }
+    for (int index = 0; index < leaves.leaves().size(); index++) {
+      Leaf leaf = leaves.leaves().get(index);
+      firstState[index] = states.size();
+      Reduce reduce = AggregateLeaves.reduceOf(leaf);
+      Expr input = leaves.stateInput(leaf);
+      if (reduce == Reduce.MOMENTS) {
+        // count, mean and M2: updated and merged together (GroupedMoments)
+        for (int moment = 0; moment < 3; moment++) {
+          states.add(new State(Reduce.MOMENTS, Reduce.MOMENTS, input, DataType.FLOAT64));
+        }
+      } else if (leaf.expr() instanceof Agg agg && agg.function() == AggFunction.MEAN) {
+        states.add(new State(Reduce.SUM, Reduce.SUM, input, DataType.FLOAT64));
+        states.add(new State(Reduce.COUNT, Reduce.SUM, input, DataType.UINT32));
+      } else {
+        Reduce merge = reduce == Reduce.COUNT || reduce == Reduce.LEN ? Reduce.SUM : reduce;
+        states.add(new State(reduce, merge, input, leaf.type()));
+      }
+    }
+    for (int index = 0; index < states.size(); index++) {
+      fields.add(Field.of("__floe_state_" + index, states.get(index).type()));
+    }
+    this.partialSchema = new Schema(fields);
+  }
+
+  /** The operator turning one morsel into its partial rows (one per group of the morsel). */
+  MorselOperator partialOperator() {
+    return new MorselOperator() {
+      @Override
+      public RecordBatch apply(RecordBatch input, BufferAllocator allocator) {
+        try (input) {
+          return partial(input, allocator);
+        } catch (FloeException failure) {
+          throw OperatorErrors.wrap(failure, "while evaluating " + text + " in GroupBy");
+        }
+      }
+
+      @Override
+      public String describe() {
+        return "PartialGroupBy " + text;
+      }
+
+      @Override
+      public Set<String> columnsRead(Set<String> needed) {
+        Set<String> read = new java.util.LinkedHashSet<>(LateMaterialization.columnsOf(leaves.keys()));
+        for (State state : states) {
+          if (state.input() != null) {
+            read.addAll(dev.floe.planner.expr.ExprTrees.columnNames(state.input()));
+          }
+        }
+        return read;
+      }
+    };
+  }
+
+  private RecordBatch partial(RecordBatch input, BufferAllocator allocator) {
+    List<Column> out = new ArrayList<>();
+    List<Column> keys = Projection.evaluate(input, leaves.keys(), true, allocator);
+    Map<Expr, Column> inputs = new HashMap<>();
+    try {
+      GroupIds groups = GroupedReducers.groupIds(keys, allocator);
+      int[] ids = groups.ids();
+      int[] firstRows = groups.firstRows();
+      for (Column key : keys) {
+        out.add(GroupedReducers.gather(key, firstRows, allocator));
+      }
+      for (int index = 0; index < states.size(); index++) {
+        State state = states.get(index);
+        Column values = state.input() == null ? keys.getFirst()
+            : inputs.computeIfAbsent(state.input(), expr -> ExpressionEvaluator.evaluate(input, expr, allocator));
+        if (state.partial() == Reduce.MOMENTS) {
+          out.addAll(GroupedMoments.update(values, ids, groups.groupCount(), allocator));
+          index += 2;
+          continue;
+        }
+        out.add(GroupedReducers.reduce(state.partial(), values, ids, groups.groupCount(), state.type(), allocator));
+      }
+      return new RecordBatch(partialSchema, out, groups.groupCount());
+    } catch (RuntimeException failure) {
+      out.forEach(Column::close);
+      throw failure;
+    } finally {
+      keys.forEach(Column::close);
+      inputs.values().forEach(Column::close);
+    }
+  }
+
+  /**
+   * The aggregate's rows from every morsel's partial rows; takes ownership of {@code partials}.
+   * Many partial rows are merged in parallel, partitioned by key hash ({@link PartitionedMerge}).
+   */
+  RecordBatch merge(List<RecordBatch> partials, BufferAllocator allocator, QueryContext context) {
+    try (RecordBatch all = Batches.concat(partials, partialSchema, allocator)) {
+      int keyCount = leaves.keys().size();
+      if (PartitionedMerge.applies(all.columns().subList(0, keyCount), all.rowCount(), context)) {
+        return PartitionedMerge.run(all, keyCount, leaves.aggregate().maintainOrder(), this::mergeOne, context,
+            allocator);
+      }
+      return mergeOne(all, allocator).output();
+    } catch (FloeException failure) {
+      throw OperatorErrors.wrap(failure, "while evaluating " + text + " in GroupBy");
+    }
+  }
+
+  /** The groups of {@code all}'s partial rows (not closed here), and each group's first row. */
+  private PartitionedMerge.Merged mergeOne(RecordBatch all, BufferAllocator allocator) {
+    int keyCount = leaves.keys().size();
+    int count;
+    int[] ids;
+    int[] firstRows;
+    if (all.rowCount() == 0) {
+      count = 0;
+      ids = new int[0];
+      firstRows = new int[0];
+    } else {
+      GroupIds groups = GroupedReducers.groupIds(all.columns().subList(0, keyCount), allocator);
+      ids = groups.ids();
+      count = groups.groupCount();
+      firstRows = groups.firstRows();
+    }
+    List<Column> keys = new ArrayList<>();
+    List<Column> merged = new ArrayList<>();
+    try {
+      for (int index = 0; index < keyCount; index++) {
+        keys.add(GroupedReducers.gather(all.column(index), firstRows, allocator));
+      }
+      for (int index = 0; index < states.size(); index++) {
+        State state = states.get(index);
+        if (state.merge() == Reduce.MOMENTS) {
+          int first = keyCount + index;
+          merged.addAll(GroupedMoments.merge(all.column(first), all.column(first + 1), all.column(first + 2), ids,
+              count, allocator));
+          index += 2;
+          continue;
+        }
+        merged.add(GroupedReducers.reduce(state.merge(), all.column(keyCount + index), ids, count, state.type(),
+            allocator));
+      }
+      List<Column> leafColumns = leafColumns(merged, count, allocator);
+      return new PartitionedMerge.Merged(GeneralGroupBy.finish(leaves, keys, leafColumns, count, allocator),
+          firstRows);
+    } catch (RuntimeException failure) {
+      keys.forEach(Column::close);
+      throw failure;
+    } finally {
+      merged.forEach(Column::close);
+    }
+  }
+
+  /** Each leaf's value per group from the merged states (a mean divides its sum by its count). */
+  private List<Column> leafColumns(List<Column> merged, int count, BufferAllocator allocator) {
+    List<Column> result = new ArrayList<>();
+    try {
+      for (int index = 0; index < firstState.length; index++) {
+        Leaf leaf = leaves.leaves().get(index);
+        Column first = merged.get(firstState[index]);
+        if (AggregateLeaves.reduceOf(leaf) == Reduce.MOMENTS) {
+          Agg agg = (Agg) leaf.expr();
+          result.add(GroupedMoments.finish(first, merged.get(firstState[index] + 2), agg.ddof(),
+              agg.function() == AggFunction.STD, leaf.type(), allocator));
+        } else if (leaf.expr() instanceof Agg agg && agg.function() == AggFunction.MEAN) {
+          result.add(mean((FixedWidthColumn) first, (FixedWidthColumn) merged.get(firstState[index] + 1), leaf.type(),
+              count, allocator));
+        } else {
+          result.add(first.slice(0, first.length()));
+        }
+      }
+      return result;
+    } catch (RuntimeException failure) {
+      result.forEach(Column::close);
+      throw failure;
+    }
+  }
+
+  private static Column mean(FixedWidthColumn sums, FixedWidthColumn counts, DataType type, int count,
+      BufferAllocator allocator) {
+    try (FixedWidthBuilder builder = new FixedWidthBuilder(type, allocator, count)) {
+      for (int group = 0; group < count; group++) {
+        long n = Integer.toUnsignedLong(counts.getInt(group));
+        if (n == 0) {
+          builder.appendNull();
+        } else if (type instanceof DataType.Float32) {
+          builder.appendFloat((float) (sums.getDouble(group) / n));
+        } else {
+          builder.appendDouble(sums.getDouble(group) / n);
+        }
+      }
+      return builder.build();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.floe.engine.exec;
+
+import dev.floe.errors.ComputeException;
+import dev.floe.kernels.Hash;
+import dev.floe.kernels.scalar.HashScalar;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.FixedWidthColumn;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+
+/**
+ * The merge of many partial rows in parallel, partitioned by the hash of their keys, as DuckDB's
+ * radix-partitioned hash aggregation and Polars' partitioned group-by do: rows with equal keys
+ * hash to the same partition, so each partition is merged on its own thread and the partitions'
+ * groups are disjoint. With maintainOrder the groups are put back in order of their first partial
+ * row (which is the order of first appearance in the input).
+ */
+final class PartitionedMerge {
+  /** Below this many partial rows one merge is cheaper than partitioning. */
+  static final int MIN_ROWS = 4096;
+
+  /** One partition's merged groups and, per group, its first row in the partition. */
+  record Merged(RecordBatch output, int[] firstRows) {}
+
+  private PartitionedMerge() {}
+
+  /** Whether {@code rows} partial rows with these keys are worth (and able to be) partitioned. */
+  static boolean applies(List<Column> keys, int rows, QueryContext context) {
+    if (rows < MIN_ROWS || context.pool().getParallelism() < 2) {
+      return false;
+    }
+    for (Column key : keys) {
+      if (key.type().isNested() || key.type() instanceof DataType.Dictionary) {
+        return false; // GroupIds hashes these by their Java values, not with Hash.hash64
+      }
+    }
+    return true;
+  }
+
+  /** Merges {@code all} (not closed here) partition by partition with {@code mergeOne}. */
+  static RecordBatch run(RecordBatch all, int keyCount, boolean maintainOrder,
+      BiFunction<RecordBatch, BufferAllocator, Merged> mergeOne, QueryContext context, BufferAllocator allocator) {
+    int rows = all.rowCount();
+    int partitions = Math.min(64, Integer.highestOneBit(context.pool().getParallelism()) * 4);
+    int shift = 64 - Integer.numberOfTrailingZeros(partitions);
+    long[] hashes = hashes(all.columns().subList(0, keyCount), allocator);
+    int[] offsets = new int[partitions + 1];
+    int[] partition = new int[rows];
+    for (int row = 0; row < rows; row++) {
+      partition[row] = (int) ((hashes[row] * 0x9E3779B97F4A7C15L) >>> shift);
+      offsets[partition[row] + 1]++;
+    }
+    for (int index = 0; index < partitions; index++) {
+      offsets[index + 1] += offsets[index];
+    }
+    int[] order = new int[rows];
+    int[] next = Arrays.copyOf(offsets, partitions);
+    for (int row = 0; row < rows; row++) {
+      order[next[partition[row]]++] = row; // stable: each partition keeps the partials' order
+    }
+    Merged[] merged = new Merged[partitions];
+    try (RecordBatch sorted = gatherRows(all, order, allocator)) {
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int index = 0; index < partitions; index++) {
+        int part = index;
+        RecordBatch slice = sorted.slice(offsets[part], offsets[part + 1] - offsets[part]);
+        tasks.add(() -> {
+          try (slice) {
+            merged[part] = mergeOne.apply(slice, allocator);
+          }
+          return null;
+        });
+      }
+      invokeAll(tasks, context);
+      List<RecordBatch> outputs = new ArrayList<>();
+      int[] firstSeen = new int[0];
+      for (int index = 0; index < partitions; index++) {
+        outputs.add(merged[index].output());
+        int[] local = merged[index].firstRows();
+        int start = firstSeen.length;
+        firstSeen = Arrays.copyOf(firstSeen, start + local.length);
+        for (int group = 0; group < local.length; group++) {
+          firstSeen[start + group] = order[offsets[index] + local[group]];
+        }
+      }
+      Arrays.fill(merged, null); // the concatenation owns (and closes) them now
+      RecordBatch result = Batches.concat(outputs, outputs.getFirst().schema(), allocator);
+      if (!maintainOrder) {
+        return result;
+      }
+      try (result) {
+        return gatherRows(result, byFirstSeen(firstSeen), allocator);
+      }
+    } finally {
+      for (Merged left : merged) {
+        if (left != null) {
+          left.output().close();
+        }
+      }
+    }
+  }
+
+  /** The permutation that orders groups by their first partial row. */
+  private static int[] byFirstSeen(int[] firstSeen) {
+    long[] keyed = new long[firstSeen.length];
+    for (int group = 0; group < firstSeen.length; group++) {
+      keyed[group] = ((long) firstSeen[group] << 32) | group;
+    }
+    Arrays.sort(keyed);
+    int[] permutation = new int[keyed.length];
+    for (int index = 0; index < keyed.length; index++) {
+      permutation[index] = (int) keyed[index];
+    }
+    return permutation;
+  }
+
+  private static long[] hashes(List<Column> keys, BufferAllocator allocator) {
+    long[] hashes = null;
+    for (Column key : keys) {
+      try (FixedWidthColumn hashed = Hash.hash64(key, allocator)) {
+        if (hashes == null) {
+          hashes = new long[key.length()];
+          for (int row = 0; row < hashes.length; row++) {
+            hashes[row] = hashed.getLong(row);
+          }
+        } else {
+          for (int row = 0; row < hashes.length; row++) {
+            hashes[row] = HashScalar.combine(hashes[row], hashed.getLong(row));
+          }
+        }
+      }
+    }
+    return hashes;
+  }
+
+  private static RecordBatch gatherRows(RecordBatch batch, int[] rows, BufferAllocator allocator) {
+    List<Column> columns = new ArrayList<>();
+    try {
+      for (Column column : batch.columns()) {
+        columns.add(GroupedReducers.gather(column, rows, allocator));
+      }
+    } catch (RuntimeException failure) {
+      columns.forEach(Column::close);
+      throw failure;
+    }
+    return new RecordBatch(batch.schema(), columns, rows.length);
+  }
+
+  /** Runs {@code tasks} on the query's pool; throws the first failure (in task order). */
+  static void invokeAll(List<Callable<Void>> tasks, QueryContext context) {
+    try {
+      RuntimeException first = null;
+      for (Future<Void> future : context.pool().invokeAll(tasks)) {
+        try {
+          future.get();
+        } catch (ExecutionException failed) {
+          if (first == null) {
+            first = failed.getCause() instanceof RuntimeException runtime ? runtime
+                : new ComputeException("a merge task failed: " + failed.getCause(), failed.getCause());
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      context.cancel();
+      throw new ComputeException("interrupted while the query ran", interrupted);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.floe.kernels.hashing;
+
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.FixedWidthColumn;
+import dev.floe.memory.types.DataType;
+import java.util.Arrays;
+
+/**
+ * {@link GroupIds} of one integer (or date) key column whose values span a small range, without
+ * hashing: a value's offset from the minimum indexes an array that holds its group id (null keys
+ * get a slot of their own past the range). The ids are exactly those {@link GroupIds#of} gives
+ * (dense, in order of first appearance). This is the direct-indexing (perfect hash) aggregation of
+ * small-domain keys that DuckDB's perfect hash aggregate and Polars' small-integer group-by use.
+ */
+public final class DirectGroupIds {
+  /** The widest range indexed directly, whatever the row count. */
+  static final long MAX_RANGE = 1 << 16;
+
+  private DirectGroupIds() {}
+
+  /** The groups of {@code key}, or null when it is not an integer key of a small enough range. */
+  public static GroupIds tryOf(Column key) {
+    if (!(key instanceof FixedWidthColumn fixed) || !eligible(key.type())) {
+      return null;
+    }
+    int length = key.length();
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int row = 0; row < length; row++) {
+      if (fixed.isValid(row)) {
+        long value = value(fixed, row);
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+    }
+    long span = max - min; // negative when it overflows (i64 keys far apart)
+    if (min <= max && (span < 0 || span >= Math.max(MAX_RANGE, 2L * length))) {
+      return null;
+    }
+    long range = min > max ? 0 : span + 1;
+    int nullSlot = (int) range;
+    int[] slots = new int[nullSlot + 1];
+    Arrays.fill(slots, -1);
+    int[] ids = new int[length];
+    int[] firstRows = new int[Math.max(1, Math.min(length, nullSlot + 1))];
+    int groups = 0;
+    for (int row = 0; row < length; row++) {
+      int slot = fixed.isValid(row) ? (int) (value(fixed, row) - min) : nullSlot;
+      int id = slots[slot];
+      if (id < 0) {
+        id = groups++;
+        slots[slot] = id;
+        firstRows[id] = row;
+      }
+      ids[row] = id;
+    }
+    return GroupIds.numbered(ids, Arrays.copyOf(firstRows, groups), groups);
+  }
+
+  /** Integer types and dates (their days); u64 by its bits, which is fine for offsets. */
+  private static boolean eligible(DataType type) {
+    return type.isInteger() || type instanceof DataType.Date32;
+  }
+
+  private static long value(FixedWidthColumn column, int row) {
+    return switch (column.type()) {
+      case DataType.Int8 t -> column.getByte(row);
+      case DataType.UInt8 t -> Byte.toUnsignedInt(column.getByte(row));
+      case DataType.Int16 t -> column.getShort(row);
+      case DataType.UInt16 t -> Short.toUnsignedInt(column.getShort(row));
+      case DataType.UInt32 t -> Integer.toUnsignedLong(column.getInt(row));
+      case DataType.Int32 t -> column.getInt(row);
+      case DataType.Date32 t -> column.getInt(row);
+      default -> column.getLong(row); // Int64, UInt64
+    };
+  }
+}
