@@ -8,6 +8,7 @@ import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
@@ -69,6 +70,7 @@ public final class PredicatePushdown implements OptimizerRule {
       case Distinct distinct -> distinct(distinct, pending);
       case Slice slice -> stop(slice, pending);
       case Cache cache -> stop(cache, pending);
+      case Join join -> JoinPushdown.predicates(join, pending, this::push);
     };
   }
 

@@ -6,6 +6,7 @@ import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
@@ -93,6 +94,7 @@ public final class ProjectionPushdown implements OptimizerRule {
         case Union union -> union(union, needed);
         case Select select -> select(select, needed);
         case WithColumns with -> withColumns(with, needed);
+        case Join join -> JoinPushdown.prune(join, needed, this::prune);
       };
     }
 

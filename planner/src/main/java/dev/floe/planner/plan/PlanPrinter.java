@@ -60,6 +60,7 @@ public final class PlanPrinter {
           distinct.subset()) + "]") + " KEEP " + distinct.keep() + (distinct.maintainOrder() ? " MAINTAIN ORDER" : "");
       case Union union -> "UNION " + union.inputs().size() + " INPUTS";
       case Cache cache -> "CACHE " + cache.id();
+      case Join join -> join.describe();
     };
   }
 

@@ -7,6 +7,7 @@ import dev.floe.planner.expr.Resolver;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.ScanSource;
@@ -48,6 +49,7 @@ final class PlanInterpreter {
       case Distinct distinct -> distinct(run(distinct.input()), distinct);
       case Union union -> union(union);
       case Cache cache -> run(cache.input());
+      case Join join -> JoinInterpreter.join(join, run(join.left()), run(join.right()));
     };
   }
 
