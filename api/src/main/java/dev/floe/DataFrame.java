@@ -384,6 +384,20 @@ public final class DataFrame implements AutoCloseable {
     return groupBy(options, Arrays.stream(keys).map(Floe::col).toArray(Expr[]::new));
   }
 
+  /** The inner join with {@code other} on the columns {@code on} of both (Polars' {@code join(other, on=...)}). */
+  public DataFrame join(DataFrame other, String... on) {
+    return join(other, dev.floe.planner.plan.JoinOptions.on(on));
+  }
+
+  /**
+   * The join with {@code other} as {@code options} say (keys, type, suffix, validation, null
+   * matching, coalescing, order): see {@link dev.floe.planner.plan.JoinOptions} and Polars' {@code join}.
+   */
+  public DataFrame join(DataFrame other, dev.floe.planner.plan.JoinOptions options) {
+    checkOpen();
+    return FrameJoin.join(this, other, options);
+  }
+
   /**
    * Nulls replaced by {@code value} in the columns whose type it fits (a number: numeric columns;
    * a string: string columns; ...), as Polars' {@code fill_null(value)}.

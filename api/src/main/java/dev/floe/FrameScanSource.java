@@ -26,6 +26,17 @@ final class FrameScanSource implements BatchSource {
     return schema;
   }
 
+  /** Scans of the same frame (by identity) are one source, so {@code df.lazy().join(df.lazy(), ...)} reads it once. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FrameScanSource source && source.frame == frame;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(frame);
+  }
+
   @Override
   public String describe() {
     return "DF " + schema.names() + "; " + frame.height() + " rows";

@@ -176,6 +176,16 @@ public final class LazyFrame {
         options.maintainOrder()));
   }
 
+  /** The inner join with {@code other} on the columns {@code on} of both. */
+  public LazyFrame join(LazyFrame other, String... on) {
+    return join(other, dev.floe.planner.plan.JoinOptions.on(on));
+  }
+
+  /** The join with {@code other} as {@code options} say (Polars' {@code join}); see {@link DataFrame#join}. */
+  public LazyFrame join(LazyFrame other, dev.floe.planner.plan.JoinOptions options) {
+    return new LazyFrame(dev.floe.planner.plan.Join.of(plan, other.plan, options));
+  }
+
   /** This query's result computed once however often later steps read it. */
   public LazyFrame cache() {
     return new LazyFrame(new Cache(plan, CACHE_IDS.incrementAndGet()));

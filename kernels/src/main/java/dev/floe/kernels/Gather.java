@@ -15,6 +15,14 @@ import dev.floe.memory.types.DataType;
 public final class Gather {
   private Gather() {}
 
+  /**
+   * Rows {@code rows[0..count)} of {@code column} from a Java index array ({@code -1}: null), for
+   * callers that computed the indices themselves (a join's matches); indices must be in bounds.
+   */
+  public static Column rows(Column column, int[] rows, int count, BufferAllocator allocator) {
+    return GatherRows.gather(column, rows, count, allocator);
+  }
+
   public static Column take(Column column, Column indices, BufferAllocator allocator) {
     DataType type = indices.type();
     if (!(indices instanceof FixedWidthColumn index)

@@ -13,6 +13,12 @@ public final class ColumnNotFoundException extends FloeException {
     this.column = column;
   }
 
+  /** {@link #ColumnNotFoundException(String, List)} with {@code context} (such as which input of a join) in front. */
+  public ColumnNotFoundException(String column, List<String> available, String context) {
+    super(context + ": " + message(column, available));
+    this.column = column;
+  }
+
   /** The name that was asked for. */
   public String column() {
     return column;

@@ -7,6 +7,7 @@ import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
@@ -169,6 +170,7 @@ public final class QueryExecutor {
       case Union union -> union(union);
       case Cache cache -> cached(cache);
       case Aggregate aggregate -> aggregate(aggregate);
+      case Join join -> join(join);
     };
   }
 
@@ -310,6 +312,19 @@ public final class QueryExecutor {
       all.forEach(RecordBatch::close);
       throw failure;
     }
+  }
+
+  /** Both inputs run (left first), then the hash join ({@link HashJoin}). */
+  private List<RecordBatch> join(Join join) {
+    List<RecordBatch> left = run(join.left());
+    List<RecordBatch> right;
+    try {
+      right = run(join.right());
+    } catch (RuntimeException failure) {
+      left.forEach(RecordBatch::close);
+      throw failure;
+    }
+    return HashJoin.run(join, left, right, allocator(StreamingNodes.label(join)), context);
   }
 
   /** A cache runs once per query; every reader gets its own handles on the same buffers. */

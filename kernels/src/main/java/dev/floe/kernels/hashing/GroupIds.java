@@ -66,7 +66,7 @@ public final class GroupIds {
     return build(hashes, RowEquality.of(keys), length);
   }
 
-  private static long[] hashes(List<Column> keys, BufferAllocator allocator) {
+  static long[] hashes(List<Column> keys, BufferAllocator allocator) {
     long[] hashes = columnHashes(keys.getFirst(), allocator);
     for (int index = 1; index < keys.size(); index++) {
       long[] next = columnHashes(keys.get(index), allocator);

@@ -9,6 +9,7 @@ import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
@@ -71,6 +72,7 @@ public final class PredicatePushdown implements OptimizerRule {
       case Slice slice -> stop(slice, pending);
       case Cache cache -> stop(cache, pending);
       case Aggregate aggregate -> aggregate(aggregate, pending);
+      case Join join -> JoinPushdown.predicates(join, pending, this::push);
     };
   }
 

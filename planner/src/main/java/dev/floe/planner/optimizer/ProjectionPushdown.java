@@ -8,6 +8,7 @@ import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
@@ -96,6 +97,7 @@ public final class ProjectionPushdown implements OptimizerRule {
         case Select select -> select(select, needed);
         case WithColumns with -> withColumns(with, needed);
         case Aggregate aggregate -> aggregate(aggregate, needed);
+        case Join join -> JoinPushdown.prune(join, needed, this::prune);
       };
     }
 

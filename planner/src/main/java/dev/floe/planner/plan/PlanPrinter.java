@@ -62,6 +62,7 @@ public final class PlanPrinter {
       case Cache cache -> "CACHE " + cache.id();
       case Aggregate aggregate -> "AGGREGATE " + exprs(aggregate.aggs()) + " BY " + exprs(aggregate.keys())
           + (aggregate.maintainOrder() ? " MAINTAIN ORDER" : "");
+      case Join join -> join.describe();
     };
   }
 

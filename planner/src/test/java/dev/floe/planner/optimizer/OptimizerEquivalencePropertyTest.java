@@ -11,6 +11,9 @@ import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
+import dev.floe.planner.plan.JoinOptions;
+import dev.floe.planner.plan.JoinType;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.PlanPrinter;
 import dev.floe.planner.plan.Scan;
@@ -86,6 +89,9 @@ class OptimizerEquivalencePropertyTest {
     tables.put(T.source(), rows(random));
     tables.put(U.source(), rows(random));
     LogicalPlan plan = plan(random, 4);
+    if (random.nextInt(3) == 0) {
+      plan = joined(plan, random);
+    }
     if (random.nextBoolean()) {
       plan = new Select(plan, ROOTS.get(random.nextInt(ROOTS.size())));
     }
@@ -142,6 +148,35 @@ class OptimizerEquivalencePropertyTest {
         ? new Aggregate(input, List.of(col("a"), col("s")), List.of(col("b").sum(), col("d").sum()), true)
         : new Aggregate(input, List.of(col("s")), List.of(col("a").sum(), col("b").mean(), col("d").sum()), true);
     return new Select(aggregate, List.of(col("a"), col("b"), col("s"), col("d")));
+  }
+
+  private static final List<JoinType> JOIN_TYPES = List.of(JoinType.values());
+
+  /** {@code plan} joined with another random plan, sometimes filtered (the filter may move into either side). */
+  private static LogicalPlan joined(LogicalPlan plan, Random random) {
+    LogicalPlan join = join(plan, plan(random, 3), random);
+    return random.nextBoolean() ? new Filter(join, PREDICATES.get(random.nextInt(PREDICATES.size()))) : join;
+  }
+
+  /**
+   * A join of two plans on a (or on s and a), of any type, selected back to the four columns (some
+   * taken from the right side: their filters may move there); sometimes with nulls equal, a kept
+   * right key or the right order.
+   */
+  private static LogicalPlan join(LogicalPlan left, LogicalPlan right, Random random) {
+    JoinType how = JOIN_TYPES.get(random.nextInt(JOIN_TYPES.size()));
+    JoinOptions options = how == JoinType.CROSS ? JoinOptions.cross()
+        : random.nextBoolean() ? JoinOptions.on("a") : JoinOptions.on("s", "a");
+    options = options.how(how).nullsEqual(random.nextInt(3) == 0)
+        .coalesce(random.nextInt(4) == 0 ? Boolean.FALSE : null)
+        .maintainOrder(random.nextInt(4) == 0 ? JoinOptions.MaintainOrder.RIGHT : JoinOptions.MaintainOrder.LEFT);
+    LogicalPlan join = Join.of(left, right, options);
+    if (how == JoinType.SEMI || how == JoinType.ANTI) {
+      return join;
+    }
+    boolean fromRight = random.nextBoolean();
+    return new Select(join, List.of(col("a"), fromRight ? col("b_right").alias("b") : col("b"), col("s"),
+        fromRight ? col("d_right").alias("d") : col("d")));
   }
 
   /** A sort by a or by s, b; sometimes over a sort with the very same keys and flags. */

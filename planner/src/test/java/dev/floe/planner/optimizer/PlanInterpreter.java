@@ -9,6 +9,7 @@ import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Filter;
+import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.ScanSource;
@@ -51,6 +52,7 @@ final class PlanInterpreter {
       case Union union -> union(union);
       case Cache cache -> run(cache.input());
       case Aggregate aggregate -> aggregate(run(aggregate.input()), aggregate);
+      case Join join -> JoinInterpreter.join(join, run(join.left()), run(join.right()));
     };
   }
 
