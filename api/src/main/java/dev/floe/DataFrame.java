@@ -398,6 +398,41 @@ public final class DataFrame implements AutoCloseable {
     return FrameJoin.join(this, other, options);
   }
 
+  /** The {@code k} rows with the largest keys, largest first, nulls last (Polars' {@code top_k}). */
+  public DataFrame topK(long k, String... by) {
+    return lazy().topK(k, by).collect();
+  }
+
+  /** {@link #topK(long, String...)}; {@code reverse} (per key, one for all, or empty) flips a key. */
+  public DataFrame topK(long k, List<Expr> by, List<Boolean> reverse) {
+    return lazy().topK(k, by, reverse).collect();
+  }
+
+  /** The {@code k} rows with the smallest keys, smallest first, nulls last (Polars' {@code bottom_k}). */
+  public DataFrame bottomK(long k, String... by) {
+    return lazy().bottomK(k, by).collect();
+  }
+
+  /** {@link #bottomK(long, String...)}; {@code reverse} flips a key. */
+  public DataFrame bottomK(long k, List<Expr> by, List<Boolean> reverse) {
+    return lazy().bottomK(k, by, reverse).collect();
+  }
+
+  /** Per row: does another row equal it in every column (Polars' {@code is_duplicated})? */
+  public Series isDuplicated() {
+    return FrameDuplicates.isDuplicated(this);
+  }
+
+  /** Per row: is it unlike every other row (Polars' {@code is_unique})? */
+  public Series isUnique() {
+    return FrameDuplicates.isUnique(this);
+  }
+
+  /** The number of distinct rows over {@code subset} (all columns if none; Polars' {@code n_unique}). */
+  public long nUnique(String... subset) {
+    return FrameDuplicates.nUnique(this, List.of(subset));
+  }
+
   /**
    * Nulls replaced by {@code value} in the columns whose type it fits (a number: numeric columns;
    * a string: string columns; ...), as Polars' {@code fill_null(value)}.

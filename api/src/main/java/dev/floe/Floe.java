@@ -34,6 +34,22 @@ public final class Floe {
     return Stacking.vertical(frames);
   }
 
+  /**
+   * The frames combined as {@code how} says (Polars' {@code pl.concat(frames, how=...)}): vertical,
+   * vertical relaxed (supertypes), diagonal (union of columns, nulls where a frame lacks one),
+   * diagonal relaxed, horizontal (side by side, shorter frames padded with nulls).
+   *
+   * @throws dev.floe.errors.SchemaMismatchException naming the column and frame that do not fit
+   */
+  public static DataFrame concat(List<DataFrame> frames, ConcatHow how) {
+    return FrameConcat.concat(frames, how);
+  }
+
+  /** The lazy {@link #concat(List, ConcatHow)}; every {@code how} but horizontal. */
+  public static LazyFrame concatLazy(List<LazyFrame> frames, ConcatHow how) {
+    return FrameConcat.concatLazy(frames, how);
+  }
+
   // ---- expressions ----
 
   /** Dtype selectors: {@code cs.numeric()}, {@code cs.string()}, {@code cs.temporal()}. */

@@ -71,7 +71,7 @@ final class FrameExpressions {
     BufferAllocator allocator = BufferAllocator.current();
     try (RecordBatch batch = toBatch(frame)) {
       return fromColumns(frame, BatchSort.sort(batch, resolved, descending, options.nullsLast(),
-          allocator));
+          allocator, FloeConfig.INSTANCE.pool()));
     }
   }
 

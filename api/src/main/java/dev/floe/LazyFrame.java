@@ -186,6 +186,29 @@ public final class LazyFrame {
     return new LazyFrame(dev.floe.planner.plan.Join.of(plan, other.plan, options));
   }
 
+  /**
+   * The {@code k} rows with the largest keys, largest first, nulls last (Polars' {@code top_k}); a
+   * sort and a head, which the engine runs as a top-k.
+   */
+  public LazyFrame topK(long k, String... by) {
+    return topK(k, Arrays.stream(by).map(Exprs::col).toList(), List.of());
+  }
+
+  /** {@link #topK(long, String...)}; {@code reverse} (per key, one for all, or empty) flips a key. */
+  public LazyFrame topK(long k, List<Expr> by, List<Boolean> reverse) {
+    return FrameTopK.of(this, k, by, reverse, false);
+  }
+
+  /** The {@code k} rows with the smallest keys, smallest first, nulls last (Polars' {@code bottom_k}). */
+  public LazyFrame bottomK(long k, String... by) {
+    return bottomK(k, Arrays.stream(by).map(Exprs::col).toList(), List.of());
+  }
+
+  /** {@link #bottomK(long, String...)}; {@code reverse} flips a key. */
+  public LazyFrame bottomK(long k, List<Expr> by, List<Boolean> reverse) {
+    return FrameTopK.of(this, k, by, reverse, true);
+  }
+
   /** This query's result computed once however often later steps read it. */
   public LazyFrame cache() {
     return new LazyFrame(new Cache(plan, CACHE_IDS.incrementAndGet()));

@@ -23,7 +23,10 @@ import java.util.List;
  *
  * <p>One fixed-width key (integers, floats, dates, times, timestamps, durations) sorts with an LSD
  * radix sort on order-preserving 64-bit normalized keys; anything else (several keys, strings,
- * booleans) with a stable merge sort of row indices under a comparator.
+ * booleans) with a stable merge sort of row indices under a comparator. That is the sequential
+ * sort; the overload with a pool is the parallel one ({@link dev.floe.kernels.sort.ParallelSort}:
+ * runs per thread, radix-sorted on composite normalized keys when every key is fixed-width, then
+ * merged), which gives the same order.
  */
 public final class Sort {
   private Sort() {}
@@ -37,6 +40,31 @@ public final class Sort {
    */
   public static Column argSort(
       List<Column> keys, boolean[] descending, boolean nullsLast, BufferAllocator allocator) {
+    boolean[] directions = checkedDirections(keys, descending);
+    int length = keys.getFirst().length();
+    int[] order;
+    if (keys.size() == 1 && NormalizedKeys.supports(keys.getFirst().type())) {
+      order = RadixSort.argSort((FixedWidthColumn) keys.getFirst(), directions[0], nullsLast);
+    } else {
+      order = IndexMergeSort.argSort(length, RowComparator.of(keys, directions, nullsLast));
+    }
+    return toInt32Column(order, allocator);
+  }
+
+  /**
+   * {@link #argSort(List, boolean[], boolean, BufferAllocator)} by {@link
+   * dev.floe.kernels.sort.ParallelSort}: runs sorted on the threads of {@code pool} (null: the
+   * caller's thread only) and merged, with normalized composite keys when every key is fixed-width.
+   * Same order as the sequential sort.
+   */
+  public static Column argSort(List<Column> keys, boolean[] descending, boolean nullsLast,
+      BufferAllocator allocator, java.util.concurrent.ForkJoinPool pool) {
+    boolean[] directions = checkedDirections(keys, descending);
+    int[] order = dev.floe.kernels.sort.ParallelSort.argSort(keys, directions, nullsLast, pool);
+    return toInt32Column(order, allocator);
+  }
+
+  private static boolean[] checkedDirections(List<Column> keys, boolean[] descending) {
     if (keys.isEmpty()) {
       throw new InvalidOperationException("sorting needs at least one key");
     }
@@ -51,13 +79,7 @@ public final class Sort {
     if (descending != null) {
       System.arraycopy(descending, 0, directions, 0, Math.min(descending.length, directions.length));
     }
-    int[] order;
-    if (keys.size() == 1 && NormalizedKeys.supports(keys.getFirst().type())) {
-      order = RadixSort.argSort((FixedWidthColumn) keys.getFirst(), directions[0], nullsLast);
-    } else {
-      order = IndexMergeSort.argSort(length, RowComparator.of(keys, directions, nullsLast));
-    }
-    return toInt32Column(order, allocator);
+    return directions;
   }
 
   /**

@@ -164,7 +164,8 @@ public final class QueryExecutor {
       case Slice slice when ScanNodes.stopsEarly(slice) -> Slicing.slice(firstRows(slice.input(), ScanNodes.end(slice)),
           slice.offset(), slice.length());
       case Slice slice -> Slicing.slice(run(slice.input()), slice.offset(), slice.length());
-      case Sort sort -> WholeInputNodes.sort(sort, run(sort.input()), allocator(StreamingNodes.label(sort)));
+      case Sort sort -> WholeInputNodes.sort(sort, run(sort.input()), allocator(StreamingNodes.label(sort)),
+          context.pool());
       case Distinct distinct -> WholeInputNodes.distinct(distinct, run(distinct.input()),
           allocator(StreamingNodes.label(distinct)));
       case Union union -> union(union);
@@ -298,7 +299,7 @@ public final class QueryExecutor {
    */
   private List<RecordBatch> firstRowsSorted(Sort sort, long count) {
     List<RecordBatch> candidates = pipeline(sort.input(), List.of(WholeInputNodes.firstRows(sort, (int) count)));
-    return WholeInputNodes.sort(sort, candidates, allocator(StreamingNodes.label(sort)));
+    return WholeInputNodes.sort(sort, candidates, allocator(StreamingNodes.label(sort)), context.pool());
   }
 
   private List<RecordBatch> union(Union union) {

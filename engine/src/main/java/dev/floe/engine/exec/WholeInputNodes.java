@@ -51,13 +51,23 @@ final class WholeInputNodes {
   }
 
   static List<RecordBatch> sort(Sort sort, List<RecordBatch> input, BufferAllocator allocator) {
+    return sort(sort, input, allocator, QueryPool.pool());
+  }
+
+  /** The whole input sorted, runs of rows sorted on {@code pool}'s threads and merged. */
+  static List<RecordBatch> sort(Sort sort, List<RecordBatch> input, BufferAllocator allocator,
+      java.util.concurrent.ForkJoinPool pool) {
     try (RecordBatch all = Batches.concat(input, sort.input().schema(), allocator)) {
-      return List.of(sorted(sort, all, allocator));
+      return List.of(sorted(sort, all, allocator, pool));
     }
   }
 
-  /** {@code batch}'s rows in {@code sort}'s order (stable); does not close {@code batch}. */
-  static RecordBatch sorted(Sort sort, RecordBatch batch, BufferAllocator allocator) {
+  /**
+   * {@code batch}'s rows in {@code sort}'s order (stable); does not close {@code batch}. {@code
+   * pool} null sorts on the caller's thread (a morsel of a top-k).
+   */
+  static RecordBatch sorted(Sort sort, RecordBatch batch, BufferAllocator allocator,
+      java.util.concurrent.ForkJoinPool pool) {
     Resolver resolver = new Resolver(sort.input().schema());
     List<ResolvedExpr> keys = new ArrayList<>();
     boolean[] descending = new boolean[sort.by().size()];
@@ -65,7 +75,7 @@ final class WholeInputNodes {
       keys.add(resolver.resolveOne(sort.by().get(index)));
       descending[index] = sort.descending().get(index);
     }
-    List<Column> columns = BatchSort.sort(batch, keys, descending, sort.nullsLast(), allocator);
+    List<Column> columns = BatchSort.sort(batch, keys, descending, sort.nullsLast(), allocator, pool);
     return new RecordBatch(batch.schema(), columns, batch.rowCount());
   }
 
@@ -78,7 +88,7 @@ final class WholeInputNodes {
     return new MorselOperator() {
       @Override
       public RecordBatch apply(RecordBatch input, BufferAllocator allocator) {
-        try (input; RecordBatch ordered = sorted(sort, input, allocator)) {
+        try (input; RecordBatch ordered = sorted(sort, input, allocator, null)) {
           return ordered.slice(0, Math.min(rows, ordered.rowCount()));
         }
       }

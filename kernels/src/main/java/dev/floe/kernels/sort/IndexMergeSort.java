@@ -11,9 +11,22 @@ public final class IndexMergeSort {
   private IndexMergeSort() {}
 
   public static int[] argSort(int length, RowComparator comparator) {
+    int[] rows = new int[length];
+    sortRange(rows, 0, length, comparator);
+    return rows;
+  }
+
+  /** Writes rows {@code from..to-1} in sorted order into {@code out[from, to)} (a parallel run). */
+  public static void sortRange(int[] out, int from, int to, RowComparator comparator) {
+    int[] sorted = sorted(from, to, comparator);
+    System.arraycopy(sorted, 0, out, from, to - from);
+  }
+
+  private static int[] sorted(int first, int end, RowComparator comparator) {
+    int length = end - first;
     int[] indices = new int[length];
-    for (int row = 0; row < length; row++) {
-      indices[row] = row;
+    for (int index = 0; index < length; index++) {
+      indices[index] = first + index;
     }
     for (int start = 0; start < length; start += INSERTION_RUN) {
       insertionSort(indices, start, Math.min(start + INSERTION_RUN, length), comparator);

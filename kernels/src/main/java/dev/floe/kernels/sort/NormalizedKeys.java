@@ -37,23 +37,27 @@ public final class NormalizedKeys {
 
   /** The keys of all rows of a column without nulls, with the type dispatch out of the loop. */
   public static void fill(FixedWidthColumn column, boolean descending, long[] keys) {
+    fill(column, descending, keys, 0, column.length());
+  }
+
+  /** {@link #fill(FixedWidthColumn, boolean, long[])} of rows {@code [from, length)} only. */
+  public static void fill(FixedWidthColumn column, boolean descending, long[] keys, int from, int length) {
     long flip = descending ? -1L : 0L; // x ^ -1 == ~x
-    int length = column.length();
     DataType type = column.type();
     if (type instanceof DataType.Float64) {
-      for (int row = 0; row < length; row++) {
+      for (int row = from; row < length; row++) {
         keys[row] = floatKey(column.getDouble(row)) ^ flip;
       }
     } else if (type.byteWidth() == 8 && (type.isSignedInteger() || type.isTemporal())) {
-      for (int row = 0; row < length; row++) {
+      for (int row = from; row < length; row++) {
         keys[row] = column.getLong(row) ^ Long.MIN_VALUE ^ flip;
       }
     } else if (type.byteWidth() == 4 && (type.isSignedInteger() || type.isTemporal())) {
-      for (int row = 0; row < length; row++) {
+      for (int row = from; row < length; row++) {
         keys[row] = ((long) column.getInt(row)) ^ Long.MIN_VALUE ^ flip;
       }
     } else {
-      for (int row = 0; row < length; row++) {
+      for (int row = from; row < length; row++) {
         keys[row] = key(column, row, descending);
       }
     }
