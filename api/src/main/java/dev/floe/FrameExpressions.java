@@ -109,7 +109,7 @@ final class FrameExpressions {
     return fills.isEmpty() ? frame.clone() : withColumns(frame, fills);
   }
 
-  private static boolean fits(Object value, DataType type) {
+  static boolean fits(Object value, DataType type) {
     return switch (value) {
       case Number number -> type.isNumeric();
       case String text -> type.isString();

@@ -91,6 +91,32 @@ public final class LazyFrame {
     return new LazyFrame(new Select(plan, exprs));
   }
 
+  /** The named columns cast to the given types (Polars' {@code cast({...})}); unknown names fail now. */
+  public LazyFrame cast(Map<String, dev.floe.memory.types.DataType> types) {
+    Schema schema = schema();
+    List<Expr> casts = new ArrayList<>();
+    types.forEach((name, type) -> {
+      schema.indexOf(name); // ColumnNotFoundException before anything runs
+      casts.add(Exprs.col(name).cast(type));
+    });
+    return casts.isEmpty() ? this : withColumns(casts.toArray(Expr[]::new));
+  }
+
+  /**
+   * Nulls replaced by {@code value} in the columns whose type it fits (numbers in numeric columns,
+   * strings in string columns, ...), as Polars' {@code fill_null(value)} and the eager {@link
+   * DataFrame#fillNull}.
+   */
+  public LazyFrame fillNull(Object value) {
+    List<Expr> fills = new ArrayList<>();
+    for (dev.floe.memory.types.Field field : schema().fields()) {
+      if (FrameExpressions.fits(value, field.type())) {
+        fills.add(Exprs.col(field.name()).fillNull(value));
+      }
+    }
+    return fills.isEmpty() ? this : withColumns(fills.toArray(Expr[]::new));
+  }
+
   public LazyFrame sort(String... by) {
     return sort(Arrays.stream(by).map(Exprs::col).toList(), SortOptions.DEFAULT);
   }

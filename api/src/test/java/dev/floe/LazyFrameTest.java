@@ -84,6 +84,24 @@ class LazyFrameTest {
       }));
 
   @Test
+  void castAndFillNullEqualTheEagerOnes() {
+    try (DataFrame frame = DataFrame.of(Series.of("a", dev.floe.memory.types.DataType.INT64, 1L, null, 3L),
+        Series.of("s", dev.floe.memory.types.DataType.UTF8, "x", null, "z"));
+        DataFrame castEager = frame.cast(Map.of("a", dev.floe.memory.types.DataType.FLOAT64));
+        DataFrame castLazy = frame.lazy().cast(Map.of("a", dev.floe.memory.types.DataType.FLOAT64)).collect();
+        DataFrame fillEager = frame.fillNull(0);
+        DataFrame fillLazy = frame.lazy().fillNull(0).collect();
+        DataFrame fillText = frame.lazy().fillNull("?").collect()) {
+      assertFrameEqual(castLazy, castEager);
+      assertFrameEqual(fillLazy, fillEager);
+      assertThat(fillText.column("s").toList()).containsExactly("x", "?", "z");
+      assertThat(fillText.column("a").toList()).containsExactly(1L, null, 3L);
+      assertThatThrownBy(() -> frame.lazy().cast(Map.of("b", dev.floe.memory.types.DataType.FLOAT64)))
+          .isInstanceOf(ColumnNotFoundException.class);
+    }
+  }
+
+  @Test
   void lazyQueriesEqualEagerOperations() {
     try (DataFrame frame = frame(500, 3)) {
       for (Case each : CASES) {
