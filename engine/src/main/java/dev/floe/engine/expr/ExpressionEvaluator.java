@@ -41,6 +41,7 @@ import dev.floe.planner.expr.StringFunction;
 import dev.floe.planner.expr.TemporalFunction;
 import dev.floe.planner.expr.Ternary;
 import dev.floe.planner.expr.Unary;
+import dev.floe.planner.expr.Window;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,10 +58,29 @@ import java.util.List;
 public final class ExpressionEvaluator {
   private final RecordBatch batch;
   private final BufferAllocator allocator;
+  private final WindowGroups windows;
 
   private ExpressionEvaluator(RecordBatch batch, BufferAllocator allocator) {
+    this(batch, allocator, new WindowGroups());
+  }
+
+  private ExpressionEvaluator(RecordBatch batch, BufferAllocator allocator, WindowGroups windows) {
     this.batch = batch;
     this.allocator = allocator;
+    this.windows = windows;
+  }
+
+  /**
+   * {@link #evaluate(RecordBatch, Expr, BufferAllocator)} sharing {@code windows}' groups with the
+   * other expressions of one projection over the same {@code batch}.
+   */
+  public static Column evaluate(
+      RecordBatch batch, Expr resolvedExpr, BufferAllocator allocator, WindowGroups windows) {
+    try {
+      return new ExpressionEvaluator(batch, allocator, windows).eval(resolvedExpr);
+    } catch (RuntimeException failure) {
+      throw withExpression(failure, resolvedExpr);
+    }
   }
 
   /** The column {@code resolvedExpr} computes over {@code batch}; the caller closes it. */
@@ -97,6 +117,7 @@ public final class ExpressionEvaluator {
       case Literal literal -> true;
       case FrameLength length -> true;
       case Agg agg -> true;
+      case Window window -> false;
       case ColumnRef column -> false;
       case Selector selector -> false;
       case ReshapeFunction reshape -> reshape.op().keepsScalar() && isScalar(reshape.input());
@@ -152,6 +173,7 @@ public final class ExpressionEvaluator {
       case TemporalFunction temporal -> new TemporalEvaluation(this).evaluate(temporal);
       case SequenceFunction sequence -> new SequenceEvaluation(this).evaluate(sequence);
       case ReshapeFunction reshape -> new ReshapeEvaluation(this).evaluate(reshape);
+      case Window window -> WindowEvaluation.evaluate(this, window);
     };
   }
 
@@ -224,6 +246,11 @@ public final class ExpressionEvaluator {
 
   BufferAllocator allocator() {
     return allocator;
+  }
+
+  /** The window groups shared by the expressions of this projection. */
+  WindowGroups windowGroups() {
+    return windows;
   }
 
   int rowCount() {

@@ -31,8 +31,9 @@ public final class Projection {
     try {
       int length = alwaysBroadcast ? batch.rowCount() : -1;
       ResolvedExpr first = null;
+      WindowGroups windows = new WindowGroups(); // window groups shared by the expressions
       for (ResolvedExpr expr : exprs) {
-        Column column = ExpressionEvaluator.evaluate(batch, expr.expr(), allocator);
+        Column column = ExpressionEvaluator.evaluate(batch, expr.expr(), allocator, windows);
         results.add(column);
         if (expr.scalar()) {
           continue;

@@ -33,7 +33,8 @@ public sealed interface Expr
         TemporalFunction,
         SequenceFunction,
         ReshapeFunction,
-        FrameLength {
+        FrameLength,
+        Window {
 
   /** {@code value} itself when it is an expression, else a literal of it. */
   static Expr of(Object value) {
@@ -654,4 +655,38 @@ public sealed interface Expr
   }
 
   // (end of length-changing functions)
+
+  // ---- window functions (Window) ----
+
+  /**
+   * This expression evaluated within each group of rows with equal {@code partitionBy} values and
+   * mapped back to the rows, as Polars' {@code over}: {@code col("x").sum().over(col("g"))} gives
+   * every row its group's sum, {@code col("x").cumSum().over(col("g"))} the running sum within
+   * its group.
+   */
+  default Expr over(Expr... partitionBy) {
+    return new Window(this, Arrays.asList(partitionBy), WindowOptions.DEFAULT);
+  }
+
+  /** {@link #over(Expr...)} of the named columns. */
+  default Expr over(String... partitionBy) {
+    return over(Arrays.stream(partitionBy).map(ColumnRef::new).toArray(Expr[]::new));
+  }
+
+  /** {@link #over(Expr...)} with an order within the groups and a mapping strategy. */
+  default Expr over(WindowOptions options, Expr... partitionBy) {
+    return new Window(this, Arrays.asList(partitionBy), options);
+  }
+
+  /** {@link #over(WindowOptions, Expr...)} of the named columns. */
+  default Expr over(WindowOptions options, String... partitionBy) {
+    return over(options, Arrays.stream(partitionBy).map(ColumnRef::new).toArray(Expr[]::new));
+  }
+
+  /** {@link #over(WindowOptions, Expr...)} with a list of keys. */
+  default Expr over(List<? extends Expr> partitionBy, WindowOptions options) {
+    return new Window(this, List.copyOf(partitionBy), options);
+  }
+
+  // (end of window functions)
 }

@@ -53,6 +53,7 @@ public final class ExprPrinter {
       case TemporalFunction temporal -> receiver(temporal.input()) + ".dt()." + temporal.printCall();
       case SequenceFunction sequence -> receiver(sequence.input()) + "." + sequence.printCall();
       case ReshapeFunction reshape -> receiver(reshape.input()) + "." + reshape.printCall();
+      case Window window -> receiver(window.input()) + window.printCall();
       case NameMap map ->
           receiver(map.input()) + ".name()"
               + (!map.prefix().isEmpty() ? ".prefix(" + quote(map.prefix()) + ")" : "")

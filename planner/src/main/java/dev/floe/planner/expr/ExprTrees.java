@@ -44,6 +44,7 @@ public final class ExprTrees {
       case TemporalFunction temporal -> temporal.children();
       case SequenceFunction sequence -> sequence.children();
       case ReshapeFunction reshape -> reshape.children();
+      case Window window -> window.children();
     };
   }
 
@@ -141,6 +142,7 @@ public final class ExprTrees {
           sequence.withChildren(replaceAll(sequence.children(), target, replacement));
       case ReshapeFunction reshape ->
           reshape.withChildren(replaceAll(reshape.children(), target, replacement));
+      case Window window -> window.withChildren(replaceAll(window.children(), target, replacement));
     };
   }
 

@@ -84,6 +84,7 @@ final class Typing {
       case TemporalFunction temporal -> new TemporalTyping(this).type(temporal);
       case SequenceFunction sequence -> new SequenceTyping(this).type(sequence);
       case ReshapeFunction reshape -> new ReshapeTyping(this).type(reshape);
+      case Window window -> new WindowTyping(this).type(window);
     };
   }
 

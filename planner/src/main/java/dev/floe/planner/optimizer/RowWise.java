@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Which expressions compute each row from that row alone, so that a filter or slice may move past
  * them. Everything but these is row-wise: {@link Agg} (reductions), {@link FrameLength} (the row
- * count), {@link SequenceFunction} (cumulative functions, shift, diff, rank: order- and
+ * count), {@link dev.floe.planner.expr.Window} (window functions over groups of rows),
+ * {@link SequenceFunction} (cumulative functions, shift, diff, rank: order- and
  * neighbour-dependent), {@link ReshapeFunction} (changes the length) and a {@link FillNullExpr} with a
  * strategy (forward fill, mean, ...). A filter or slice below such an expression changes the rows it
  * sees, so the pushdowns stop there.
@@ -26,6 +27,7 @@ public final class RowWise {
       case FrameLength length -> false;
       case SequenceFunction sequence -> false;
       case ReshapeFunction reshape -> false;
+      case dev.floe.planner.expr.Window window -> false; // its groups depend on every row
       case FillNullExpr fill -> fill.strategy() == null;
       default -> true;
     };
