@@ -352,6 +352,15 @@ public final class DataFrame implements AutoCloseable {
     return FrameExpressions.dropNulls(this, Arrays.asList(subset));
   }
 
+  /**
+   * One row per element of the named list columns, as Polars' {@code explode}: the other columns
+   * repeat, an empty or null list gives one null row; several columns need equal list lengths.
+   */
+  public DataFrame explode(String... columns) {
+    checkOpen();
+    return FrameExplode.explode(this, Arrays.asList(columns));
+  }
+
   /** The distinct rows (all columns), keeping the first of each set of duplicates, in order. */
   public DataFrame unique() {
     return unique(UniqueOptions.DEFAULT);

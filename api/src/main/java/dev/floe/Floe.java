@@ -98,6 +98,20 @@ public final class Floe {
     return new dev.floe.planner.expr.FrameLength();
   }
 
+  /**
+   * Polars' {@code pl.corr(a, b)}: Pearson's correlation of two columns, an f64 reduction usable in
+   * {@code select} and in {@code agg}; null pairs are skipped (see {@link
+   * dev.floe.planner.expr.Correlation}).
+   */
+  public static Expr corr(String a, String b) {
+    return dev.floe.planner.expr.Correlation.pearson(a, b);
+  }
+
+  /** {@link #corr(String, String)} of two expressions. */
+  public static Expr corr(Expr a, Expr b) {
+    return dev.floe.planner.expr.Correlation.pearson(a, b);
+  }
+
   /** Polars' {@code pl.count(column)}: the number of non-null values of the column, u32. */
   public static Expr count(String column) {
     return Exprs.col(column).count();

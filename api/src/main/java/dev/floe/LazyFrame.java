@@ -71,6 +71,20 @@ public final class LazyFrame {
     return new LazyFrame(new Filter(plan, predicate));
   }
 
+  /**
+   * The rows without a null in the named columns (all columns when none are named), as Polars'
+   * {@code drop_nulls(subset)}: a filter on {@code isNotNull()} of each.
+   */
+  public LazyFrame dropNulls(String... subset) {
+    List<String> names = subset.length > 0 ? List.of(subset) : collectSchema().names();
+    Expr predicate = null;
+    for (String name : names) {
+      Expr valid = Exprs.col(name).isNotNull();
+      predicate = predicate == null ? valid : predicate.and(valid);
+    }
+    return predicate == null ? this : filter(predicate);
+  }
+
   /** Every column except the named ones. */
   public LazyFrame drop(String... names) {
     return select(Exprs.exclude(names));

@@ -138,6 +138,9 @@ final class GatherRows {
   private static Column gatherVarBinary(VarBinaryColumn column, int[] rows, int count,
       Buffer validity, BufferAllocator allocator) {
     boolean large = column.isLarge();
+    if (!large) {
+      return GatherStrings.gather(column, rows, count, validity, allocator);
+    }
     long total = 0;
     for (int index = 0; index < count; index++) {
       if (rows[index] >= 0) {

@@ -50,12 +50,14 @@ final class PartitionedMerge {
       BiFunction<RecordBatch, BufferAllocator, Merged> mergeOne, QueryContext context, BufferAllocator allocator) {
     int rows = all.rowCount();
     int partitions = Math.min(64, Integer.highestOneBit(context.pool().getParallelism()) * 4);
-    int shift = 64 - Integer.numberOfTrailingZeros(partitions);
     long[] hashes = hashes(all.columns().subList(0, keyCount), allocator);
     int[] offsets = new int[partitions + 1];
     int[] partition = new int[rows];
     for (int row = 0; row < rows; row++) {
-      partition[row] = (int) ((hashes[row] * 0x9E3779B97F4A7C15L) >>> shift);
+      // the hash's low bits (well mixed): GroupIds places a group by the high bits of hash * 2^64/phi,
+      // so partitioning by those too would crowd each partition's groups into a fraction of its
+      // table's slots, making linear probing quadratic when most keys are distinct
+      partition[row] = (int) hashes[row] & (partitions - 1);
       offsets[partition[row] + 1]++;
     }
     for (int index = 0; index < partitions; index++) {
