@@ -108,6 +108,13 @@ final class StreamedPipeline {
         for (; next < morsels.size() && !stopped(); next++) {
           submit(morsels.get(next));
           morsels.set(next, null);
+          if (wanted != Long.MAX_VALUE) {
+            drain(false); // take outputs morsel by morsel, to stop as soon as there are enough rows
+          }
+        }
+        if (wanted == Long.MAX_VALUE) {
+          // the batch is in memory already, so its morsels cost nothing to queue: queue them all
+          // (the pool's threads never wait for the query thread) and wait once
           drain(false);
         }
       } finally {
@@ -143,9 +150,20 @@ final class StreamedPipeline {
 
   /**
    * Takes finished morsels off the front of the in-flight queue, in order. With {@code all}, waits
-   * for every one; else waits for the first only when the queue is full.
+   * for every one; else, when more than the bound are in flight, for as many as bring it back.
    */
   private void drain(boolean all) {
+    // one wait for the newest task that has to finish (the pool runs tasks about in order, so the
+    // ones before it are then done too), not one wait, and one thread hand-off, per morsel
+    int mustFinish = all ? inFlight.size() : inFlight.size() - maxInFlight;
+    if (mustFinish > 0) {
+      Task last = null;
+      java.util.Iterator<Task> tasks = inFlight.iterator();
+      for (int index = 0; index < mustFinish; index++) {
+        last = tasks.next();
+      }
+      last.await();
+    }
     while (!inFlight.isEmpty()) {
       Task head = inFlight.peekFirst();
       if (!all && !head.isDone() && inFlight.size() < maxInFlight) {
