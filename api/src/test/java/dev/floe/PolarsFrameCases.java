@@ -58,17 +58,7 @@ final class PolarsFrameCases {
 
   /** Runs every case on both sides; returns one description per difference. */
   List<String> mismatches() throws Exception {
-    Path scriptFile = directory.resolve("frames-" + System.nanoTime() + ".py");
-    Path results = directory.resolve(scriptFile.getFileName() + ".out");
-    Files.writeString(scriptFile, (script + "out.close()\n").replace("RESULTS", results.toString()),
-        StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(PolarsPython.executable(), scriptFile.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("the Polars script failed: %s", output).isZero();
-    List<String> expected = Files.readAllLines(results, StandardCharsets.UTF_8);
-    assertThat(expected).hasSize(cases.size());
+    List<String> expected = PolarsPython.run(directory, "frames", script.toString(), cases.size());
     List<String> mismatches = new ArrayList<>();
     for (int index = 0; index < cases.size(); index++) {
       Case testCase = cases.get(index);
