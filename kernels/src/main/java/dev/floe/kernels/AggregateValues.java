@@ -11,11 +11,11 @@ import java.math.BigDecimal;
  * integer width as a long, every numeric type as a double, and min/max over any fixed-width type by
  * its ordering key.
  */
-final class AggregateValues {
+public final class AggregateValues {
   private AggregateValues() {}
 
   /** An integer or temporal value widened to long (unsigned types zero-extended). */
-  static long asLong(FixedWidthColumn column, int row) {
+  public static long asLong(FixedWidthColumn column, int row) {
     return switch (column.type()) {
       case DataType.Int8 t -> column.getByte(row);
       case DataType.UInt8 t -> Byte.toUnsignedInt(column.getByte(row));

@@ -242,16 +242,7 @@ final class GroupedReducers {
 
   /** An integer or temporal value widened to long (unsigned types zero-extended). */
   static long asLong(FixedWidthColumn column, int row) {
-    return switch (column.type()) {
-      case DataType.Int8 t -> column.getByte(row);
-      case DataType.UInt8 t -> Byte.toUnsignedInt(column.getByte(row));
-      case DataType.Int16 t -> column.getShort(row);
-      case DataType.UInt16 t -> Short.toUnsignedInt(column.getShort(row));
-      case DataType.Int32 t -> column.getInt(row);
-      case DataType.Date32 t -> column.getInt(row);
-      case DataType.UInt32 t -> Integer.toUnsignedLong(column.getInt(row));
-      default -> column.getLong(row);
-    };
+    return dev.floe.kernels.AggregateValues.asLong(column, row);
   }
 
   /** A numeric value as a double (u64 as unsigned). */
