@@ -7,30 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floe.planner.plan.Scan;
 import dev.floe.testkit.LeakChecked;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** collectAll gives each query's collect() result and reads a source the queries share once. */
 @LeakChecked
 class CollectAllTest {
-  /** A frame source that counts its reads. */
-  private static final class Counting extends HookedFrameSource {
-    final AtomicInteger reads = new AtomicInteger();
-
-    Counting(DataFrame data) {
-      super(data, "counting");
-    }
-
-    @Override
-    void beforeRead() {
-      reads.incrementAndGet();
-    }
-  }
-
   @Test
   void sharedSubplansRunOnceAndResultsEqualSeparateCollects() {
     try (DataFrame data = DataFrame.of(Series.ofLongs("a", 5, 1, 9, 3, 7), Series.ofLongs("b", 1, 2, 3, 4, 5))) {
-      Counting source = new Counting(data);
+      CountingFrameSource source = new CountingFrameSource(data);
       LazyFrame base = new LazyFrame(Scan.of(source)).filter(col("a").gt(2));
       LazyFrame sums = base.select(col("b").sum());
       LazyFrame sorted = base.sort("a");

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,24 +196,10 @@ class JoinTest {
     }
   }
 
-  /** A frame source that counts its reads. */
-  private static final class Counting extends HookedFrameSource {
-    final AtomicInteger reads = new AtomicInteger();
-
-    Counting(DataFrame data) {
-      super(data, "counting");
-    }
-
-    @Override
-    void beforeRead() {
-      reads.incrementAndGet();
-    }
-  }
-
   @Test
   void aSelfJoinReadsItsSourceOnce() {
     try (DataFrame data = DataFrame.of(Series.ofLongs("k", 1, 2, 2, 3), Series.ofLongs("v", 10, 20, 30, 40))) {
-      Counting source = new Counting(data);
+      CountingFrameSource source = new CountingFrameSource(data);
       LazyFrame lazy = new LazyFrame(Scan.of(source)).filter(col("v").gt(10));
       LazyFrame self = lazy.join(lazy, JoinOptions.on("k").maintainOrder(MaintainOrder.LEFT));
       try (DataFrame shared = self.collect()) {
