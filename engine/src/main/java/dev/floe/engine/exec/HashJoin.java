@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a {@link Join}: both inputs whole (pipeline breakers), the keys evaluated per side and cast
+ * Runs a {@link Join}. Inner, left, semi and anti joins that build on the right side and keep the
+ * left order probe the left input morsel by morsel ({@link ProbeJoin}); the others take both
+ * inputs whole (pipeline breakers), the keys evaluated per side and cast
  * to their common type, a {@link JoinTable} built on one side (the smaller by rows; always the right
  * one for semi and anti joins), the other side probed by morsels in parallel ({@link JoinProbe}),
  * the pairs put in output order ({@link JoinOrder}: the left order with each left row's matches in
@@ -37,9 +39,27 @@ final class HashJoin {
   static List<RecordBatch> run(Join join, List<RecordBatch> leftInput, List<RecordBatch> rightInput,
       BufferAllocator allocator, QueryContext context) {
     JoinLayout layout;
-    RecordBatch left;
     try {
       layout = JoinLayout.of(join);
+    } catch (RuntimeException failure) {
+      leftInput.forEach(RecordBatch::close);
+      rightInput.forEach(RecordBatch::close);
+      throw failure;
+    }
+    if (ProbeJoin.applies(join, layout, rightFirst(join), rows(leftInput), rows(rightInput))) {
+      RecordBatch right;
+      try {
+        right = Batches.concat(rightInput, join.right().schema(), allocator);
+      } catch (RuntimeException failure) {
+        leftInput.forEach(RecordBatch::close);
+        throw failure;
+      }
+      try (right) {
+        return ProbeJoin.run(join, layout, leftInput, right, allocator, context);
+      }
+    }
+    RecordBatch left;
+    try {
       left = Batches.concat(leftInput, join.left().schema(), allocator);
     } catch (RuntimeException failure) {
       rightInput.forEach(RecordBatch::close);
@@ -99,6 +119,14 @@ final class HashJoin {
     int[] outLeft = rightFirst ? ordered[1] : ordered[0];
     int[] outRight = rightFirst ? ordered[0] : ordered[1];
     return JoinGather.gather(layout, left, right, outLeft, outRight, keys, allocator, context);
+  }
+
+  private static int rows(List<RecordBatch> batches) {
+    long rows = 0;
+    for (RecordBatch batch : batches) {
+      rows += batch.rowCount();
+    }
+    return (int) Math.min(Integer.MAX_VALUE, rows);
   }
 
   /** Whether the output follows the right input's order: right joins, unless told otherwise. */

@@ -58,7 +58,7 @@ final class JoinGather {
     return rows == null ? null : from == 0 && to == rows.length ? rows : Arrays.copyOfRange(rows, from, to);
   }
 
-  private static RecordBatch batch(JoinLayout layout, Schema schema, RecordBatch left, RecordBatch right, int[] leftRows,
+  static RecordBatch batch(JoinLayout layout, Schema schema, RecordBatch left, RecordBatch right, int[] leftRows,
       int[] rightRows, int[] keyRows, HashJoin.JoinKeys keys, int count, BufferAllocator allocator) {
     List<Column> columns = new ArrayList<>(layout.columns().size());
     try {

@@ -31,13 +31,22 @@ final class JoinValidation {
     }
   }
 
+  /** The {@code m:1} check on a table built over the right keys alone ({@link ProbeJoin}). */
+  static void uniqueRight(Join join, JoinTable table, List<Column> rightKeys) {
+    unique(join, table, rightKeys, "right");
+  }
+
   private static void unique(Join join, HashJoin.JoinKeys keys, String side, int from, int to) {
     JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), from, to, join.options().nullsEqual());
+    unique(join, table, keys.columns(), side);
+  }
+
+  private static void unique(Join join, JoinTable table, List<Column> columns, String side) {
     for (int group = 0; group < table.groupCount(); group++) {
       int count = table.end(group) - table.start(group);
       if (count > 1) {
         List<Object> key = new ArrayList<>();
-        for (Column column : keys.columns()) {
+        for (Column column : columns) {
           key.add(column.getObject(table.firstRow(group)));
         }
         throw new ComputeException("join keys did not fulfill " + join.options().validate().keyword()

@@ -126,6 +126,30 @@ public final class JoinTable {
     }
   }
 
+  /**
+   * The group whose key equals probe row {@code probeRow} of other key columns, given that row's
+   * {@link #hashes hash} and an equality between the table's rows and those columns; or -1. The
+   * caller leaves out probe rows with a null key when nulls do not match.
+   */
+  public int group(long hash, CrossEquality equality, int probeRow) {
+    int slot = (int) ((hash * FIBONACCI) >>> shift);
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if (slotHashes[slot] == hash && equality.equal(groupFirst[entry - 1], probeRow)) {
+        return entry - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Whether rows of this table's keys with a null key join (nulls equal). */
+  public boolean nullsMatch() {
+    return nullsMatch;
+  }
+
   /** The number of distinct build keys. */
   public int groupCount() {
     return groupCount;

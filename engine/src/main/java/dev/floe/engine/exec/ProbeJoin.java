@@ -1,0 +1,187 @@
+package dev.floe.engine.exec;
+
+import dev.floe.engine.expr.Projection;
+import dev.floe.kernels.Gather;
+import dev.floe.kernels.hashing.CrossEquality;
+import dev.floe.kernels.hashing.JoinTable;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.RecordBatch;
+import dev.floe.planner.plan.Join;
+import dev.floe.planner.plan.JoinLayout;
+import dev.floe.planner.plan.JoinOptions.Validate;
+import dev.floe.planner.plan.JoinType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The common shape of a hash join: inner, left, semi or anti, built on the right side (the smaller
+ * one, or always for semi and anti joins), with the output in left order. The table is built once
+ * over the right input; then every left morsel, as it came and without first concatenating the
+ * left input, is a task on the query pool that evaluates and hashes its own keys, looks them up
+ * ({@link JoinTable#group(long, CrossEquality, int)}) and gathers its output rows: the left
+ * columns by the morsel's matched rows (shared without a copy where every row matched once, as in
+ * a left join on unique right keys), the right columns by the matched build rows. Each morsel's
+ * matches come out in left order, a left row's matches in right order, the same order {@link
+ * HashJoin}'s general path produces. This is the probe pipeline of morsel-driven engines (Leis et
+ * al., "Morsel-Driven Parallelism", SIGMOD 2014): the probe side is never materialized whole.
+ */
+final class ProbeJoin {
+  private ProbeJoin() {}
+
+  /** Whether {@link #run} handles the join (the right side built, the left order kept). */
+  static boolean applies(Join join, JoinLayout layout, boolean rightFirst, int leftRows, int rightRows) {
+    JoinType how = join.how();
+    boolean shape = how == JoinType.SEMI || how == JoinType.ANTI
+        || ((how == JoinType.INNER || how == JoinType.LEFT) && rightRows <= leftRows);
+    Validate validate = join.options().validate();
+    return shape && !rightFirst && (validate == Validate.MANY_TO_MANY || validate == Validate.MANY_TO_ONE)
+        && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY);
+  }
+
+  /**
+   * Joins the left morsels (closed here) with the whole {@code right} batch (the caller closes it);
+   * the output is one batch per left morsel, in order, from {@code allocator}.
+   */
+  static List<RecordBatch> run(Join join, JoinLayout layout, List<RecordBatch> leftInput, RecordBatch right,
+      BufferAllocator allocator, QueryContext context) {
+    List<RecordBatch> morsels = morsels(leftInput, context.morselRows());
+    RecordBatch[] out = new RecordBatch[morsels.size()];
+    List<Column> buildKeys = List.of();
+    try {
+      buildKeys = Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), layout.keyTypes(), right), true,
+          allocator);
+      long[] hashes = JoinProbe.hashes(buildKeys, allocator, context);
+      JoinTable table = JoinTable.build(buildKeys, hashes, 0, right.rowCount(), join.options().nullsEqual());
+      if (join.options().validate() == Validate.MANY_TO_ONE) {
+        JoinValidation.uniqueRight(join, table, buildKeys);
+      }
+      List<Column> keys = buildKeys;
+      List<Callable<Void>> tasks = new ArrayList<>(morsels.size());
+      for (int index = 0; index < morsels.size(); index++) {
+        int at = index;
+        tasks.add(() -> {
+          out[at] = probe(join, layout, table, keys, morsels.get(at), right, allocator);
+          return null;
+        });
+      }
+      JoinProbe.run(tasks, context);
+      return Arrays.asList(out);
+    } catch (RuntimeException failure) {
+      for (RecordBatch batch : out) {
+        if (batch != null) {
+          batch.close();
+        }
+      }
+      throw failure;
+    } finally {
+      buildKeys.forEach(Column::close);
+      morsels.forEach(RecordBatch::close);
+    }
+  }
+
+  /** The left input cut into batches of at most {@code rows} rows (slices; the input is closed). */
+  private static List<RecordBatch> morsels(List<RecordBatch> input, int rows) {
+    List<RecordBatch> morsels = new ArrayList<>();
+    try {
+      for (RecordBatch batch : input) {
+        if (batch.rowCount() <= rows) {
+          morsels.add(batch.slice(0, batch.rowCount()));
+          continue;
+        }
+        for (int from = 0; from < batch.rowCount(); from += rows) {
+          morsels.add(batch.slice(from, Math.min(rows, batch.rowCount() - from)));
+        }
+      }
+      return morsels;
+    } catch (RuntimeException failure) {
+      morsels.forEach(RecordBatch::close);
+      throw failure;
+    } finally {
+      input.forEach(RecordBatch::close);
+    }
+  }
+
+  /** One left morsel's output rows. */
+  private static RecordBatch probe(Join join, JoinLayout layout, JoinTable table, List<Column> buildKeys,
+      RecordBatch morsel, RecordBatch right, BufferAllocator allocator) {
+    List<Column> keys = Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), layout.keyTypes(), morsel),
+        true, allocator);
+    try {
+      long[] hashes = JoinTable.hashes(keys, allocator);
+      CrossEquality equality = CrossEquality.of(buildKeys, keys);
+      Column[] nullable = table.nullsMatch() ? new Column[0]
+          : keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
+      int rows = morsel.rowCount();
+      JoinType how = join.how();
+      if (how == JoinType.SEMI || how == JoinType.ANTI) {
+        boolean keep = how == JoinType.SEMI;
+        int[] kept = new int[rows];
+        int count = 0;
+        for (int row = 0; row < rows; row++) {
+          boolean found = !hasNull(nullable, row) && table.group(hashes[row], equality, row) >= 0;
+          if (found == keep) {
+            kept[count++] = row;
+          }
+        }
+        return output(layout, morsel, right, kept, null, count, allocator);
+      }
+      boolean outer = how == JoinType.LEFT;
+      JoinProbe.Pairs pairs = new JoinProbe.Pairs();
+      for (int row = 0; row < rows; row++) {
+        int group = hasNull(nullable, row) ? -1 : table.group(hashes[row], equality, row);
+        if (group >= 0) {
+          for (int position = table.start(group); position < table.end(group); position++) {
+            pairs.add(row, table.row(position));
+          }
+        } else if (outer) {
+          pairs.add(row, -1);
+        }
+      }
+      return output(layout, morsel, right, pairs.probe, pairs.build, pairs.size, allocator);
+    } finally {
+      keys.forEach(Column::close);
+    }
+  }
+
+  private static boolean hasNull(Column[] nullable, int row) {
+    for (Column key : nullable) {
+      if (key.isNull(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The output batch: left columns by {@code leftRows}, right ones by {@code rightRows} (-1: null). */
+  private static RecordBatch output(JoinLayout layout, RecordBatch morsel, RecordBatch right, int[] leftRows,
+      int[] rightRows, int count, BufferAllocator allocator) {
+    boolean identity = count == morsel.rowCount() && isIdentity(leftRows, count);
+    List<Column> columns = new ArrayList<>(layout.columns().size());
+    try {
+      for (JoinLayout.Column column : layout.columns()) {
+        columns.add(switch (column.side()) {
+          case LEFT -> identity ? morsel.column(column.index()).share()
+              : Gather.rows(morsel.column(column.index()), leftRows, count, allocator);
+          case RIGHT -> Gather.rows(right.column(column.index()), rightRows, count, allocator);
+          case KEY -> throw new IllegalStateException("a coalesced full-join key in a probe join");
+        });
+      }
+    } catch (RuntimeException failure) {
+      columns.forEach(Column::close);
+      throw failure;
+    }
+    return new RecordBatch(layout.schema(), columns, count);
+  }
+
+  private static boolean isIdentity(int[] rows, int count) {
+    for (int row = 0; row < count; row++) {
+      if (rows[row] != row) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
