@@ -107,6 +107,37 @@ class GroupByTest {
     assertThat(cases.bothFailed()).isZero();
   }
 
+  /**
+   * Nearly all-distinct keys over enough rows for the whole-input paths to change: with morsels of
+   * 4,096 rows the partial aggregation sees more groups than half the rows and passes rows through
+   * ungrouped, and with 270,000 rows the general path groups in hash partitions on the pool
+   * ({@code ParallelGrouping}). Groups keep their order of first appearance either way.
+   */
+  @Test
+  void wideKeysSkipPreAggregationAndGroupInParallel() throws Exception {
+    GroupByGen gen = new GroupByGen(new Random(11));
+    PolarsFrameCases cases = new PolarsFrameCases(directory);
+    List<String> names = List.of("sum", "mean", "min", "max", "count", "len", "first", "last", "std", "var", "fsum");
+    List<GroupByGen.AggCase> decomposable = ALL.stream()
+        .filter(agg -> names.contains(dev.floe.planner.expr.ExprTrees.outputName(agg.floe()))).toList();
+    List<Expr> aggs = decomposable.stream().map(GroupByGen.AggCase::floe).toList();
+    String python = String.join(", ", decomposable.stream().map(GroupByGen.AggCase::python).toList());
+    List<PolarsCases.TestColumn> frame = gen.frame(40_000, 36_000);
+    List<PolarsCases.TestColumn> fewerGroups = gen.frame(270_000, 2_000);
+    for (String key : List.of("ki", "ks")) {
+      cases.add(frame, df -> df.lazy().groupBy(GroupByOptions.DEFAULT.withMaintainOrder(true), key).agg(aggs)
+              .collect(CollectOptions.DEFAULT.withMorselRows(4_096).withThreads(2)),
+          "df.group_by('" + key + "', maintain_order=True).agg(" + python + ")", false);
+      cases.add(fewerGroups, df -> df.lazy().groupBy(GroupByOptions.DEFAULT.withMaintainOrder(true), key, "kb")
+              .agg(col("z").median().alias("median"), col("s").nUnique().alias("nu"), col("x").sum().alias("sum"))
+              .collect(CollectOptions.DEFAULT.withThreads(4)),
+          "df.group_by(['" + key + "', 'kb'], maintain_order=True).agg(pl.col('z').median().alias('median'), "
+              + "pl.col('s').n_unique().alias('nu'), pl.col('x').sum().alias('sum'))", false);
+    }
+    assertThat(cases.mismatches()).as("differences from Polars out of " + cases.size()).isEmpty();
+    assertThat(cases.bothFailed()).isZero();
+  }
+
   private static List<PolarsCases.TestColumn> allNullKeys(List<PolarsCases.TestColumn> frame) {
     List<PolarsCases.TestColumn> columns = new ArrayList<>();
     for (PolarsCases.TestColumn column : frame) {

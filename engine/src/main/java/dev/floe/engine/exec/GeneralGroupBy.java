@@ -63,7 +63,7 @@ final class GeneralGroupBy {
         offsets = new int[1];
         order = new int[0];
       } else {
-        GroupIds groups = GroupedReducers.groupIds(keyColumns, allocator);
+        GroupIds groups = ParallelGrouping.groupIds(keyColumns, allocator, context);
         count = groups.groupCount();
         int[] ids = groups.ids();
         offsets = new int[count + 1];
@@ -87,7 +87,7 @@ final class GeneralGroupBy {
           keys.add(key.slice(0, 0));
         }
       }
-      try (RecordBatch sorted = sortedRows(all, leaves, order, allocator)) {
+      try (RecordBatch sorted = sortedRows(all, leaves, order, allocator, context)) {
         for (Leaf leaf : leaves.leaves()) {
           leafColumns.add(leaf.implode()
               ? implode(leaf, sorted, offsets, count, allocator)
@@ -106,7 +106,7 @@ final class GeneralGroupBy {
 
   /** The input columns the leaves read, their rows in {@code order}. */
   private static RecordBatch sortedRows(RecordBatch all, AggregateLeaves leaves, int[] order,
-      BufferAllocator allocator) {
+      BufferAllocator allocator, QueryContext context) {
     Set<String> read = new HashSet<>();
     for (Leaf leaf : leaves.leaves()) {
       read.addAll(ExprTrees.columnNames(leaf.expr()));
@@ -118,7 +118,7 @@ final class GeneralGroupBy {
         Field field = all.schema().field(index);
         if (read.contains(field.name())) {
           fields.add(field);
-          columns.add(GroupedReducers.gather(all.column(index), order, allocator));
+          columns.add(ParallelGrouping.gather(all.column(index), order, allocator, context));
         }
       }
     } catch (RuntimeException failure) {

@@ -45,6 +45,34 @@ final class PartialGroupBy {
   private final int[] firstState;
   private final Schema partialSchema;
   private final String text;
+  private final PassThrough passThrough = new PassThrough();
+
+  /**
+   * Decides once whether pre-aggregation pays: when each of the first {@link #SAMPLES} morsels
+   * has more groups than half its rows, the rest skip grouping and pass their rows on as partial
+   * states (the merge groups them anyway). With all-distinct keys (h2o's q10) grouping a morsel
+   * costs a hash and a gather of every key and saves the merge nothing. DuckDB and Polars switch
+   * their partial aggregation off the same way.
+   */
+  private static final class PassThrough {
+    static final int SAMPLES = 3;
+    private final java.util.concurrent.atomic.AtomicInteger wide = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean active;
+
+    boolean active() {
+      return active;
+    }
+
+    void observe(int rows, int groups) {
+      if (rows >= 4096 && groups * 2L > rows) {
+        if (wide.incrementAndGet() >= SAMPLES) {
+          active = true;
+        }
+      } else if (rows >= 4096) {
+        wide.set(Integer.MIN_VALUE); // a morsel that pre-aggregates well: keep grouping
+      }
+    }
+  }
 
   PartialGroupBy(AggregateLeaves leaves, String text) {
     this.leaves = leaves;
@@ -113,24 +141,39 @@ final class PartialGroupBy {
     List<Column> keys = Projection.evaluate(input, leaves.keys(), true, allocator);
     Map<Expr, Column> inputs = new HashMap<>();
     try {
-      GroupIds groups = GroupedReducers.groupIds(keys, allocator);
-      int[] ids = groups.ids();
-      int[] firstRows = groups.firstRows();
-      for (Column key : keys) {
-        out.add(GroupedReducers.gather(key, firstRows, allocator));
+      int rows = input.rowCount();
+      int[] ids;
+      int groupCount;
+      if (passThrough.active()) {
+        // nearly every row is its own group: each row is its own partial state, not grouped here
+        ids = new int[rows];
+        java.util.Arrays.setAll(ids, row -> row);
+        groupCount = rows;
+        for (Column key : keys) {
+          out.add(key.share());
+        }
+      } else {
+        GroupIds groups = GroupedReducers.groupIds(keys, allocator);
+        ids = groups.ids();
+        groupCount = groups.groupCount();
+        passThrough.observe(rows, groupCount);
+        int[] firstRows = groups.firstRows();
+        for (Column key : keys) {
+          out.add(GroupedReducers.gather(key, firstRows, allocator));
+        }
       }
       for (int index = 0; index < states.size(); index++) {
         State state = states.get(index);
         Column values = state.input() == null ? keys.getFirst()
             : inputs.computeIfAbsent(state.input(), expr -> ExpressionEvaluator.evaluate(input, expr, allocator));
         if (state.partial() == Reduce.MOMENTS) {
-          out.addAll(GroupedMoments.update(values, ids, groups.groupCount(), allocator));
+          out.addAll(GroupedMoments.update(values, ids, groupCount, allocator));
           index += 2;
           continue;
         }
-        out.add(GroupedReducers.reduce(state.partial(), values, ids, groups.groupCount(), state.type(), allocator));
+        out.add(GroupedReducers.reduce(state.partial(), values, ids, groupCount, state.type(), allocator));
       }
-      return new RecordBatch(partialSchema, out, groups.groupCount());
+      return new RecordBatch(partialSchema, out, groupCount);
     } catch (RuntimeException failure) {
       out.forEach(Column::close);
       throw failure;
