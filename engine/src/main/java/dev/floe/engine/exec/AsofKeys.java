@@ -190,7 +190,9 @@ abstract sealed class AsofKeys permits AsofKeys.Longs, AsofKeys.Doubles {
 
     @Override
     boolean within(int l, int r) {
-      return order(leftValues[l], rightValues[r]) == 0 || Math.abs(leftValues[l] - rightValues[r]) <= tolerance;
+      // without a tolerance anything goes, NaN keys included (their distances are NaN)
+      return tolerance == Double.POSITIVE_INFINITY || order(leftValues[l], rightValues[r]) == 0
+          || Math.abs(leftValues[l] - rightValues[r]) <= tolerance;
     }
 
     @Override
