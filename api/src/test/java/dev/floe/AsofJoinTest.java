@@ -266,4 +266,46 @@ class AsofJoinTest {
       }
     }
   }
+
+  @Test
+  void aSelfJoinPairsEachRowWithTheOneBeforeIt() {
+    try (DataFrame frame = DataFrame.of(Series.ofLongs("t", 1, 2, 2, 5), Series.ofLongs("x", 10, 20, 30, 40))) {
+      LazyFrame lazy = frame.lazy();
+      try (DataFrame previous = lazy.joinAsof(lazy, AsofJoinOptions.on("t").allowExactMatches(false)).collect()) {
+        assertThat(previous.columns()).containsExactly("t", "x", "x_right");
+        assertThat(previous.column("x_right").toList()).isEqualTo(values(null, 10L, 10L, 30L));
+      }
+    }
+  }
+
+  @Test
+  void durationKeysTakeDurationTolerances() {
+    try (DataFrame left = DataFrame.of(Series.of("t", Duration.ofSeconds(10), Duration.ofSeconds(20)));
+        DataFrame right = DataFrame.of(Series.of("t", Duration.ofSeconds(8), Duration.ofSeconds(25)),
+            Series.ofLongs("y", 1, 2));
+        DataFrame joined = left.joinAsof(right, AsofJoinOptions.on("t").strategy(AsofStrategy.FORWARD)
+            .tolerance(Duration.ofSeconds(5)))) {
+      assertThat(joined.column("y").toList()).isEqualTo(values(null, 2L));
+    }
+  }
+
+  @Test
+  void manyMorselsKeepTheLeftRowsInPlace() {
+    int rows = 10_000;
+    long[] leftKeys = new long[rows];
+    long[] rightKeys = new long[rows / 3];
+    Arrays.setAll(leftKeys, row -> row);
+    Arrays.setAll(rightKeys, row -> row * 3L + 1);
+    try (DataFrame left = DataFrame.of(Series.ofLongs("t", leftKeys));
+        DataFrame right = DataFrame.of(Series.ofLongs("t", rightKeys), Series.ofLongs("y", rightKeys));
+        DataFrame joined = left.lazy().joinAsof(right.lazy(), AsofJoinOptions.on("t"))
+            .collect(CollectOptions.DEFAULT.withMorselRows(100))) {
+      List<Object> matched = joined.column("y").toList();
+      for (int row = 0; row < rows; row++) {
+        long expected = row < 1 ? -1 : Math.min((row - 1) / 3 * 3L + 1, rightKeys[rightKeys.length - 1]);
+        assertThat(matched.get(row)).as("row " + row).isEqualTo(expected < 0 ? null : expected);
+      }
+      assertThat(joined.column("t").toList()).isEqualTo(Arrays.stream(leftKeys).boxed().toList());
+    }
+  }
 }

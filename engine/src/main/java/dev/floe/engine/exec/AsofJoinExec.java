@@ -20,8 +20,8 @@ import java.util.function.IntFunction;
  * Runs an {@link AsofJoin}: both inputs whole, the two key columns cast to the key type, the rows
  * split into by groups (the by values of both sides hashed together into group ids; a row with a
  * null by value is in no group), each group's rows checked for sortedness and merged ({@link
- * AsofMatch}), then the output gathered by row index: every left row, its match's right columns or
- * nulls ({@link JoinGather}).
+ * AsofMatch}), then the output: every left row as it is, its match's right columns or nulls
+ * ({@link AsofGather}).
  */
 final class AsofJoinExec {
   private AsofJoinExec() {}
@@ -40,9 +40,7 @@ final class AsofJoinExec {
     }
     try (left; RecordBatch right = Batches.concat(rightInput, join.right().schema(), allocator)) {
       int[] matches = matches(join, layout, left, right, allocator);
-      int[] leftRows = new int[left.rowCount()];
-      Arrays.setAll(leftRows, row -> row);
-      return JoinGather.gather(layout.layout(), left, right, leftRows, matches, null, allocator, context);
+      return AsofGather.gather(layout.layout(), left, right, matches, allocator, context);
     }
   }
 
