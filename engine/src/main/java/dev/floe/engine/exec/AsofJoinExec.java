@@ -19,8 +19,8 @@ import java.util.function.IntFunction;
 /**
  * Runs an {@link AsofJoin}: both inputs whole, the two key columns cast to the key type, the rows
  * split into by groups (the by values of both sides hashed together into group ids; a row with a
- * null by value is in no group), each group's rows checked for sortedness and merged ({@link
- * AsofMatch}), then the output: every left row as it is, its match's right columns or nulls
+ * null by value is in no group), each group's rows checked for sortedness, then merged ({@link
+ * AsofMatch}; runs of groups in parallel), then the output: every left row as it is, its match's right columns or nulls
  * ({@link AsofGather}).
  */
 final class AsofJoinExec {
@@ -39,14 +39,14 @@ final class AsofJoinExec {
       throw failure;
     }
     try (left; RecordBatch right = Batches.concat(rightInput, join.right().schema(), allocator)) {
-      int[] matches = matches(join, layout, left, right, allocator);
+      int[] matches = matches(join, layout, left, right, allocator, context);
       return AsofGather.gather(layout.layout(), left, right, matches, allocator, context);
     }
   }
 
   /** The right row of each left row, -1 for none. */
   private static int[] matches(AsofJoin join, AsofJoinLayout layout, RecordBatch left, RecordBatch right,
-      BufferAllocator allocator) {
+      BufferAllocator allocator, QueryContext context) {
     AsofJoinOptions options = join.options();
     int[] out = new int[left.rowCount()];
     Arrays.fill(out, -1);
@@ -57,7 +57,10 @@ final class AsofJoinExec {
       AsofKeys values = AsofKeys.of(keys.get(0), keys.get(1), layout.keyType(), options.tolerance());
       try (Groups groups = options.byLeft().isEmpty() ? Groups.whole(left.rowCount(), right.rowCount())
           : Groups.of(join, layout, left, right, allocator)) {
-        mergeEach(groups, values, options, out);
+        if (options.checkSortedness()) {
+          checkEach(groups, values, options);
+        }
+        mergeEach(groups, values, options, out, context);
       }
       return out;
     } finally {
@@ -65,21 +68,47 @@ final class AsofJoinExec {
     }
   }
 
-  /** Checks and merges each group in turn. */
-  private static void mergeEach(Groups groups, AsofKeys values, AsofJoinOptions options, int[] out) {
+  /** Fails on the first group (in group order) whose rows are not sorted, on either side. */
+  private static void checkEach(Groups groups, AsofKeys values, AsofJoinOptions options) {
     for (int group = 0; group < groups.count(); group++) {
-      int leftFrom = groups.leftStarts[group];
-      int leftTo = groups.leftStarts[group + 1];
-      int rightFrom = groups.rightStarts[group];
-      int rightTo = groups.rightStarts[group + 1];
-      if (options.checkSortedness()) {
-        AsofMatch.checkSorted(values, true, options.leftOn(), groups.leftRows, leftFrom, leftTo,
-            groups.describeLeft);
-        AsofMatch.checkSorted(values, false, options.rightOn(), groups.rightRows, rightFrom, rightTo,
-            groups.describeRight);
+      AsofMatch.checkSorted(values, true, options.leftOn(), groups.leftRows, groups.leftStarts[group],
+          groups.leftStarts[group + 1], groups.describeLeft);
+      AsofMatch.checkSorted(values, false, options.rightOn(), groups.rightRows, groups.rightStarts[group],
+          groups.rightStarts[group + 1], groups.describeRight);
+    }
+  }
+
+  /**
+   * Merges the groups, runs of consecutive groups holding about a morsel of rows each as tasks on
+   * the query pool (each left row is in one group, so the tasks write disjoint entries of {@code out}).
+   */
+  private static void mergeEach(Groups groups, AsofKeys values, AsofJoinOptions options, int[] out,
+      QueryContext context) {
+    long step = Math.max(1, context.morselRows());
+    List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+    int first = 0;
+    while (first < groups.count()) {
+      int end = first;
+      long rows = 0;
+      while (end < groups.count() && (end == first || rows < step)) {
+        rows += groups.leftStarts[end + 1] - groups.leftStarts[end] + groups.rightStarts[end + 1]
+            - groups.rightStarts[end];
+        end++;
       }
-      AsofMatch.match(values, groups.leftRows, leftFrom, leftTo, groups.rightRows, rightFrom, rightTo,
-          options.strategy(), options.allowExactMatches(), out);
+      int from = first;
+      int to = end;
+      tasks.add(() -> {
+        for (int group = from; group < to; group++) {
+          AsofMatch.match(values, groups.leftRows, groups.leftStarts[group], groups.leftStarts[group + 1],
+              groups.rightRows, groups.rightStarts[group], groups.rightStarts[group + 1], options.strategy(),
+              options.allowExactMatches(), out);
+        }
+        return null;
+      });
+      first = end;
+    }
+    if (!tasks.isEmpty()) {
+      JoinProbe.run(tasks, context);
     }
   }
 
