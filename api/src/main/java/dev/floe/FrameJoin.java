@@ -3,9 +3,9 @@ package dev.floe;
 import dev.floe.planner.plan.JoinOptions;
 
 /**
- * The eager {@link DataFrame#join} and {@link DataFrame#joinAsof}: the one-step lazy query over both frames, as the other eager
- * operations run ({@link FrameExpressions}); collect resolves the plan first, so key and schema
- * errors come before any work.
+ * The eager {@link DataFrame#join} and {@link DataFrame#joinAsof}: the one-step lazy query over
+ * both frames, as the other eager operations run ({@link FrameExpressions}); collect resolves the
+ * plan first, so key and schema errors come before any work.
  */
 final class FrameJoin {
   private static final CollectOptions EAGER = CollectOptions.DEFAULT.withNoOptimization(true);

@@ -63,7 +63,8 @@ abstract sealed class AsofKeys permits AsofKeys.Longs, AsofKeys.Doubles {
     return switch (unit) {
       case SECOND -> duration.getSeconds();
       case MILLISECOND -> duration.toMillis();
-      case MICROSECOND -> Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
+      case MICROSECOND ->
+          Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
       case NANOSECOND -> duration.toNanos();
     };
   }

@@ -17,9 +17,9 @@ import java.util.Set;
  * An as-of join's output columns and key type, as Polars 1.44 lays them out: every left column,
  * then the right ones except the right by columns (always dropped: they equal the left ones) and the
  * right key when it has the left key's name and the options coalesce; a right name the left already
- * uses gets the suffix (two output columns of one name fail). Keys must be numeric (compared in their supertype: integers with integers,
- * floats with floats) or of one temporal type (date, datetime, duration, time); by columns must have
- * equal types on both sides. A {@link Duration} tolerance needs a temporal key.
+ * uses gets the suffix (two output columns of one name fail). Keys must be numeric (compared in
+ * their supertype: integers with integers, floats with floats) or of one temporal type (date,
+ * datetime, duration, time); by columns must have equal types on both sides. A {@link Duration} tolerance needs a temporal key.
  *
  * @param layout the output columns (sides LEFT and RIGHT only), as a hash join's layout
  * @param keyType the type both keys are compared in
