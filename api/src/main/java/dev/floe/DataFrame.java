@@ -407,6 +407,17 @@ public final class DataFrame implements AutoCloseable {
     return FrameJoin.join(this, other, options);
   }
 
+  /**
+   * The as-of join with {@code other} (Polars' {@code join_asof}): every row of this frame, in
+   * order, with the columns of the {@code other} row whose key is nearest before (backward, the
+   * default), after (forward) or around (nearest) its own, within the by groups and the tolerance,
+   * or nulls. Both frames must be sorted by their key; see {@link dev.floe.planner.plan.AsofJoinOptions}.
+   */
+  public DataFrame joinAsof(DataFrame other, dev.floe.planner.plan.AsofJoinOptions options) {
+    checkOpen();
+    return FrameJoin.joinAsof(this, other, options);
+  }
+
   /** The {@code k} rows with the largest keys, largest first, nulls last (Polars' {@code top_k}). */
   public DataFrame topK(long k, String... by) {
     return lazy().topK(k, by).collect();

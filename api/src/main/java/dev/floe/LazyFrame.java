@@ -226,6 +226,11 @@ public final class LazyFrame {
     return new LazyFrame(dev.floe.planner.plan.Join.of(plan, other.plan, options));
   }
 
+  /** The as-of join with {@code other} (Polars' {@code join_asof}); see {@link DataFrame#joinAsof}. */
+  public LazyFrame joinAsof(LazyFrame other, dev.floe.planner.plan.AsofJoinOptions options) {
+    return new LazyFrame(new dev.floe.planner.plan.AsofJoin(plan, other.plan, options));
+  }
+
   /**
    * The {@code k} rows with the largest keys, largest first, nulls last (Polars' {@code top_k}); a
    * sort and a head, which the engine runs as a top-k.

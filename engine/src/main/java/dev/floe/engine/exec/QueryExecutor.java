@@ -172,6 +172,7 @@ public final class QueryExecutor {
       case Cache cache -> cached(cache);
       case Aggregate aggregate -> aggregate(aggregate);
       case Join join -> join(join);
+      case dev.floe.planner.plan.AsofJoin asof -> asofJoin(asof);
     };
   }
 
@@ -326,6 +327,19 @@ public final class QueryExecutor {
       throw failure;
     }
     return HashJoin.run(join, left, right, allocator(StreamingNodes.label(join)), context);
+  }
+
+  /** Both inputs run (left first), then the sorted merge ({@link AsofJoinExec}). */
+  private List<RecordBatch> asofJoin(dev.floe.planner.plan.AsofJoin join) {
+    List<RecordBatch> left = run(join.left());
+    List<RecordBatch> right;
+    try {
+      right = run(join.right());
+    } catch (RuntimeException failure) {
+      left.forEach(RecordBatch::close);
+      throw failure;
+    }
+    return AsofJoinExec.run(join, left, right, allocator(StreamingNodes.label(join)), context);
   }
 
   /** A cache runs once per query; every reader gets its own handles on the same buffers. */

@@ -73,6 +73,7 @@ public final class PredicatePushdown implements OptimizerRule {
       case Cache cache -> stop(cache, pending);
       case Aggregate aggregate -> aggregate(aggregate, pending);
       case Join join -> JoinPushdown.predicates(join, pending, this::push);
+      case dev.floe.planner.plan.AsofJoin asof -> AsofJoinPushdown.predicates(asof, pending, this::push);
     };
   }
 

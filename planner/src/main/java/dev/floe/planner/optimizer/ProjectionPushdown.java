@@ -98,6 +98,7 @@ public final class ProjectionPushdown implements OptimizerRule {
         case WithColumns with -> withColumns(with, needed);
         case Aggregate aggregate -> aggregate(aggregate, needed);
         case Join join -> JoinPushdown.prune(join, needed, this::prune);
+        case dev.floe.planner.plan.AsofJoin asof -> AsofJoinPushdown.prune(asof, needed, this::prune);
       };
     }
 

@@ -164,6 +164,9 @@ class OptimizerEquivalencePropertyTest {
    * right key or the right order.
    */
   private static LogicalPlan join(LogicalPlan left, LogicalPlan right, Random random) {
+    if (random.nextInt(4) == 0) {
+      return asofJoin(left, right, random);
+    }
     JoinType how = JOIN_TYPES.get(random.nextInt(JOIN_TYPES.size()));
     JoinOptions options = how == JoinType.CROSS ? JoinOptions.cross()
         : random.nextBoolean() ? JoinOptions.on("a") : JoinOptions.on("s", "a");
@@ -174,6 +177,26 @@ class OptimizerEquivalencePropertyTest {
     if (how == JoinType.SEMI || how == JoinType.ANTI) {
       return join;
     }
+    boolean fromRight = random.nextBoolean();
+    return new Select(join, List.of(col("a"), fromRight ? col("b_right").alias("b") : col("b"), col("s"),
+        fromRight ? col("d_right").alias("d") : col("d")));
+  }
+
+  /**
+   * An as-of join on a (sometimes by s), any strategy, sometimes with a tolerance, without exact
+   * matches or with the right key kept, selected back to the four columns (some from the right).
+   */
+  private static LogicalPlan asofJoin(LogicalPlan left, LogicalPlan right, Random random) {
+    dev.floe.planner.plan.AsofJoinOptions options = dev.floe.planner.plan.AsofJoinOptions.on("a")
+        .strategy(dev.floe.planner.plan.AsofStrategy.values()[random.nextInt(3)])
+        .allowExactMatches(random.nextInt(3) != 0).coalesce(random.nextInt(4) != 0);
+    if (random.nextBoolean()) {
+      options = options.by("s");
+    }
+    if (random.nextInt(3) == 0) {
+      options = options.tolerance(random.nextInt(3));
+    }
+    LogicalPlan join = new dev.floe.planner.plan.AsofJoin(left, right, options);
     boolean fromRight = random.nextBoolean();
     return new Select(join, List.of(col("a"), fromRight ? col("b_right").alias("b") : col("b"), col("s"),
         fromRight ? col("d_right").alias("d") : col("d")));

@@ -53,6 +53,7 @@ final class PlanInterpreter {
       case Cache cache -> run(cache.input());
       case Aggregate aggregate -> aggregate(run(aggregate.input()), aggregate);
       case Join join -> JoinInterpreter.join(join, run(join.left()), run(join.right()));
+      case dev.floe.planner.plan.AsofJoin asof -> AsofInterpreter.join(asof, run(asof.left()), run(asof.right()));
     };
   }
 
