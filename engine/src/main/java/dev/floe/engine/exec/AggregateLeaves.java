@@ -84,7 +84,7 @@ final class AggregateLeaves {
 
   /** The outermost reductions (and frame lengths) in {@code expr}, left to right. */
   private static void collectReductions(Expr expr, List<Expr> found) {
-    if (expr instanceof Agg || expr instanceof FrameLength) {
+    if (expr instanceof Agg || expr instanceof FrameLength || expr instanceof dev.floe.planner.expr.Correlation) {
       if (!found.contains(expr)) {
         found.add(expr);
       }
@@ -131,6 +131,9 @@ final class AggregateLeaves {
     }
     if (leaf.expr() instanceof FrameLength) {
       return Reduce.LEN;
+    }
+    if (!(leaf.expr() instanceof Agg)) {
+      return null; // a correlation: the general path
     }
     Agg agg = (Agg) leaf.expr();
     if (!RowWise.isRowWise(agg.input()) && filtered(agg) == null) {

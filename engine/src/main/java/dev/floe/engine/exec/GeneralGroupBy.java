@@ -4,6 +4,7 @@ import dev.floe.engine.exec.AggregateLeaves.Leaf;
 import dev.floe.engine.expr.ExpressionEvaluator;
 import dev.floe.engine.expr.Projection;
 import dev.floe.errors.FloeException;
+import dev.floe.kernels.Correlations;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
@@ -11,13 +12,16 @@ import dev.floe.memory.column.Column;
 import dev.floe.memory.column.ColumnBuilder;
 import dev.floe.memory.column.ColumnBuilders;
 import dev.floe.memory.column.Concatenation;
+import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.column.ListColumn;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Field;
 import dev.floe.memory.types.Schema;
 import dev.floe.planner.expr.ColumnRef;
+import dev.floe.planner.expr.Correlation;
 import dev.floe.planner.expr.ExprTrees;
+import dev.floe.planner.optimizer.RowWise;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,6 +143,9 @@ final class GeneralGroupBy {
         return builder.build();
       }
     }
+    if (leaf.expr() instanceof Correlation corr && RowWise.isRowWise(corr.a()) && RowWise.isRowWise(corr.b())) {
+      return correlations(corr, sorted, offsets, count, allocator);
+    }
     int parallelism = context.pool().getParallelism();
     int chunks = parallelism < 2 || count < 512 ? 1 : Math.min(parallelism * 4, count / 128);
     if (chunks == 1) {
@@ -164,6 +171,22 @@ final class GeneralGroupBy {
           result.close();
         }
       }
+    }
+  }
+
+  /**
+   * A correlation of row-wise inputs per group: both inputs evaluated once over the sorted rows,
+   * then one two-pass loop over each group's slice ({@link Correlations#pearson}).
+   */
+  private static Column correlations(Correlation corr, RecordBatch sorted, int[] offsets, int count,
+      BufferAllocator allocator) {
+    try (Column x = ExpressionEvaluator.evaluate(sorted, corr.a(), allocator);
+        Column y = ExpressionEvaluator.evaluate(sorted, corr.b(), allocator);
+        FixedWidthBuilder builder = new FixedWidthBuilder(DataType.FLOAT64, allocator, count)) {
+      for (int group = 0; group < count; group++) {
+        builder.appendDouble(Correlations.pearson(x, y, offsets[group], offsets[group + 1]));
+      }
+      return builder.build();
     }
   }
 

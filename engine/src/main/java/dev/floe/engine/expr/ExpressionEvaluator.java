@@ -18,6 +18,7 @@ import dev.floe.memory.column.JavaValues;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Agg;
+import dev.floe.planner.expr.Correlation;
 import dev.floe.planner.expr.Alias;
 import dev.floe.planner.expr.Binary;
 import dev.floe.planner.expr.CastExpr;
@@ -117,6 +118,7 @@ public final class ExpressionEvaluator {
       case Literal literal -> true;
       case FrameLength length -> true;
       case Agg agg -> true;
+      case Correlation corr -> true;
       case Window window -> false;
       case ColumnRef column -> false;
       case Selector selector -> false;
@@ -170,6 +172,7 @@ public final class ExpressionEvaluator {
         }
       }
       case Agg agg -> AggregateEvaluation.evaluate(this, agg);
+      case Correlation corr -> CorrelationEvaluation.evaluate(this, corr);
       case TemporalFunction temporal -> new TemporalEvaluation(this).evaluate(temporal);
       case SequenceFunction sequence -> new SequenceEvaluation(this).evaluate(sequence);
       case ReshapeFunction reshape -> new ReshapeEvaluation(this).evaluate(reshape);

@@ -28,6 +28,7 @@ public sealed interface Expr
         Round,
         Clip,
         Agg,
+        Correlation,
         Selector,
         NameMap,
         TemporalFunction,

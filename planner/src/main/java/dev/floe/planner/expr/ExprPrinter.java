@@ -42,6 +42,7 @@ public final class ExprPrinter {
       case Clip clip ->
           receiver(clip.input()) + ".clip(" + value(clip.lower()) + ", " + value(clip.upper())
               + ")";
+      case Correlation corr -> "pl.corr(" + print(corr.a()) + ", " + print(corr.b()) + ")";
       case Agg agg ->
           receiver(agg.input()) + "." + agg.function().method() + "("
               + (isDdofFunction(agg) && agg.ddof() != 1 ? "ddof=" + agg.ddof() : "")

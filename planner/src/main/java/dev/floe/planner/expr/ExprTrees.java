@@ -41,6 +41,7 @@ public final class ExprTrees {
       case Round round -> List.of(round.input());
       case Clip clip -> List.of(clip.input());
       case Agg agg -> List.of(agg.input());
+      case Correlation corr -> List.of(corr.a(), corr.b());
       case TemporalFunction temporal -> temporal.children();
       case SequenceFunction sequence -> sequence.children();
       case ReshapeFunction reshape -> reshape.children();
@@ -136,6 +137,8 @@ public final class ExprTrees {
       case Round round -> new Round(replace(round.input(), target, replacement), round.decimals());
       case Clip clip -> new Clip(replace(clip.input(), target, replacement), clip.lower(), clip.upper());
       case Agg agg -> agg.withInput(replace(agg.input(), target, replacement));
+      case Correlation corr ->
+          new Correlation(replace(corr.a(), target, replacement), replace(corr.b(), target, replacement));
       case TemporalFunction temporal ->
           temporal.withChildren(replaceAll(temporal.children(), target, replacement));
       case SequenceFunction sequence ->

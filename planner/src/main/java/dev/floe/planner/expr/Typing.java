@@ -81,6 +81,7 @@ final class Typing {
         yield new Typed(new Clip(input.expr(), lower, upper), input.type(), input.scalar());
       }
       case Agg agg -> Aggregations.type(agg, type(agg.input()));
+      case Correlation corr -> Correlation.type(corr, type(corr.a()), type(corr.b()));
       case TemporalFunction temporal -> new TemporalTyping(this).type(temporal);
       case SequenceFunction sequence -> new SequenceTyping(this).type(sequence);
       case ReshapeFunction reshape -> new ReshapeTyping(this).type(reshape);

@@ -24,6 +24,7 @@ public final class RowWise {
   public static boolean isRowWise(Expr expr) {
     boolean local = switch (expr) {
       case Agg agg -> false;
+      case dev.floe.planner.expr.Correlation corr -> false;
       case FrameLength length -> false;
       case SequenceFunction sequence -> false;
       case ReshapeFunction reshape -> false;
