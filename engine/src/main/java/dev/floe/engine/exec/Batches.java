@@ -52,6 +52,54 @@ final class Batches {
     }
   }
 
+  /**
+   * {@link #concat}, each column concatenated by its own task on the query pool (a many-column
+   * whole input, such as the partial rows of a group-by, copies its columns side by side).
+   */
+  static RecordBatch concat(List<RecordBatch> batches, Schema schema, BufferAllocator allocator,
+      QueryContext context) {
+    if (batches.size() <= 1 || schema.size() < 2 || context.pool().getParallelism() < 2) {
+      return concat(batches, schema, allocator);
+    }
+    try {
+      long rows = 0;
+      for (RecordBatch batch : batches) {
+        rows += batch.rowCount();
+      }
+      if (rows > Integer.MAX_VALUE) {
+        throw new dev.floe.errors.InvalidOperationException(
+            "this operator needs its whole input in one batch, and " + rows + " rows exceed "
+                + Integer.MAX_VALUE);
+      }
+      Column[] columns = new Column[schema.size()];
+      List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>(schema.size());
+      for (int index = 0; index < schema.size(); index++) {
+        int column = index;
+        tasks.add(() -> {
+          List<Column> parts = new ArrayList<>(batches.size());
+          for (RecordBatch batch : batches) {
+            parts.add(batch.column(column));
+          }
+          columns[column] = Concatenation.concat(allocator, parts);
+          return null;
+        });
+      }
+      try {
+        JoinProbe.run(tasks, context);
+      } catch (RuntimeException failure) {
+        for (Column column : columns) {
+          if (column != null) {
+            column.close();
+          }
+        }
+        throw failure;
+      }
+      return new RecordBatch(schema, java.util.Arrays.asList(columns), (int) rows);
+    } finally {
+      batches.forEach(RecordBatch::close);
+    }
+  }
+
   private static Column empty(Schema schema, int index, BufferAllocator allocator) {
     try (ColumnBuilder builder = ColumnBuilders.forType(schema.field(index).type(), allocator)) {
       return builder.build();

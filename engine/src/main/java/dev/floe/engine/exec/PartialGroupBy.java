@@ -188,7 +188,7 @@ final class PartialGroupBy {
    * Many partial rows are merged in parallel, partitioned by key hash ({@link PartitionedMerge}).
    */
   RecordBatch merge(List<RecordBatch> partials, BufferAllocator allocator, QueryContext context) {
-    try (RecordBatch all = Batches.concat(partials, partialSchema, allocator)) {
+    try (RecordBatch all = Batches.concat(partials, partialSchema, allocator, context)) {
       int keyCount = leaves.keys().size();
       if (PartitionedMerge.applies(all.columns().subList(0, keyCount), all.rowCount(), context)) {
         return PartitionedMerge.run(all, keyCount, leaves.aggregate().maintainOrder(), this::mergeOne, context,

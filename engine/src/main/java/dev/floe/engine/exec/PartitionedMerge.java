@@ -1,11 +1,8 @@
 package dev.floe.engine.exec;
 
 import dev.floe.errors.ComputeException;
-import dev.floe.kernels.Hash;
-import dev.floe.kernels.scalar.HashScalar;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
-import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.DataType;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ final class PartitionedMerge {
       BiFunction<RecordBatch, BufferAllocator, Merged> mergeOne, QueryContext context, BufferAllocator allocator) {
     int rows = all.rowCount();
     int partitions = Math.min(64, Integer.highestOneBit(context.pool().getParallelism()) * 4);
-    long[] hashes = hashes(all.columns().subList(0, keyCount), allocator);
+    long[] hashes = JoinProbe.hashes(all.columns().subList(0, keyCount), allocator, context); // a morsel per task
     int[] offsets = new int[partitions + 1];
     int[] partition = new int[rows];
     for (int row = 0; row < rows; row++) {
@@ -69,7 +66,7 @@ final class PartitionedMerge {
       order[next[partition[row]]++] = row; // stable: each partition keeps the partials' order
     }
     Merged[] merged = new Merged[partitions];
-    try (RecordBatch sorted = gatherRows(all, order, allocator)) {
+    try (RecordBatch sorted = gatherRows(all, order, allocator, context)) {
       List<Callable<Void>> tasks = new ArrayList<>();
       for (int index = 0; index < partitions; index++) {
         int part = index;
@@ -99,7 +96,7 @@ final class PartitionedMerge {
         return result;
       }
       try (result) {
-        return gatherRows(result, byFirstSeen(firstSeen), allocator);
+        return gatherRows(result, byFirstSeen(firstSeen), allocator, context);
       }
     } finally {
       for (Merged left : merged) {
@@ -124,30 +121,13 @@ final class PartitionedMerge {
     return permutation;
   }
 
-  private static long[] hashes(List<Column> keys, BufferAllocator allocator) {
-    long[] hashes = null;
-    for (Column key : keys) {
-      try (FixedWidthColumn hashed = Hash.hash64(key, allocator)) {
-        if (hashes == null) {
-          hashes = new long[key.length()];
-          for (int row = 0; row < hashes.length; row++) {
-            hashes[row] = hashed.getLong(row);
-          }
-        } else {
-          for (int row = 0; row < hashes.length; row++) {
-            hashes[row] = HashScalar.combine(hashes[row], hashed.getLong(row));
-          }
-        }
-      }
-    }
-    return hashes;
-  }
-
-  private static RecordBatch gatherRows(RecordBatch batch, int[] rows, BufferAllocator allocator) {
+  /** The rows of every column, each column gathered by ranges on the pool ({@link ParallelGrouping#gather}). */
+  private static RecordBatch gatherRows(RecordBatch batch, int[] rows, BufferAllocator allocator,
+      QueryContext context) {
     List<Column> columns = new ArrayList<>();
     try {
       for (Column column : batch.columns()) {
-        columns.add(GroupedReducers.gather(column, rows, allocator));
+        columns.add(ParallelGrouping.gather(column, rows, allocator, context));
       }
     } catch (RuntimeException failure) {
       columns.forEach(Column::close);
