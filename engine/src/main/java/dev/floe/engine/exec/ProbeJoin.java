@@ -54,7 +54,7 @@ final class ProbeJoin {
       buildKeys = Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), layout.keyTypes(), right), true,
           allocator);
       long[] hashes = JoinProbe.hashes(buildKeys, allocator, context);
-      JoinTable table = JoinTable.build(buildKeys, hashes, 0, right.rowCount(), join.options().nullsEqual());
+      JoinTable table = JoinTable.buildForProbing(buildKeys, hashes, join.options().nullsEqual());
       if (join.options().validate() == Validate.MANY_TO_ONE) {
         JoinValidation.uniqueRight(join, table, buildKeys);
       }
@@ -112,6 +112,7 @@ final class ProbeJoin {
     try {
       long[] hashes = JoinTable.hashes(keys, allocator);
       CrossEquality equality = CrossEquality.of(buildKeys, keys);
+      JoinTable.IntegerKeys integers = table.keysInSlots(keys) ? JoinTable.IntegerKeys.of(keys) : null;
       Column[] nullable = table.nullsMatch() ? new Column[0]
           : keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
       int rows = morsel.rowCount();
@@ -121,7 +122,7 @@ final class ProbeJoin {
         int[] kept = new int[rows];
         int count = 0;
         for (int row = 0; row < rows; row++) {
-          boolean found = !hasNull(nullable, row) && table.group(hashes[row], equality, row) >= 0;
+          boolean found = !hasNull(nullable, row) && lookUp(table, integers, hashes[row], equality, row) >= 0;
           if (found == keep) {
             kept[count++] = row;
           }
@@ -131,7 +132,7 @@ final class ProbeJoin {
       boolean outer = how == JoinType.LEFT;
       JoinProbe.Pairs pairs = new JoinProbe.Pairs();
       for (int row = 0; row < rows; row++) {
-        int group = hasNull(nullable, row) ? -1 : table.group(hashes[row], equality, row);
+        int group = hasNull(nullable, row) ? -1 : lookUp(table, integers, hashes[row], equality, row);
         if (group >= 0) {
           for (int position = table.start(group); position < table.end(group); position++) {
             pairs.add(row, table.row(position));
@@ -144,6 +145,12 @@ final class ProbeJoin {
     } finally {
       keys.forEach(Column::close);
     }
+  }
+
+  /** A probe row's group: by the key kept in the table's slots where it has one, else by equality. */
+  private static int lookUp(JoinTable table, JoinTable.IntegerKeys integers, long hash, CrossEquality equality,
+      int row) {
+    return integers != null ? table.groupOfKey(hash, integers.at(row)) : table.group(hash, equality, row);
   }
 
   private static boolean hasNull(Column[] nullable, int row) {

@@ -26,6 +26,9 @@ public final class JoinTable {
   private final boolean nullsMatch;
   private final int[] slots; // group + 1; 0 is empty
   private final long[] slotHashes;
+  /** The key of each slot's group when the table has one integer key without nulls; else null. */
+  private final long[] slotKeys;
+  private final IntegerKeys integerKeys;
   private final int shift;
   private final int mask;
   private int[] groupFirst = new int[16];
@@ -33,7 +36,7 @@ public final class JoinTable {
   private int[] groupStart;
   private int[] groupRows;
 
-  private JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows) {
+  private JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
     int capacity = Integer.highestOneBit(Math.max(4, rows)) << 2; // load factor <= 1/2
     this.hashes = hashes;
     this.nullableKeys = keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
@@ -41,6 +44,8 @@ public final class JoinTable {
     this.nullsMatch = nullsMatch;
     this.slots = new int[capacity];
     this.slotHashes = new long[capacity];
+    this.integerKeys = keysInSlots ? IntegerKeys.of(keys) : null;
+    this.slotKeys = integerKeys != null ? new long[capacity] : null;
     this.mask = capacity - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
   }
@@ -64,6 +69,20 @@ public final class JoinTable {
 
   /** {@link #build} with the rows' {@link #hashes} computed already (one per row of {@code keys}). */
   public static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch) {
+    return build(keys, hashes, from, to, nullsMatch, false);
+  }
+
+  /**
+   * A table over all rows of the build side's own {@code keys}, to be probed by other columns
+   * ({@link #group(long, CrossEquality, int)}); one integer key without nulls is also kept in the
+   * slots, for {@link #groupOfKey}.
+   */
+  public static JoinTable buildForProbing(List<Column> keys, long[] hashes, boolean nullsMatch) {
+    return build(keys, hashes, 0, keys.getFirst().length(), nullsMatch, true);
+  }
+
+  private static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch,
+      boolean keysInSlots) {
     int rows = to - from;
     if (rows > GroupIds.MAX_ROWS) {
       throw new InvalidOperationException(
@@ -73,7 +92,7 @@ public final class JoinTable {
       throw new InvalidOperationException("join table: " + hashes.length + " hashes for "
           + keys.getFirst().length() + " rows");
     }
-    JoinTable table = new JoinTable(hashes, keys, nullsMatch, rows);
+    JoinTable table = new JoinTable(hashes, keys, nullsMatch, rows, keysInSlots);
     int[] rowGroup = new int[rows];
     int[] counts = new int[16];
     for (int row = from; row < to; row++) {
@@ -145,6 +164,33 @@ public final class JoinTable {
     }
   }
 
+  /**
+   * Whether {@link #groupOfKey} can look up probe rows of {@code probeKeys}: the table and the probe
+   * each have one integer (or temporal) key of the same type, 4 or 8 bytes wide, without nulls.
+   */
+  public boolean keysInSlots(List<Column> probeKeys) {
+    return slotKeys != null && probeKeys.size() == 1 && IntegerKeys.of(probeKeys) != null
+        && probeKeys.getFirst().type().equals(integerKeys.type());
+  }
+
+  /**
+   * The group of integer key {@code key} (hashed to {@code hash}), or -1: compares the key kept in
+   * the slot, so a lookup touches the table only, never the build side's key column.
+   */
+  public int groupOfKey(long hash, long key) {
+    int slot = (int) ((hash * FIBONACCI) >>> shift);
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if (slotKeys[slot] == key) {
+        return entry - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /** Whether rows of this table's keys with a null key join (nulls equal). */
   public boolean nullsMatch() {
     return nullsMatch;
@@ -198,6 +244,35 @@ public final class JoinTable {
     groupFirst[groupCount] = row;
     slots[slot] = ++groupCount;
     slotHashes[slot] = hash;
+    if (slotKeys != null) {
+      slotKeys[slot] = integerKeys.at(row);
+    }
     return groupCount - 1;
+  }
+
+  /** One integer or temporal key column of 4 or 8 bytes without nulls, read in place. */
+  public record IntegerKeys(java.lang.foreign.MemorySegment values, long offset, int width,
+      dev.floe.memory.types.DataType type) {
+    /** The keys of {@code keys}, or null when they are not one such column. */
+    public static IntegerKeys of(List<Column> keys) {
+      if (keys.size() != 1 || !(keys.getFirst() instanceof dev.floe.memory.column.FixedWidthColumn column)
+          || column.nullCount() > 0) {
+        return null;
+      }
+      dev.floe.memory.types.DataType type = column.type();
+      int width = type.byteWidth();
+      if (!(type.isInteger() || type.isTemporal()) || (width != 4 && width != 8)) {
+        return null;
+      }
+      return new IntegerKeys(column.valuesBuffer().segment(), column.offset(), width, type);
+    }
+
+    /** Row {@code row}'s key (4-byte keys sign-extended). */
+    public long at(int row) {
+      long position = (offset + row) * width;
+      return width == 8
+          ? values.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, position)
+          : values.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, position);
+    }
   }
 }

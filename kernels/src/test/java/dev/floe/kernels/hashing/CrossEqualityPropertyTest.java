@@ -16,7 +16,8 @@ import net.jqwik.api.Property;
 /**
  * {@link CrossEquality} and {@link JoinTable#group(long, CrossEquality, int)} against the
  * single-list path ({@link RowEquality} through {@link JoinTable#group(int)} over the two sides
- * concatenated): for random build and probe key columns (i64, i32, f64 with NaN and -0.0, strings,
+ * concatenated), and {@link JoinTable#groupOfKey} where one integer key is kept in the slots: for
+ * random build and probe key columns (i64, i32, f64 with NaN and -0.0, strings,
  * with nulls; one or two keys; probe columns sliced at an offset), every probe row finds the same
  * group and the same build rows.
  */
@@ -32,6 +33,7 @@ class CrossEqualityPropertyTest {
     int skip = random.nextInt(3);
     int keyCount = 1 + random.nextInt(2);
     boolean nullsMatch = random.nextBoolean();
+    boolean nulls = random.nextBoolean();
     List<Column> build = new ArrayList<>();
     List<Column> probe = new ArrayList<>();
     List<Column> both = new ArrayList<>();
@@ -39,8 +41,8 @@ class CrossEqualityPropertyTest {
     try {
       for (int key = 0; key < keyCount; key++) {
         DataType type = TYPES[random.nextInt(TYPES.length)];
-        List<Object> buildValues = values(random, type, buildRows);
-        List<Object> probeValues = values(random, type, skip + probeRows);
+        List<Object> buildValues = values(random, type, buildRows, nulls);
+        List<Object> probeValues = values(random, type, skip + probeRows, nulls);
         List<Object> all = new ArrayList<>(buildValues);
         all.addAll(probeValues.subList(skip, probeValues.size()));
         build.add(JavaValues.toColumn(allocator, type, buildValues));
@@ -50,7 +52,11 @@ class CrossEqualityPropertyTest {
         both.add(JavaValues.toColumn(allocator, type, all));
       }
       JoinTable reference = JoinTable.build(both, 0, buildRows, nullsMatch, allocator);
-      JoinTable table = JoinTable.build(build, 0, buildRows, nullsMatch, allocator);
+      JoinTable table = JoinTable.buildForProbing(build, JoinTable.hashes(build, allocator), nullsMatch);
+      JoinTable.IntegerKeys integers = table.keysInSlots(probe) ? JoinTable.IntegerKeys.of(probe) : null;
+      if (keyCount == 1 && !nulls && build.getFirst().type().isInteger() && buildRows > 0 && probeRows > 0) {
+        assertThat(integers).as("one integer key without nulls is kept in the slots").isNotNull();
+      }
       long[] probeHashes = JoinTable.hashes(probe, allocator);
       CrossEquality equality = CrossEquality.of(build, probe);
       for (int row = 0; row < probeRows; row++) {
@@ -58,6 +64,10 @@ class CrossEqualityPropertyTest {
         boolean nullKey = !nullsMatch && hasNull(probe, row);
         int actual = nullKey ? -1 : table.group(probeHashes[row], equality, row);
         assertThat(rows(table, actual)).as("probe row %d", row).isEqualTo(rows(reference, expected));
+        if (integers != null) {
+          assertThat(rows(table, table.groupOfKey(probeHashes[row], integers.at(row))))
+              .as("probe row %d by the key in the slots", row).isEqualTo(rows(reference, expected));
+        }
       }
     } finally {
       build.forEach(Column::close);
@@ -80,11 +90,11 @@ class CrossEqualityPropertyTest {
     return rows;
   }
 
-  private static List<Object> values(Random random, DataType type, int rows) {
+  private static List<Object> values(Random random, DataType type, int rows, boolean nulls) {
     List<Object> values = new ArrayList<>(rows);
     for (int row = 0; row < rows; row++) {
       int value = random.nextInt(5);
-      values.add(random.nextInt(6) == 0 ? null : switch (type) {
+      values.add(nulls && random.nextInt(6) == 0 ? null : switch (type) {
         case DataType.Int64 ignored -> (long) value;
         case DataType.Int32 ignored -> value;
         case DataType.Float64 ignored -> value == 4 ? Double.NaN : value == 3 ? (random.nextBoolean() ? -0.0 : 0.0)
