@@ -2,9 +2,11 @@ package dev.floe.engine.exec;
 
 import dev.floe.errors.ComputeException;
 import dev.floe.kernels.Hash;
+import dev.floe.kernels.hashing.DictionaryKeys;
 import dev.floe.kernels.scalar.HashScalar;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.DataType;
@@ -38,7 +40,8 @@ final class PartitionedMerge {
       return false;
     }
     for (Column key : keys) {
-      if (key.type().isNested() || key.type() instanceof DataType.Dictionary) {
+      if (key.type().isNested()
+          || (key.type() instanceof DataType.Dictionary && !DictionaryKeys.indexable(key))) {
         return false; // GroupIds hashes these by their Java values, not with Hash.hash64
       }
     }
@@ -127,7 +130,9 @@ final class PartitionedMerge {
   private static long[] hashes(List<Column> keys, BufferAllocator allocator) {
     long[] hashes = null;
     for (Column key : keys) {
-      try (FixedWidthColumn hashed = Hash.hash64(key, allocator)) {
+      // a categorical key partitions by its index (the partials share one dictionary by now)
+      try (Column indices = key instanceof DictionaryColumn categorical ? categorical.indexColumn() : key.share();
+          FixedWidthColumn hashed = Hash.hash64(indices, allocator)) {
         if (hashes == null) {
           hashes = new long[key.length()];
           for (int row = 0; row < hashes.length; row++) {

@@ -1,0 +1,89 @@
+package dev.floe.kernels.hashing;
+
+import dev.floe.memory.Buffer;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryColumn;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Categorical (dictionary) keys grouped and joined by their integer indices instead of their
+ * values. That is exact when the dictionary holds each value once and no null (what casts to
+ * categorical and {@link dev.floe.memory.column.DictionaryUnion} build): then two rows hold equal
+ * keys exactly when they hold equal indices. Other dictionaries (duplicates or nulls, say from a
+ * file) keep the value-by-value path of {@link DeepValues}.
+ *
+ * <p>Whether a dictionary qualifies is checked once per dictionary by grouping its values, and
+ * remembered against its buffers (slices, shares and gathers of a column keep the same buffers),
+ * so the morsels of one categorical column pay for it once.
+ */
+public final class DictionaryKeys {
+  /** Per dictionary (keyed by its first value buffer): its rows checked and the verdict. */
+  private record Verdict(int offset, int length, boolean unique) {}
+
+  private static final Map<Buffer, Verdict> VERDICTS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private DictionaryKeys() {}
+
+  /** Whether {@code column} is a dictionary column whose rows may be compared by index. */
+  public static boolean indexable(Column column) {
+    if (!(column instanceof DictionaryColumn dictionaryColumn)) {
+      return false;
+    }
+    Column dictionary = dictionaryColumn.dictionary();
+    if (dictionary.nullCount() > 0) {
+      return false;
+    }
+    Buffer key = firstBuffer(dictionary);
+    if (key == null) {
+      return dictionary.length() <= 1;
+    }
+    Verdict known = VERDICTS.get(key);
+    if (known != null && known.offset() == dictionary.offset()
+        && known.length() == dictionary.length()) {
+      return known.unique();
+    }
+    boolean unique = dictionary.length() <= 1 || GroupIds.of(List.of(dictionary),
+        BufferAllocator.current()).groupCount() == dictionary.length();
+    VERDICTS.put(key, new Verdict(dictionary.offset(), dictionary.length(), unique));
+    return unique;
+  }
+
+  /** The row hashes of an indexable dictionary column: the hashes of its indices. */
+  static long[] indexHashes(Column column, BufferAllocator allocator) {
+    try (Column indices = ((DictionaryColumn) column).indexColumn()) {
+      return GroupIds.hashes(List.of(indices), allocator);
+    }
+  }
+
+  /** Equality of two rows' indices (validity is handled by the caller, {@link RowEquality}). */
+  static RowEquality indexEquality(DictionaryColumn column) {
+    MemorySegment indices = column.indicesBuffer().segment();
+    long offset = column.offset();
+    return switch (column.type().byteWidth()) {
+      case 1 -> (a, b) -> indices.get(ValueLayout.JAVA_BYTE, offset + a)
+          == indices.get(ValueLayout.JAVA_BYTE, offset + b);
+      case 2 -> (a, b) -> indices.get(ValueLayout.JAVA_SHORT_UNALIGNED, (offset + a) << 1)
+          == indices.get(ValueLayout.JAVA_SHORT_UNALIGNED, (offset + b) << 1);
+      case 4 -> (a, b) -> indices.get(RowEquality.INT, (offset + a) << 2)
+          == indices.get(RowEquality.INT, (offset + b) << 2);
+      default -> (a, b) -> indices.get(RowEquality.LONG, (offset + a) << 3)
+          == indices.get(RowEquality.LONG, (offset + b) << 3);
+    };
+  }
+
+  private static Buffer firstBuffer(Column column) {
+    for (Buffer buffer : column.buffers()) {
+      if (buffer != null) {
+        return buffer;
+      }
+    }
+    return null;
+  }
+}
