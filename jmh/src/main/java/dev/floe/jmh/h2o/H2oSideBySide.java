@@ -60,7 +60,7 @@ public final class H2oSideBySide {
   }
 
   /** The string keys peers.py casts to Polars' Categorical, per task. */
-  static List<String> categoricalKeys(String task) {
+  public static List<String> categoricalKeys(String task) {
     return task.equals("groupby") ? List.of("id1", "id2", "id3") : List.of("id4", "id5", "id6");
   }
 
@@ -79,7 +79,12 @@ public final class H2oSideBySide {
           throw new IllegalArgumentException("expected ROLE=PATH, got " + args[index]);
         }
         DataFrame read = Floe.readParquet(Path.of(args[index].substring(equals + 1)));
-        tables.put(args[index].substring(0, equals), categorical ? toCategorical(read, args[0]) : read);
+        if (categorical) {
+          try (DataFrame plain = read) {
+            read = withCategoricalKeys(plain, args[0]);
+          }
+        }
+        tables.put(args[index].substring(0, equals), read);
       }
     } catch (RuntimeException failure) {
       tables.values().forEach(DataFrame::close);
@@ -88,17 +93,18 @@ public final class H2oSideBySide {
     return tables;
   }
 
-  /** {@code frame} with the task's key columns it has cast to categorical; closes {@code frame}. */
-  private static DataFrame toCategorical(DataFrame frame, String task) {
-    try (frame) {
-      List<Expr> casts = new ArrayList<>();
-      for (String key : categoricalKeys(task)) {
-        if (frame.columns().contains(key)) {
-          casts.add(Floe.col(key).cast(DataType.CATEGORICAL));
-        }
+  /**
+   * {@code frame} with those of the task's {@link #categoricalKeys} it has cast to categorical (a
+   * new frame; {@code frame} stays open and owned by the caller).
+   */
+  public static DataFrame withCategoricalKeys(DataFrame frame, String task) {
+    List<Expr> casts = new ArrayList<>();
+    for (String key : categoricalKeys(task)) {
+      if (frame.columns().contains(key)) {
+        casts.add(Floe.col(key).cast(DataType.CATEGORICAL));
       }
-      return casts.isEmpty() ? frame.clone() : frame.withColumns(casts.toArray(Expr[]::new));
     }
+    return casts.isEmpty() ? frame.clone() : frame.withColumns(casts.toArray(Expr[]::new));
   }
 
   /** Runs one question and formats the answer line. */
