@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * frames of string keys with nulls, an empty string and non-ASCII text: eager, lazy on small
  * morsels with the cast before the query (one dictionary shared by every morsel) and with the cast
  * inside it (one dictionary per morsel, put together at the merge), one key or mixed with an
- * integer key; joins of two frames cast separately (two dictionaries). Rows compare as multisets.
+ * integer key; joins of every kind of two frames cast separately (two dictionaries). Rows compare
+ * as multisets.
  */
 @LeakChecked
 class CategoricalDifferentialTest {
@@ -64,6 +65,17 @@ class CategoricalDifferentialTest {
     try (frame) {
       return frame.withColumns(col(name).cast(DataType.UTF8));
     }
+  }
+
+  /** Every categorical column of {@code frame} cast back to strings (a new frame). */
+  private static DataFrame allToStrings(DataFrame frame) {
+    List<Expr> casts = new ArrayList<>();
+    for (Series series : frame.getColumns()) {
+      if (series.dtype() instanceof DataType.Dictionary) {
+        casts.add(col(series.name()).cast(DataType.UTF8));
+      }
+    }
+    return frame.withColumns(casts.toArray(Expr[]::new));
   }
 
   @Test
@@ -113,24 +125,29 @@ class CategoricalDifferentialTest {
       List<PolarsCases.TestColumn> left = frame(random, shape[0], shape[2], "k");
       // the right side draws from more words, so some keys are only on one side
       List<PolarsCases.TestColumn> right = frame(random, shape[1], shape[2] + 4, "k");
-      for (JoinType how : List.of(JoinType.INNER, JoinType.LEFT, JoinType.SEMI, JoinType.ANTI)) {
+      for (JoinType how : List.of(JoinType.INNER, JoinType.LEFT, JoinType.SEMI, JoinType.ANTI, JoinType.RIGHT,
+          JoinType.FULL)) {
         for (List<String> on : List.of(List.of("k"), List.of("k", "i"))) {
-          JoinOptions options = JoinOptions.on(on.toArray(String[]::new)).how(how)
-              .maintainOrder(MaintainOrder.LEFT);
+          MaintainOrder order = how == JoinType.RIGHT ? MaintainOrder.RIGHT : MaintainOrder.LEFT;
+          JoinOptions options = JoinOptions.on(on.toArray(String[]::new)).how(how).maintainOrder(order);
           String pyOn = "[" + String.join(", ", on.stream().map(key -> "'" + key + "'").toList()) + "]";
           String python = "df.with_columns(pl.col('k').cast(pl.Categorical)).join(other.with_columns("
               + "pl.col('k').cast(pl.Categorical)), on=" + pyOn + ", how='" + how.keyword()
-              + "', maintain_order='left').with_columns(pl.col('k').cast(pl.String))";
+              + "', maintain_order='" + order.name().toLowerCase() + "').with_columns(pl.col(pl.Categorical)"
+              + ".cast(pl.String))";
           cases.add(left, right, (l, r) -> {
-            try (DataFrame lc = toCategorical(l, "k"); DataFrame rc = toCategorical(r, "k")) {
-              return toStrings(lc.join(rc, options), "k");
+            try (DataFrame lc = toCategorical(l, "k"); DataFrame rc = toCategorical(r, "k");
+                DataFrame joined = lc.join(rc, options)) {
+              return allToStrings(joined);
             }
           }, python, true);
           cases.add(left, right, (l, r) -> {
             Function<DataFrame, LazyFrame> cast = frame -> frame.lazy()
                 .withColumns(col("k").cast(DataType.CATEGORICAL));
-            return cast.apply(l).join(cast.apply(r), options).withColumns(col("k").cast(DataType.UTF8))
-                .collect(CollectOptions.DEFAULT.withMorselRows(7));
+            try (DataFrame joined = cast.apply(l).join(cast.apply(r), options)
+                .collect(CollectOptions.DEFAULT.withMorselRows(7))) {
+              return allToStrings(joined);
+            }
           }, python, true);
         }
       }
