@@ -116,6 +116,43 @@ class CategoricalDifferentialTest {
     assertThat(cases.bothFailed()).isZero();
   }
 
+  /** Other frame operations over a categorical column: sort, unique, filters, n_unique, head. */
+  @Test
+  void frameOperationsAgreeWithPolars() throws Exception {
+    Random random = new Random(11);
+    PolarsFrameCases cases = new PolarsFrameCases(directory);
+    String cast = "df.with_columns(pl.col('k').cast(pl.Categorical))";
+    for (int rows : new int[] {0, 7, 150}) {
+      List<PolarsCases.TestColumn> data = frame(random, rows, 12, "k");
+      cases.add(data, df -> {
+        try (DataFrame cat = toCategorical(df, "k")) {
+          return cat.sort("k", "x");
+        }
+      }, cast + ".sort('k', 'x')", false);
+      cases.add(data, df -> {
+        try (DataFrame cat = toCategorical(df, "k"); DataFrame keys = cat.select("k")) {
+          return keys.unique();
+        }
+      }, cast + ".select('k').unique()", true);
+      cases.add(data, df -> {
+        try (DataFrame cat = toCategorical(df, "k")) {
+          return cat.filter(col("k").eq("b").or(col("k").eq("zebra")).or(col("k").isNull()));
+        }
+      }, cast + ".filter((pl.col('k') == 'b') | (pl.col('k') == 'zebra') | pl.col('k').is_null())", false);
+      cases.add(data, df -> {
+        try (DataFrame cat = toCategorical(df, "k")) {
+          return cat.select(col("k").nUnique().alias("n"), col("k").nullCount().alias("nulls"));
+        }
+      }, cast + ".select(pl.col('k').n_unique().alias('n'), pl.col('k').null_count().alias('nulls'))", false);
+      cases.add(data, df -> {
+        try (DataFrame cat = toCategorical(df, "k")) {
+          return cat.head(5);
+        }
+      }, cast + ".head(5)", false);
+    }
+    assertThat(cases.mismatches()).as("differences from Polars out of " + cases.size()).isEmpty();
+  }
+
   @Test
   void joinsAgreeWithPolars() throws Exception {
     Random random = new Random(7);
