@@ -11,6 +11,8 @@ import dev.floe.memory.column.Column;
 import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.JavaValues;
 import dev.floe.memory.types.DataType;
+import dev.floe.testing.AssertFrameOptions;
+import dev.floe.testing.FrameAssertions;
 import dev.floe.testkit.LeakChecked;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,6 +107,9 @@ class CategoricalTest {
       assertThat(flags.column("same").toList()).containsExactly(true, true, null, true);
       assertThat(cat).isEqualTo(again);
       assertThat(cat).isNotEqualTo(plain);
+      FrameAssertions.assertFrameEqual(cat, again);
+      FrameAssertions.assertFrameEqual(cat, plain, AssertFrameOptions.DEFAULTS.withCheckDtypes(false));
+      assertThatThrownBy(() -> FrameAssertions.assertFrameEqual(cat, plain)).isInstanceOf(AssertionError.class);
     }
   }
 
