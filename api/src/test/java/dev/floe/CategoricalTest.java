@@ -149,6 +149,34 @@ class CategoricalTest {
     }
   }
 
+  /** Two categorical keys (combined into one code, no hashing) group as their strings do. */
+  @Test
+  void twoCategoricalKeysMatchTheStringGroupBy() {
+    Random random = new Random(5);
+    List<Object> first = new ArrayList<>();
+    List<Object> second = new ArrayList<>();
+    for (int row = 0; row < 700; row++) {
+      first.add(random.nextInt(7) == 0 ? null : "a" + random.nextInt(12));
+      second.add(random.nextInt(5) == 0 ? null : "b" + random.nextInt(9));
+    }
+    GroupByOptions ordered = GroupByOptions.DEFAULT.withMaintainOrder(true);
+    try (DataFrame plain = DataFrame.of(Series.ofList("s", DataType.UTF8, first),
+            Series.ofList("t", DataType.UTF8, second), Series.ofList("x", DataType.INT64, sequence(700)));
+        DataFrame cat = plain.withColumns(col("s").cast(DataType.CATEGORICAL), col("t").cast(DataType.CATEGORICAL));
+        DataFrame expected = plain.groupBy(ordered, "s", "t").agg(col("x").sum(), Floe.len());
+        DataFrame eager = cat.groupBy(ordered, "s", "t").agg(col("x").sum(), Floe.len());
+        DataFrame lazy = cat.lazy().groupBy(ordered, "t", "s").agg(col("x").sum(), Floe.len())
+            .select("s", "t", "x", "len").collect(CollectOptions.DEFAULT.withMorselRows(50));
+        DataFrame pairs = cat.select("s", "t");
+        DataFrame unique = pairs.unique(UniqueOptions.DEFAULT.withMaintainOrder(true));
+        DataFrame plainPairs = plain.select("s", "t");
+        DataFrame plainUnique = plainPairs.unique(UniqueOptions.DEFAULT.withMaintainOrder(true))) {
+      assertThat(eager.rows()).isEqualTo(expected.rows());
+      assertThat(lazy.rows()).containsExactlyInAnyOrderElementsOf(expected.rows());
+      assertThat(unique.rows()).isEqualTo(plainUnique.rows());
+    }
+  }
+
   /** Frames cast apart (two dictionaries) concatenated still group and join by value. */
   @Test
   void differentDictionariesMeetByValue() {

@@ -63,6 +63,10 @@ public final class GroupIds {
             "key columns must have one length, got " + key.length() + " and " + length);
       }
     }
+    GroupIds direct = CategoricalGroupIds.tryOf(keys); // several small categorical keys
+    if (direct != null) {
+      return direct;
+    }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
   }
