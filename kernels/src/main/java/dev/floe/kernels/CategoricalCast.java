@@ -8,6 +8,7 @@ import dev.floe.memory.column.Column;
 import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.column.FixedWidthColumn;
+import dev.floe.memory.column.UniqueDictionaries;
 import dev.floe.memory.types.DataType;
 import java.util.List;
 
@@ -84,6 +85,7 @@ final class CategoricalCast {
       }
     }
     Column dictionary = dictionaryOf(column, valueRows, type.valueType(), allocator);
+    UniqueDictionaries.record(dictionary, true); // one value per group, no null group
     try (FixedWidthBuilder indices = new FixedWidthBuilder(type.indexType(), allocator, length)) {
       int width = type.indexType().byteWidth();
       for (int row = 0; row < length; row++) {

@@ -1,15 +1,12 @@
 package dev.floe.kernels.hashing;
 
-import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.DictionaryColumn;
+import dev.floe.memory.column.UniqueDictionaries;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Categorical (dictionary) keys grouped and joined by their integer indices instead of their
@@ -18,17 +15,11 @@ import java.util.WeakHashMap;
  * keys exactly when they hold equal indices. Other dictionaries (duplicates or nulls, say from a
  * file) keep the value-by-value path of {@link DeepValues}.
  *
- * <p>Whether a dictionary qualifies is checked once per dictionary by grouping its values, and
- * remembered against its buffers (slices, shares and gathers of a column keep the same buffers),
- * so the morsels of one categorical column pay for it once.
+ * <p>Dictionaries Floe builds are known to qualify ({@link UniqueDictionaries}); any other is
+ * checked once by grouping its values and the verdict remembered against its buffers (slices,
+ * shares and gathers of a column keep the same buffers), so the morsels of one column pay once.
  */
 public final class DictionaryKeys {
-  /** Per dictionary (keyed by its first value buffer): its rows checked and the verdict. */
-  private record Verdict(int offset, int length, boolean unique) {}
-
-  private static final Map<Buffer, Verdict> VERDICTS =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
   private DictionaryKeys() {}
 
   /** Whether {@code column} is a dictionary column whose rows may be compared by index. */
@@ -40,18 +31,13 @@ public final class DictionaryKeys {
     if (dictionary.nullCount() > 0) {
       return false;
     }
-    Buffer key = firstBuffer(dictionary);
-    if (key == null) {
-      return dictionary.length() <= 1;
+    Boolean known = UniqueDictionaries.known(dictionary);
+    if (known != null) {
+      return known;
     }
-    Verdict known = VERDICTS.get(key);
-    if (known != null && known.offset() == dictionary.offset()
-        && known.length() == dictionary.length()) {
-      return known.unique();
-    }
-    boolean unique = dictionary.length() <= 1 || GroupIds.of(List.of(dictionary),
-        BufferAllocator.current()).groupCount() == dictionary.length();
-    VERDICTS.put(key, new Verdict(dictionary.offset(), dictionary.length(), unique));
+    boolean unique = GroupIds.of(List.of(dictionary), BufferAllocator.current()).groupCount()
+        == dictionary.length();
+    UniqueDictionaries.record(dictionary, unique);
     return unique;
   }
 
@@ -78,12 +64,4 @@ public final class DictionaryKeys {
     };
   }
 
-  private static Buffer firstBuffer(Column column) {
-    for (Buffer buffer : column.buffers()) {
-      if (buffer != null) {
-        return buffer;
-      }
-    }
-    return null;
-  }
 }

@@ -51,6 +51,9 @@ public final class DictionaryUnion {
       }
       dictionary = values.build();
     }
+    if (type.valueType().isString()) {
+      UniqueDictionaries.record(dictionary, true); // distinct strings (the map's keys), no null
+    }
     try {
       for (Column column : columns) {
         DictionaryColumn dictionaryColumn = (DictionaryColumn) column;
