@@ -177,6 +177,41 @@ class CategoricalTest {
     }
   }
 
+  /**
+   * Enough partial rows, and dictionaries too large to index directly, that the merge runs
+   * partitioned by the hash of the indices: one key (a large dictionary, filtered down) and two
+   * keys (a product of sizes beyond direct indexing). Compared with the same query over strings.
+   */
+  @Test
+  void partitionedMergeOnIndices() {
+    Random random = new Random(9);
+    List<Object> large = new ArrayList<>();
+    List<Object> first = new ArrayList<>();
+    List<Object> second = new ArrayList<>();
+    int rows = 150_000;
+    for (int row = 0; row < rows; row++) {
+      large.add(row % 997 == 0 ? null : "s" + (row % 140_000));
+      first.add("a" + random.nextInt(300));
+      second.add(random.nextInt(50) == 0 ? null : "b" + random.nextInt(300));
+    }
+    CollectOptions morsels = CollectOptions.DEFAULT.withMorselRows(500);
+    try (DataFrame plain = DataFrame.of(Series.ofList("s", DataType.UTF8, large),
+            Series.ofList("a", DataType.UTF8, first), Series.ofList("b", DataType.UTF8, second),
+            Series.ofList("x", DataType.INT64, sequence(rows)));
+        DataFrame cat = plain.withColumns(col("s").cast(DataType.CATEGORICAL),
+            col("a").cast(DataType.CATEGORICAL), col("b").cast(DataType.CATEGORICAL))) {
+      for (String[] keys : List.of(new String[] {"s"}, new String[] {"a", "b"})) {
+        java.util.function.Function<DataFrame, DataFrame> query = frame -> frame.lazy()
+            .filter(col("x").mod(15).eq(0)).groupBy(keys).agg(col("x").sum(), Floe.len())
+            .collect(morsels);
+        try (DataFrame expected = query.apply(plain); DataFrame actual = query.apply(cat)) {
+          assertThat(actual.height()).isGreaterThan(4096);
+          assertThat(actual.rows()).containsExactlyInAnyOrderElementsOf(expected.rows());
+        }
+      }
+    }
+  }
+
   /** Frames cast apart (two dictionaries) concatenated still group and join by value. */
   @Test
   void differentDictionariesMeetByValue() {

@@ -39,6 +39,9 @@ final class PartitionedMerge {
     if (rows < MIN_ROWS || context.pool().getParallelism() < 2) {
       return false;
     }
+    if (DictionaryKeys.directlyGrouped(keys, rows)) {
+      return false; // one pass of direct indexing beats hashing, partitioning and gathering
+    }
     for (Column key : keys) {
       if (key.type().isNested()
           || (key.type() instanceof DataType.Dictionary && !DictionaryKeys.indexable(key))) {

@@ -41,6 +41,26 @@ public final class DictionaryKeys {
     return unique;
   }
 
+  /**
+   * Whether {@code rows} rows of {@code keys} (all categorical) group by direct indexing of their
+   * dictionary indices ({@link DirectGroupIds} for one key, {@link CategoricalGroupIds} for
+   * several): indexable dictionaries whose sizes multiply to a small enough range.
+   */
+  public static boolean directlyGrouped(List<Column> keys, int rows) {
+    long limit = Math.max(DirectGroupIds.MAX_RANGE, 2L * rows);
+    long range = 1;
+    for (Column key : keys) {
+      if (!indexable(key)) {
+        return false;
+      }
+      range *= ((DictionaryColumn) key).dictionary().length() + (keys.size() == 1 ? 0L : 1L);
+      if (range >= limit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The row hashes of an indexable dictionary column: the hashes of its indices. */
   static long[] indexHashes(Column column, BufferAllocator allocator) {
     try (Column indices = ((DictionaryColumn) column).indexColumn()) {
