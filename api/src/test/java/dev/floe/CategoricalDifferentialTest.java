@@ -141,6 +141,13 @@ class CategoricalDifferentialTest {
       }, cast + ".filter((pl.col('k') == 'b') | (pl.col('k') == 'zebra') | pl.col('k').is_null())", false);
       cases.add(data, df -> {
         try (DataFrame cat = toCategorical(df, "k")) {
+          return cat.select(Floe.lit("b").eq(col("k")).alias("eq"), col("k").ne("zebra").alias("ne"),
+              col("k").gt("k1").alias("gt"), col("k").le("b ").alias("le"));
+        }
+      }, cast + ".select((pl.lit('b') == pl.col('k')).alias('eq'), (pl.col('k') != 'zebra').alias('ne'), "
+          + "(pl.col('k') > 'k1').alias('gt'), (pl.col('k') <= 'b ').alias('le'))", false);
+      cases.add(data, df -> {
+        try (DataFrame cat = toCategorical(df, "k")) {
           return cat.select(col("k").nUnique().alias("n"), col("k").nullCount().alias("nulls"));
         }
       }, cast + ".select(pl.col('k').n_unique().alias('n'), pl.col('k').null_count().alias('nulls'))", false);
