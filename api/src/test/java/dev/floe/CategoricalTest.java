@@ -57,6 +57,24 @@ class CategoricalTest {
     }
   }
 
+  /** A series cast, and a file round trip (IPC keeps the dictionary; Parquet reads strings back). */
+  @Test
+  void seriesCastAndFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+    try (DataFrame plain = words("b", "a", null, "b");
+        Series series = plain.column("s").cast(DataType.CATEGORICAL);
+        DataFrame cat = plain.lazy().withColumns(col("s").cast(DataType.CATEGORICAL)).collect(SMALL)) {
+      assertThat(series.dtype()).isEqualTo(DataType.CATEGORICAL);
+      assertThat(series.toList()).containsExactly("b", "a", null, "b");
+      cat.writeIpc(directory.resolve("cat.arrow"));
+      cat.writeParquet(directory.resolve("cat.parquet"));
+      try (DataFrame ipc = Floe.readIpc(directory.resolve("cat.arrow"));
+          DataFrame parquet = Floe.readParquet(directory.resolve("cat.parquet"))) {
+        assertThat(ipc).isEqualTo(cat);
+        assertThat(parquet.column("s").toList()).isEqualTo(plain.column("s").toList());
+      }
+    }
+  }
+
   @Test
   void emptyAndAllNullFramesCast() {
     try (DataFrame empty = words();
