@@ -4,6 +4,7 @@ import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.types.DataType;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,12 +42,15 @@ public final class DictionaryUnion {
     Column dictionary;
     try (ColumnBuilder values = ColumnBuilders.forType(type.valueType(), allocator)) {
       Map<Object, Integer> positions = new HashMap<>();
+      BytesPositions bytes = new BytesPositions();
       long maxDistinct = DictionaryBuilder.maxDistinct(type.indexType());
       for (Column column : columns) {
         DictionaryColumn dictionaryColumn = (DictionaryColumn) column;
         if (find(distinct, dictionaryColumn) < 0) {
           distinct.add(dictionaryColumn);
-          maps.add(positionMap(dictionaryColumn.dictionary(), values, positions, maxDistinct, type));
+          maps.add(dictionaryColumn.dictionary() instanceof VarBinaryColumn strings
+              ? bytesMap(strings, values, bytes, maxDistinct, type)
+              : positionMap(dictionaryColumn.dictionary(), values, positions, maxDistinct, type));
         }
       }
       dictionary = values.build();
@@ -122,6 +126,34 @@ public final class DictionaryUnion {
         }
         values.appendObject(value);
         positions.put(key, merged);
+      }
+      map[position] = merged;
+    }
+    return map;
+  }
+
+  /** {@link #positionMap} for string and binary dictionaries: bytes hashed in place. */
+  private static int[] bytesMap(VarBinaryColumn dictionary, ColumnBuilder values,
+      BytesPositions positions, long maxDistinct, DataType type) {
+    int[] map = new int[dictionary.length()];
+    MemorySegment data = dictionary.dataBuffer().segment();
+    boolean nullable = dictionary.nullCount() > 0;
+    for (int position = 0; position < map.length; position++) {
+      if (nullable && dictionary.isNull(position)) {
+        map[position] = -1;
+        continue;
+      }
+      long start = dictionary.valueStart(position);
+      int length = dictionary.valueLength(position);
+      long hash = BytesPositions.hash(data, start, length);
+      int merged = positions.find(data, start, length, hash);
+      if (merged < 0) {
+        if (values.length() >= maxDistinct) {
+          throw new InvalidOperationException("the dictionaries of these " + type
+              + " columns hold more than " + maxDistinct + " distinct values together");
+        }
+        values.appendObject(dictionary.getObject(position));
+        merged = positions.add(data, start, length, hash);
       }
       map[position] = merged;
     }
