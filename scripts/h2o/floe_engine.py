@@ -4,7 +4,8 @@ The JVM loads the task's Parquet files into memory once (before any timing), the
 question per request line with "millis \\t rows \\t cols \\t name=value ..." (its checksum, computed as
 peers.checksum defines it: integers exact, floats correctly rounded like math.fsum). The JVM flags
 are sidebyside.java_command's (which builds jmh/target/benchmarks.jar when missing) plus
--Dfloe.threads=N.
+-Dfloe.threads=N and -Dfloe.h2o.categorical=true|false (the string keys Polars casts to Categorical
+are cast to Floe's categorical too, before any timing; false keeps them Utf8, for --no-categorical).
 """
 import subprocess
 
@@ -24,8 +25,9 @@ def parse_checksum(text: str) -> dict:
 class FloeEngine:
     name = "floe"
 
-    def __init__(self, task: str, paths: dict, threads: int):
-        command = java_command("dev.floe.jmh.h2o.H2oSideBySide", [f"-Dfloe.threads={threads}"])
+    def __init__(self, task: str, paths: dict, threads: int, categorical: bool = True):
+        flags = [f"-Dfloe.threads={threads}", f"-Dfloe.h2o.categorical={'true' if categorical else 'false'}"]
+        command = java_command("dev.floe.jmh.h2o.H2oSideBySide", flags)
         command += [task] + [f"{role}={path}" for role, path in paths.items()]
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
                                         bufsize=1)

@@ -9,7 +9,8 @@ each engine loads them into memory, as db-benchmark's solutions do:
   DuckDB  in-memory database, CREATE TABLE x AS SELECT * FROM read_parquet(...); the timed part is
           CREATE TABLE ans AS SELECT ... plus SELECT count(*) FROM ans (db-benchmark's duckdb solution).
   Floe    a long-lived JVM (dev.floe.jmh.h2o.H2oSideBySide, jmh/target/benchmarks.jar) that reads the
-          files with Floe.readParquet (string keys as Utf8) before timing and answers one question
+          files with Floe.readParquet, casts the same string keys as Polars to Floe's categorical
+          (-Dfloe.h2o.categorical; Utf8 with --no-categorical) before timing and answers one question
           per request with its own milliseconds (the query through collect()), shape and checksum.
 Every engine runs every question --repeats times, the order of the engines alternating (reversed on
 odd repetitions), with a gc.collect() before each run; answers are dropped after each run. Threads:
@@ -125,7 +126,7 @@ def run_task(task, data_name, paths, questions, args):
         elif name == "duckdb":
             engines.append(DuckDBEngine(paths, args.threads))
         else:
-            engines.append(FloeEngine(task, paths, args.floe_threads))
+            engines.append(FloeEngine(task, paths, args.floe_threads, not args.no_categorical))
     first_engine = engines[0]
     rows_in = first_engine.rows if first_engine.name == "floe" else first_engine.frames["x"].height \
         if first_engine.name == "polars" else first_engine.con.execute("SELECT count(*) FROM x").fetchone()[0]
@@ -186,7 +187,7 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--floe-threads", type=int, help="Floe's -Dfloe.threads (default: --threads)")
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--no-categorical", action="store_true", help="Polars: keep string keys as String")
+    parser.add_argument("--no-categorical", action="store_true", help="Polars and Floe: keep string keys as strings")
     parser.add_argument("--dir", type=Path, default=datagen.DEFAULT_DIR, help="data directory (target/h2o)")
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args()

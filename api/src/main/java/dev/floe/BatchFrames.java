@@ -1,14 +1,21 @@
 package dev.floe;
 
+import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryUnion;
 import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Field;
 import dev.floe.memory.types.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Frames made of record batches read from a file: one chunk per batch, buffers shared, not copied. */
+/**
+ * Frames made of record batches (read from a file, or a query's output): one chunk per batch,
+ * buffers shared, not copied. A categorical column whose chunks came with different dictionaries
+ * (one per morsel of a cast) is put on one dictionary, so the whole column shares it.
+ */
 final class BatchFrames {
   private BatchFrames() {}
 
@@ -22,6 +29,9 @@ final class BatchFrames {
         for (RecordBatch batch : batches) {
           chunks.add(batch.column(index).share());
         }
+        if (field.type() instanceof DataType.Dictionary && chunks.size() > 1) {
+          chunks = unified(chunks); // one dictionary for the column, as a cast builds it
+        }
         series.add(Series.fromChunked(field.name(), new ChunkedColumn(field.type(), chunks)));
       }
     } catch (RuntimeException failure) {
@@ -29,5 +39,14 @@ final class BatchFrames {
       throw failure;
     }
     return DataFrame.of(series);
+  }
+
+  /** The chunks on one dictionary ({@link DictionaryUnion}); takes ownership of {@code chunks}. */
+  private static List<Column> unified(List<Column> chunks) {
+    try {
+      return DictionaryUnion.unify(chunks, BufferAllocator.current());
+    } finally {
+      chunks.forEach(Column::close);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.floe.Floe;
 import dev.floe.jmh.h2o.H2oChecksum;
 import dev.floe.jmh.h2o.H2oQuestions;
 import dev.floe.jmh.h2o.H2oQuestions.Question;
+import dev.floe.jmh.h2o.H2oSideBySide;
 import dev.floe.testkit.LeakChecked;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Floe's 15 h2o questions ({@link H2oQuestions}) against Polars' ({@code scripts/h2o/questions.py})
  * on the same small files, written by {@code scripts/h2o/datagen.py}: the answers' shapes and
  * checksums ({@link H2oChecksum}, as {@code peers.py} computes them) must agree, floats to a
- * relative 1e-9 (most agree exactly). Also checks the checksum's exact float sum against
+ * relative 1e-9 (most agree exactly), with Floe's string keys as read and cast to categorical (as
+ * the side-by-side harness runs them by default). Also checks the checksum's exact float sum against
  * {@code math.fsum}.
  */
 @LeakChecked
@@ -63,10 +65,13 @@ class H2oQuestionsTest {
         case "path" -> paths.computeIfAbsent(parts[1], task -> new LinkedHashMap<>()).put(parts[2], Path.of(parts[3]));
         case "answer" -> {
           answers++;
-          String floe = floeAnswer(parts[1], parts[2], paths.get(parts[1]));
           String polars = parts[3] + " " + parts[4] + " " + (parts.length > 5 ? parts[5] : "");
-          if (!agree(floe, polars)) {
-            differences.add(parts[1] + " " + parts[2] + ": floe " + floe + " | polars " + polars);
+          for (boolean categorical : new boolean[] {false, true}) {
+            String floe = floeAnswer(parts[1], parts[2], paths.get(parts[1]), categorical);
+            if (!agree(floe, polars)) {
+              differences.add(parts[1] + " " + parts[2] + (categorical ? " (categorical keys)" : "") + ": floe "
+                  + floe + " | polars " + polars);
+            }
           }
         }
         case "fsum" -> assertThat(H2oChecksum.fsum(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 1e100, 1.0,
@@ -91,11 +96,18 @@ class H2oQuestionsTest {
     return output.lines().toList();
   }
 
-  /** {@code rows cols name=value ...} of Floe's answer to one question over freshly read files. */
-  private static String floeAnswer(String task, String id, Map<String, Path> paths) {
+  /**
+   * {@code rows cols name=value ...} of Floe's answer to one question over freshly read files, with
+   * the string keys as read or cast to categorical as {@code H2oSideBySide} does by default.
+   */
+  private static String floeAnswer(String task, String id, Map<String, Path> paths, boolean categorical) {
     Map<String, DataFrame> tables = new LinkedHashMap<>();
     try {
-      paths.forEach((role, path) -> tables.put(role, Floe.readParquet(path)));
+      paths.forEach((role, path) -> {
+        try (DataFrame read = Floe.readParquet(path)) {
+          tables.put(role, categorical ? H2oSideBySide.withCategoricalKeys(read, task) : read.clone());
+        }
+      });
       Question question = H2oQuestions.find(task, id);
       try (DataFrame answer = question.query().apply(tables)) {
         return answer.height() + " " + answer.width() + " "

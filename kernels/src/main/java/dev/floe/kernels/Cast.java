@@ -35,7 +35,9 @@ import java.time.ZonedDateTime;
  *       unit changes (truncation toward zero, as Polars), integers to and from temporal types by
  *       their physical value;
  *   <li>Decimal128 to and from floats, integers and strings, and rescaling, rounding half to even
- *       (a float is scaled in f64 first: {@code rint(x * 10^scale)}, as Polars).
+ *       (a float is scaled in f64 first: {@code rint(x * 10^scale)}, as Polars);
+ *   <li>strings to and from categorical ({@link DataType#CATEGORICAL}, {@link CategoricalCast});
+ *       a categorical casts to anything its values cast to.
  * </ul>
  *
  * <p>The same type returns {@code column.share()}. This is the element-at-a-time path (one {@code
@@ -53,6 +55,9 @@ public final class Cast {
     }
     if (source instanceof DataType.NullType) {
       return allNull(target, column.length(), allocator); // Polars casts null to any type
+    }
+    if (CategoricalCast.handles(source, target)) {
+      return CategoricalCast.cast(column, target, strict, allocator);
     }
     checkSupported(source, target);
     if (target instanceof DataType.NullType) {

@@ -1,6 +1,7 @@
 package dev.floe.engine.exec;
 
 import dev.floe.errors.ComputeException;
+import dev.floe.kernels.hashing.DictionaryKeys;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.RecordBatch;
@@ -34,8 +35,12 @@ final class PartitionedMerge {
     if (rows < MIN_ROWS || context.pool().getParallelism() < 2) {
       return false;
     }
+    if (DictionaryKeys.directlyGrouped(keys, rows)) {
+      return false; // one pass of direct indexing beats hashing, partitioning and gathering
+    }
     for (Column key : keys) {
-      if (key.type().isNested() || key.type() instanceof DataType.Dictionary) {
+      if (key.type().isNested()
+          || (key.type() instanceof DataType.Dictionary && !DictionaryKeys.indexable(key))) {
         return false; // GroupIds hashes these by their Java values, not with Hash.hash64
       }
     }

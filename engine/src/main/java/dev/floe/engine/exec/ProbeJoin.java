@@ -7,6 +7,7 @@ import dev.floe.kernels.hashing.JoinTable;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.JoinLayout;
 import dev.floe.planner.plan.JoinOptions.Validate;
@@ -38,7 +39,10 @@ final class ProbeJoin {
         || ((how == JoinType.INNER || how == JoinType.LEFT) && rightRows <= leftRows);
     Validate validate = join.options().validate();
     return shape && !rightFirst && (validate == Validate.MANY_TO_MANY || validate == Validate.MANY_TO_ONE)
-        && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY);
+        && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY)
+        // categorical keys of two sides hash by index only once their dictionaries are unified,
+        // which the general path's key concatenation does
+        && layout.keyTypes().stream().noneMatch(type -> type instanceof DataType.Dictionary);
   }
 
   /**

@@ -80,12 +80,22 @@ final class BinaryEvaluation {
     CompareOp op = CompareOp.valueOf(binary.op().name());
     Literal right = nonNullLiteral(binary.right());
     if (right != null && !ExpressionEvaluator.isScalar(binary.left())) {
+      Column categorical = CategoricalComparison.tryCompare(evaluator, binary.left(),
+          ExpressionEvaluator.value(right), op, allocator);
+      if (categorical != null) {
+        return categorical;
+      }
       try (Column left = evaluator.eval(binary.left())) {
         return Compare.compareScalar(left, ExpressionEvaluator.value(right), op, allocator);
       }
     }
     Literal left = nonNullLiteral(binary.left());
     if (left != null && !ExpressionEvaluator.isScalar(binary.right())) {
+      Column categorical = CategoricalComparison.tryCompare(evaluator, binary.right(),
+          ExpressionEvaluator.value(left), flip(op), allocator);
+      if (categorical != null) {
+        return categorical;
+      }
       try (Column rightColumn = evaluator.eval(binary.right())) {
         return Compare.compareScalar(rightColumn, ExpressionEvaluator.value(left), flip(op), allocator);
       }

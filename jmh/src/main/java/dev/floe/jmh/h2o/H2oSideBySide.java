@@ -3,18 +3,23 @@ package dev.floe.jmh.h2o;
 import dev.floe.DataFrame;
 import dev.floe.Floe;
 import dev.floe.jmh.h2o.H2oQuestions.Question;
+import dev.floe.memory.types.DataType;
+import dev.floe.planner.expr.Expr;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Floe's half of {@code scripts/h2o/peers.py}: a long-lived process that loads the h2o Parquet
- * files of one task into memory ({@link Floe#readParquet}, string keys as Utf8) before any timing,
- * then answers one question per line of standard input, so the script can alternate Floe, Polars
+ * files of one task into memory ({@link Floe#readParquet}) before any timing, casts the string keys
+ * Polars casts to {@code pl.Categorical} (groupby id1..id3, join id4..id6) to {@link
+ * DataType#CATEGORICAL} unless {@code -Dfloe.h2o.categorical=false} (then they stay Utf8), then answers one question per line of standard input, so the script can alternate Floe, Polars
  * and DuckDB repetition by repetition.
  *
  * <p>Usage: {@code java ... dev.floe.jmh.h2o.H2oSideBySide TASK ROLE=PATH...}, e.g. {@code groupby
@@ -54,8 +59,18 @@ public final class H2oSideBySide {
     }
   }
 
-  /** The tables named on the command line ({@code role=path}), read whole into memory. */
+  /** The string keys peers.py casts to Polars' Categorical, per task. */
+  public static List<String> categoricalKeys(String task) {
+    return task.equals("groupby") ? List.of("id1", "id2", "id3") : List.of("id4", "id5", "id6");
+  }
+
+  /**
+   * The tables named on the command line ({@code role=path}), read whole into memory, their
+   * {@link #categoricalKeys} cast to categorical when {@code floe.h2o.categorical} is true (the
+   * default, as peers.py does for Polars).
+   */
   static Map<String, DataFrame> load(String[] args) {
+    boolean categorical = Boolean.parseBoolean(System.getProperty("floe.h2o.categorical", "true"));
     Map<String, DataFrame> tables = new LinkedHashMap<>();
     try {
       for (int index = 1; index < args.length; index++) {
@@ -63,13 +78,33 @@ public final class H2oSideBySide {
         if (equals < 1) {
           throw new IllegalArgumentException("expected ROLE=PATH, got " + args[index]);
         }
-        tables.put(args[index].substring(0, equals), Floe.readParquet(Path.of(args[index].substring(equals + 1))));
+        DataFrame read = Floe.readParquet(Path.of(args[index].substring(equals + 1)));
+        if (categorical) {
+          try (DataFrame plain = read) {
+            read = withCategoricalKeys(plain, args[0]);
+          }
+        }
+        tables.put(args[index].substring(0, equals), read);
       }
     } catch (RuntimeException failure) {
       tables.values().forEach(DataFrame::close);
       throw failure;
     }
     return tables;
+  }
+
+  /**
+   * {@code frame} with those of the task's {@link #categoricalKeys} it has cast to categorical (a
+   * new frame; {@code frame} stays open and owned by the caller).
+   */
+  public static DataFrame withCategoricalKeys(DataFrame frame, String task) {
+    List<Expr> casts = new ArrayList<>();
+    for (String key : categoricalKeys(task)) {
+      if (frame.columns().contains(key)) {
+        casts.add(Floe.col(key).cast(DataType.CATEGORICAL));
+      }
+    }
+    return casts.isEmpty() ? frame.clone() : frame.withColumns(casts.toArray(Expr[]::new));
   }
 
   /** Runs one question and formats the answer line. */

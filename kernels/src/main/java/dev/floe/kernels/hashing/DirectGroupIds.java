@@ -1,6 +1,7 @@
 package dev.floe.kernels.hashing;
 
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.types.DataType;
 import java.util.Arrays;
@@ -20,6 +21,11 @@ public final class DirectGroupIds {
 
   /** The groups of {@code key}, or null when it is not an integer key of a small enough range. */
   public static GroupIds tryOf(Column key) {
+    if (DictionaryKeys.indexable(key)) { // categorical: its indices span the dictionary
+      try (Column indices = ((DictionaryColumn) key).indexColumn()) {
+        return tryOf(indices);
+      }
+    }
     if (!(key instanceof FixedWidthColumn fixed) || !eligible(key.type())) {
       return null;
     }

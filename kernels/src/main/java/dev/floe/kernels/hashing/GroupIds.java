@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * <p>Keys are equal as Polars groups them: null equals null, every NaN equals every NaN, -0.0
  * equals 0.0, strings byte-wise whatever their layout (Utf8, LargeUtf8, Utf8View), sliced columns
- * by their visible rows, nested and dictionary values by their Java values at every level. Rows are
+ * by their visible rows, categorical keys by dictionary index ({@link DictionaryKeys}), nested and
+ * other dictionary values by their Java values at every level. Rows are
  * hashed with {@link Hash#hash64} (combined per key column) and placed in
  * an open-addressing table (linear probing) of primitive arrays, with exact key comparison on
  * every hash match; nothing is boxed.
@@ -62,6 +63,10 @@ public final class GroupIds {
             "key columns must have one length, got " + key.length() + " and " + length);
       }
     }
+    GroupIds direct = CategoricalGroupIds.tryOf(keys); // several small categorical keys
+    if (direct != null) {
+      return direct;
+    }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
   }
@@ -77,8 +82,14 @@ public final class GroupIds {
     return hashes;
   }
 
-  /** {@link Hash#hash64}, or for nested and dictionary keys a hash of their {@link DeepValues}. */
+  /**
+   * {@link Hash#hash64}; categorical keys with a clean dictionary by their indices ({@link
+   * DictionaryKeys}); other nested and dictionary keys a hash of their {@link DeepValues}.
+   */
   private static long[] columnHashes(Column column, BufferAllocator allocator) {
+    if (DictionaryKeys.indexable(column)) {
+      return DictionaryKeys.indexHashes(column, allocator);
+    }
     long[] values = new long[column.length()];
     if (column.type().isNested() || column.type() instanceof DataType.Dictionary) {
       for (int row = 0; row < values.length; row++) {

@@ -4,6 +4,7 @@ import dev.floe.kernels.scalar.HashScalar;
 import dev.floe.memory.Bitmaps;
 import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.FixedSizeBinaryColumn;
 import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.column.VarBinaryColumn;
@@ -106,6 +107,8 @@ interface RowEquality {
           bytesOf(fixedBytes.valuesBuffer().segment(), fixedBytes.offset(), fixedBytes.byteWidth());
       case BooleanColumn bool -> (a, b) -> bool.getBoolean(a) == bool.getBoolean(b);
       case VarBinaryColumn bytes -> varBinary(bytes);
+      case DictionaryColumn dictionary when DictionaryKeys.indexable(dictionary) ->
+          DictionaryKeys.indexEquality(dictionary);
       case ViewColumn views ->
           (a, b) -> views.valueLength(a) == views.valueLength(b)
               && Arrays.equals(views.getBytes(a), views.getBytes(b));

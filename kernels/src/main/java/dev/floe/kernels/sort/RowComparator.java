@@ -3,6 +3,7 @@ package dev.floe.kernels.sort;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.column.VarBinaryColumn;
 import dev.floe.memory.column.ViewColumn;
@@ -62,6 +63,7 @@ public interface RowComparator {
           (left, right) -> Boolean.compare(bool.getBoolean(left), bool.getBoolean(right));
       case VarBinaryColumn binary -> bytes(binary.length(), binary::getBytes);
       case ViewColumn view -> bytes(view.length(), view::getBytes);
+      case DictionaryColumn dictionary -> DictionaryOrder.of(dictionary);
       default ->
           throw new InvalidOperationException("cannot sort by a column of type " + key.type());
     };

@@ -19,7 +19,8 @@ import java.util.List;
  * bitmap with {@link Bitmaps#copy} (which shifts bits when a slice starts mid-byte), var-binary
  * data in one copy per column with the offsets rebased, and views copied with their buffer indexes
  * rebased while the data buffers themselves are shared (retained, not copied). Other layouts
- * (lists, structs, dictionaries) are rebuilt through their builders.
+ * (lists, structs) are rebuilt through their builders; dictionaries keep one dictionary
+ * ({@link DictionaryUnion}).
  */
 public final class Concatenation {
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
@@ -62,6 +63,7 @@ public final class Concatenation {
       case BooleanColumn first -> concatBoolean(allocator, columns, length);
       case VarBinaryColumn first -> VarBinaryConcatenation.concat(allocator, type, columns, length);
       case ViewColumn first -> concatViews(allocator, type, columns, length);
+      case DictionaryColumn first -> DictionaryUnion.concat(allocator, columns, length);
       default -> concatWithBuilder(allocator, type, columns);
     };
   }
@@ -82,7 +84,7 @@ public final class Concatenation {
   }
 
   /** Copies each column's {@code width}-byte values (the bytes of buffers().get(1)) in one go. */
-  private static Buffer concatFixedBytes(
+  static Buffer concatFixedBytes(
       BufferAllocator allocator, List<Column> columns, int length, int width) {
     Buffer values = allocator.allocate((long) length * width);
     long target = 0;

@@ -120,7 +120,7 @@ public final class DictionaryBuilder implements ColumnBuilder {
   }
 
   /** A key whose equals/hashCode match equality of the stored values. */
-  private static Object key(Object value) {
+  static Object key(Object value) {
     return switch (value) {
       case Byte number -> number.longValue();
       case Short number -> number.longValue();
@@ -132,7 +132,7 @@ public final class DictionaryBuilder implements ColumnBuilder {
     };
   }
 
-  private static long maxDistinct(DataType indexType) {
+  static long maxDistinct(DataType indexType) {
     return switch (indexType) {
       case DataType.Int8 t -> 1L << 7;
       case DataType.UInt8 t -> 1L << 8;

@@ -92,6 +92,48 @@ public final class DictionaryColumn extends AbstractColumn implements Column {
     return buffers().get(1);
   }
 
+  /**
+   * The indices as a column of the index type (same rows, same validity), sharing this column's
+   * buffers without copying; the caller closes it. Grouping and joining read categorical keys
+   * through it.
+   */
+  public FixedWidthColumn indexColumn() {
+    checkOpen();
+    Buffer validity = validity() == null ? null : validity().retain();
+    return new FixedWidthColumn(
+        indexType, offset, length, nullCountForSlice(0, length), validity, indicesBuffer().retain());
+  }
+
+  /**
+   * Whether this column and {@code other} point into the same dictionary: the same object, or
+   * handles on the same buffers with the same rows (what slices, gathers and shares give).
+   */
+  public boolean sharesDictionaryWith(DictionaryColumn other) {
+    return type.equals(other.type) && sameColumn(dictionary, other.dictionary);
+  }
+
+  private static boolean sameColumn(Column a, Column b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.offset() != b.offset() || a.length() != b.length() || !a.type().equals(b.type())
+        || a.buffers().size() != b.buffers().size()
+        || a.children().size() != b.children().size()) {
+      return false;
+    }
+    for (int index = 0; index < a.buffers().size(); index++) {
+      if (a.buffers().get(index) != b.buffers().get(index)) {
+        return false;
+      }
+    }
+    for (int index = 0; index < a.children().size(); index++) {
+      if (!sameColumn(a.children().get(index), b.children().get(index))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public DictionaryColumn slice(int sliceOffset, int sliceLength) {
     checkSlice(sliceOffset, sliceLength);

@@ -31,6 +31,12 @@ public sealed interface DataType {
   LargeBinary LARGE_BINARY = new LargeBinary();
   BinaryView BINARY_VIEW = new BinaryView();
   Date32 DATE32 = new Date32();
+  /**
+   * Polars' {@code pl.Categorical}: strings stored once in a dictionary, rows as u32 indices into it
+   * (Polars exports {@code dictionary<values=large_string, indices=uint32>}; Floe keeps its usual
+   * Utf8 layout for the values). Build one with {@code col("s").cast(DataType.CATEGORICAL)}.
+   */
+  Dictionary CATEGORICAL = new Dictionary(UINT32, UTF8, false);
 
   /** The Arrow physical layout of this type. */
   Layout layout();

@@ -125,6 +125,10 @@ final class Typing {
             result, scalar);
       }
       case COMPARISON -> {
+        DataType categorical = categoricalComparison(left.type(), right.type());
+        if (categorical != null) {
+          common = categorical;
+        }
         if (common == null || (common instanceof DataType.NullType)) {
           if (common == null) {
             throw new InvalidOperationException(
@@ -153,6 +157,28 @@ final class Typing {
             scalar);
       }
     };
+  }
+
+  /**
+   * A categorical compared with a string or another categorical compares as strings (Polars
+   * compares {@code pl.Categorical} with {@code str} by value): the categorical side is cast to its
+   * values' type. Null when neither side is a categorical of strings.
+   */
+  private static DataType categoricalComparison(DataType left, DataType right) {
+    boolean leftCat = left instanceof DataType.Dictionary dictionary && dictionary.valueType().isString();
+    boolean rightCat = right instanceof DataType.Dictionary dictionary && dictionary.valueType().isString();
+    if (!leftCat && !rightCat) {
+      return null;
+    }
+    DataType leftValues = leftCat ? ((DataType.Dictionary) left).valueType() : left;
+    DataType rightValues = rightCat ? ((DataType.Dictionary) right).valueType() : right;
+    if (rightValues instanceof DataType.NullType) {
+      return leftValues;
+    }
+    if (leftValues instanceof DataType.NullType) {
+      return rightValues;
+    }
+    return leftValues.isString() && rightValues.isString() ? leftValues : null;
   }
 
   private static String arithmeticMessage(BinaryOp op, DataType left, DataType right) {
