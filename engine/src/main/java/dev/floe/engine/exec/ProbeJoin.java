@@ -39,10 +39,7 @@ final class ProbeJoin {
         || ((how == JoinType.INNER || how == JoinType.LEFT) && rightRows <= leftRows);
     Validate validate = join.options().validate();
     return shape && !rightFirst && (validate == Validate.MANY_TO_MANY || validate == Validate.MANY_TO_ONE)
-        && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY)
-        // categorical keys of two sides hash by index only once their dictionaries are unified,
-        // which the general path's key concatenation does
-        && layout.keyTypes().stream().noneMatch(type -> type instanceof DataType.Dictionary);
+        && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY);
   }
 
   /**
@@ -55,7 +52,7 @@ final class ProbeJoin {
     RecordBatch[] out = new RecordBatch[morsels.size()];
     List<Column> buildKeys = List.of();
     try {
-      buildKeys = Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), layout.keyTypes(), right), true,
+      buildKeys = Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), matchTypes(layout), right), true,
           allocator);
       long[] hashes = JoinProbe.hashes(buildKeys, allocator, context);
       JoinTable table = JoinTable.buildForProbing(buildKeys, hashes, join.options().nullsEqual());
@@ -111,7 +108,7 @@ final class ProbeJoin {
   /** One left morsel's output rows. */
   private static RecordBatch probe(Join join, JoinLayout layout, JoinTable table, List<Column> buildKeys,
       RecordBatch morsel, RecordBatch right, BufferAllocator allocator) {
-    List<Column> keys = Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), layout.keyTypes(), morsel),
+    List<Column> keys = Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), matchTypes(layout), morsel),
         true, allocator);
     try {
       long[] hashes = JoinTable.hashes(keys, allocator);
@@ -155,6 +152,18 @@ final class ProbeJoin {
   private static int lookUp(JoinTable table, JoinTable.IntegerKeys integers, long hash, CrossEquality equality,
       int row) {
     return integers != null ? table.groupOfKey(hash, integers.at(row)) : table.group(hash, equality, row);
+  }
+
+  /**
+   * The types the keys are matched in: the join's key types, except that a categorical key is
+   * matched by its values. The two sides' dictionaries differ (each side was cast on its own), and
+   * the probe never unifies them, so their indices do not compare; the output keeps the inputs'
+   * categorical columns.
+   */
+  private static List<DataType> matchTypes(JoinLayout layout) {
+    return layout.keyTypes().stream()
+        .map(type -> type instanceof DataType.Dictionary dictionary ? dictionary.valueType() : type)
+        .toList();
   }
 
   private static boolean hasNull(Column[] nullable, int row) {
