@@ -1,0 +1,232 @@
+package dev.floe;
+
+import static dev.floe.Floe.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.floe.planner.expr.Expr;
+import dev.floe.testkit.LeakChecked;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relational operators on awkward inputs ({@link EdgeFrames}: empty, one row, all-null keys,
+ * duplicated keys, NaN, -0.0 and 0.0 keys, one key holding 99% of 200,000 rows) against Polars:
+ * group-by with every reduction, windows, sort, unique and concat here, joins in {@link
+ * RelationalEdgeJoinsTest}. Every case runs eagerly and lazily, lazily also with 5-row morsels on
+ * one and on two threads so that partial states meet across morsels.
+ */
+@LeakChecked
+class RelationalEdgeCasesTest {
+  /** A lazy query, the eager one when the API has it (else the lazy one collected), and Polars' text. */
+  private record Op(Function<DataFrame, DataFrame> eager, UnaryOperator<LazyFrame> lazy, String python,
+      boolean unordered) {
+    Op eagerOnly() {
+      return new Op(eager, null, python, unordered);
+    }
+
+    /** Only the column {@code key} of the result (null: all of it). */
+    Op narrowed(String key) {
+      if (key == null) {
+        return this;
+      }
+      Function<DataFrame, DataFrame> whole = eager;
+      UnaryOperator<LazyFrame> plan = lazy;
+      return new Op(df -> {
+        try (DataFrame result = whole.apply(df)) {
+          return result.select(key);
+        }
+      }, frame -> plan.apply(frame).select(key), python, unordered);
+    }
+  }
+
+  static final List<CollectOptions> LAZY = List.of(CollectOptions.DEFAULT,
+      CollectOptions.DEFAULT.withMorselRows(5).withThreads(1),
+      CollectOptions.DEFAULT.withMorselRows(5).withThreads(2));
+
+  /** For the large frames: morsels of 1,000 rows still cross many boundaries. */
+  static final List<CollectOptions> BIG = List.of(CollectOptions.DEFAULT.withThreads(1),
+      CollectOptions.DEFAULT.withMorselRows(1000).withThreads(2));
+
+  @TempDir Path directory;
+
+  private static List<EdgeFrames.Named> frames() {
+    return List.of(EdgeFrames.empty(), EdgeFrames.single(), EdgeFrames.allNull(1), EdgeFrames.allNull(23),
+        EdgeFrames.duplicates(40, 3, 7), EdgeFrames.duplicates(25, 1, 8), EdgeFrames.floats(60, 9));
+  }
+
+  @Test
+  void groupByOnEdgeInputs() throws Exception {
+    PolarsFrameCases cases = new PolarsFrameCases(directory);
+    List<EdgeFrames.Named> frames = new ArrayList<>(frames());
+    frames.add(EdgeFrames.skewed(200_000));
+    for (EdgeFrames.Named frame : frames) {
+      boolean big = frame.columns().getFirst().values().size() > 1000;
+      for (String key : EdgeFrames.KEYS) {
+        for (boolean maintainOrder : new boolean[] {true, false}) {
+          List<Expr> aggs = new ArrayList<>();
+          List<String> python = new ArrayList<>();
+          aggregations(aggs, python, !big);
+          GroupByOptions options = GroupByOptions.DEFAULT.withMaintainOrder(maintainOrder);
+          addAll(cases, frame, new Op(df -> df.groupBy(options, key).agg(aggs),
+              lazy -> lazy.groupBy(options, key).agg(aggs),
+              "df.group_by('" + key + "', maintain_order=" + py(maintainOrder) + ").agg(" + String.join(", ", python)
+                  + ")", !maintainOrder));
+        }
+      }
+      // two keys, one of them all null or float
+      addAll(cases, frame, new Op(df -> df.groupBy(GroupByOptions.DEFAULT.withMaintainOrder(true), "kf", "ks")
+          .agg(col("x").sum(), Floe.len()), lazy -> lazy.groupBy(GroupByOptions.DEFAULT.withMaintainOrder(true),
+          "kf", "ks").agg(col("x").sum(), Floe.len()),
+          "df.group_by('kf', 'ks', maintain_order=True).agg(pl.col('x').sum(), pl.len())", false));
+    }
+    check(cases);
+  }
+
+  /** Every reduction of the group-by, named a0, a1, ... ; the list-valued ones only when {@code lists}. */
+  private static void aggregations(List<Expr> aggs, List<String> python, boolean lists) {
+    String[][] pairs = {{"x", "sum"}, {"y", "sum"}, {"x", "mean"}, {"y", "mean"}, {"x", "min"}, {"y", "max"},
+        {"s", "min"}, {"s", "max"}, {"y", "min"}, {"x", "count"}, {"s", "len"}, {"y", "null_count"},
+        {"x", "std"}, {"y", "var"}, {"s", "first"}, {"y", "last"}, {"b", "any"}, {"b", "all"},
+        {"s", "n_unique"}, {"y", "n_unique"}, {"x", "median"}, {"y", "median"}, {"x", "arg_min"},
+        {"y", "arg_max"}, {"b", "sum"}, {"b", "first"}};
+    for (String[] pair : pairs) {
+      Expr input = col(pair[0]);
+      Expr agg = switch (pair[1]) {
+        case "sum" -> input.sum();
+        case "mean" -> input.mean();
+        case "min" -> input.min();
+        case "max" -> input.max();
+        case "count" -> input.count();
+        case "len" -> input.len();
+        case "null_count" -> input.nullCount();
+        case "std" -> input.std();
+        case "var" -> input.var();
+        case "first" -> input.first();
+        case "last" -> input.last();
+        case "any" -> input.any();
+        case "all" -> input.all();
+        case "n_unique" -> input.nUnique();
+        case "median" -> input.median();
+        case "arg_min" -> input.argMin();
+        case "arg_max" -> input.argMax();
+        default -> throw new IllegalArgumentException(pair[1]);
+      };
+      String name = "a" + aggs.size();
+      aggs.add(agg.alias(name));
+      python.add("pl.col('" + pair[0] + "')." + pair[1] + "().alias('" + name + "')");
+    }
+    aggs.add(col("x").quantile(0.25, "linear").alias("q"));
+    python.add("pl.col('x').quantile(0.25, 'linear').alias('q')");
+    aggs.add(Floe.len().alias("n"));
+    python.add("pl.len().alias('n')");
+    if (lists) {
+      aggs.add(col("y").alias("implode"));
+      python.add("pl.col('y').alias('implode')");
+      aggs.add(col("x").sort().head(2).alias("h"));
+      python.add("pl.col('x').sort().head(2).alias('h')");
+    }
+  }
+
+  @Test
+  void windowsOnEdgeInputs() throws Exception {
+    PolarsFrameCases cases = new PolarsFrameCases(directory);
+    List<EdgeFrames.Named> frames = new ArrayList<>(frames());
+    frames.add(EdgeFrames.skewed(20_000));
+    for (EdgeFrames.Named frame : frames) {
+      for (String key : EdgeFrames.KEYS) {
+        Expr[] exprs = {col(key), col("x").sum().over(key).alias("w0"), col("y").mean().over(key).alias("w1"),
+            col("x").cumSum().over(key).alias("w2"), col("s").first().over(key).alias("w3"),
+            Floe.len().over(key).alias("w4"), col("x").rank("ordinal").over(key).alias("w5")};
+        String python = "df.select(pl.col('" + key + "'), pl.col('x').sum().over('" + key + "').alias('w0'), "
+            + "pl.col('y').mean().over('" + key + "').alias('w1'), pl.col('x').cum_sum().over('" + key
+            + "').alias('w2'), pl.col('s').first().over('" + key + "').alias('w3'), pl.len().over('" + key
+            + "').alias('w4'), pl.col('x').rank('ordinal').over('" + key + "').alias('w5'))";
+        addAll(cases, frame, new Op(df -> df.select(exprs), lazy -> lazy.select(exprs), python, false));
+      }
+    }
+    check(cases);
+  }
+
+  @Test
+  void sortUniqueAndConcatOnEdgeInputs() throws Exception {
+    PolarsFrameCases cases = new PolarsFrameCases(directory);
+    List<EdgeFrames.Named> frames = new ArrayList<>(frames());
+    frames.add(EdgeFrames.skewed(20_000));
+    for (EdgeFrames.Named frame : frames) {
+      for (String key : EdgeFrames.KEYS) {
+        for (int variant = 0; variant < 4; variant++) {
+          boolean descending = variant % 2 == 1;
+          boolean nullsLast = variant >= 2;
+          SortOptions options = SortOptions.DEFAULT.withDescending(descending, false).withNullsLast(nullsLast)
+              .withMaintainOrder(true);
+          addAll(cases, frame, new Op(df -> df.sort(options, key, "x"), lazy -> lazy.sort(options, key, "x"),
+              "df.sort(['" + key + "', 'x'], descending=[" + py(descending) + ", False], nulls_last="
+                  + py(nullsLast) + ", maintain_order=True)", false));
+        }
+        for (UniqueOptions.Keep keep : UniqueOptions.Keep.values()) {
+          boolean ordered = keep != UniqueOptions.Keep.ANY;
+          UniqueOptions options = UniqueOptions.DEFAULT.withSubset(key).withKeep(keep).withMaintainOrder(ordered);
+          addAll(cases, frame, new Op(df -> df.unique(options), lazy -> lazy.unique(options),
+              "df.unique(subset=['" + key + "'], keep='" + keep.name().toLowerCase(java.util.Locale.ROOT)
+                  + "', maintain_order=" + py(ordered) + ")" + (ordered ? "" : ".select(pl.col('" + key + "'))"),
+              !ordered).narrowed(ordered ? null : key));
+        }
+        UniqueOptions whole = UniqueOptions.DEFAULT.withSubset(key, "b").withMaintainOrder(true)
+            .withKeep(UniqueOptions.Keep.FIRST);
+        addAll(cases, frame, new Op(df -> df.unique(whole), lazy -> lazy.unique(whole),
+            "df.unique(subset=['" + key + "', 'b'], keep='first', maintain_order=True)", false));
+      }
+      for (ConcatHow how : new ConcatHow[] {ConcatHow.VERTICAL, ConcatHow.DIAGONAL}) {
+        addAll(cases, frame, new Op(df -> concat(df, how, false), lazy -> lazy,
+            "pl.concat([df, df.head(0), df.select('ki', 'x'), df.tail(1)], how='"
+                + how.name().toLowerCase(java.util.Locale.ROOT) + "')", false).eagerOnly());
+        addAll(cases, frame, new Op(df -> concat(df, how, true), lazy -> lazy,
+            "pl.concat([df, df.head(0), df.select('ki', 'x'), df.tail(1)], how='"
+                + how.name().toLowerCase(java.util.Locale.ROOT) + "')", false).eagerOnly());
+      }
+    }
+    check(cases);
+  }
+
+  private static DataFrame concat(DataFrame frame, ConcatHow how, boolean lazy) {
+    try (DataFrame none = frame.head(0);
+        DataFrame narrow = frame.select("ki", "x");
+        DataFrame last = frame.tail(1)) {
+      List<DataFrame> parts = List.of(frame, none, narrow, last);
+      return lazy ? Floe.concatLazy(parts.stream().map(DataFrame::lazy).toList(), how).collect()
+          : Floe.concat(parts, how);
+    }
+  }
+
+  private static void addAll(PolarsFrameCases cases, EdgeFrames.Named frame, Op op) {
+    cases.add(frame.columns(), op.eager(), op.python(), op.unordered());
+    if (op.lazy() == null) {
+      return;
+    }
+    boolean big = frame.columns().getFirst().values().size() > 1000;
+    for (CollectOptions options : big ? BIG : LAZY) {
+      cases.add(frame.columns(), df -> op.lazy().apply(df.lazy()).collect(options), op.python(), op.unordered());
+    }
+  }
+
+  static void check(PolarsFrameCases cases) throws Exception {
+    List<String> mismatches = cases.mismatches();
+    assertThat(mismatches).as("differences from Polars out of " + cases.size() + ":\n"
+        + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size())).stream()
+            .map(RelationalEdgeCasesTest::shorten).toList())).isEmpty();
+  }
+
+  static String shorten(String text) {
+    return text.lines().map(line -> line.length() > 700 ? line.substring(0, 700) + "..." : line)
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  static String py(boolean value) {
+    return value ? "True" : "False";
+  }
+}
