@@ -11,7 +11,7 @@ import java.util.List;
  * apply returns the node it was given.
  */
 public sealed interface LogicalPlan
-    permits Scan, Filter, Select, WithColumns, Sort, Slice, Distinct, Union, Cache, Aggregate, Join {
+    permits Scan, Filter, Select, WithColumns, Sort, Slice, Distinct, Union, Cache, Aggregate, Join, Explode {
   /** The columns this node produces, resolved against its inputs. */
   Schema schema();
 

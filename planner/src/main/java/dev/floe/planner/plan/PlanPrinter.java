@@ -63,6 +63,7 @@ public final class PlanPrinter {
       case Aggregate aggregate -> "AGGREGATE " + exprs(aggregate.aggs()) + " BY " + exprs(aggregate.keys())
           + (aggregate.maintainOrder() ? " MAINTAIN ORDER" : "");
       case Join join -> join.describe();
+      case Explode explode -> "EXPLODE [" + String.join(", ", explode.columns()) + "]";
     };
   }
 
