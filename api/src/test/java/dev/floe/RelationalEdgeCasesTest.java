@@ -124,6 +124,12 @@ class RelationalEdgeCasesTest {
     python.add("pl.col('x').quantile(0.25, 'linear').alias('q')");
     aggs.add(Floe.len().alias("n"));
     python.add("pl.len().alias('n')");
+    // sortBy per group: NaN and null keys, ties kept in order
+    aggs.add(col("x").sortBy("y").first().alias("sb0"));
+    python.add("pl.col('x').sort_by('y', maintain_order=True).first().alias('sb0')");
+    aggs.add(col("s").sortBy(List.of(col("kf"), col("x")), List.of(true, false), true).last().alias("sb1"));
+    python.add("pl.col('s').sort_by(['kf', 'x'], descending=[True, False], nulls_last=True, maintain_order=True)"
+        + ".last().alias('sb1')");
     if (lists) {
       aggs.add(col("y").alias("implode"));
       python.add("pl.col('y').alias('implode')");
