@@ -2,7 +2,9 @@ package dev.floe;
 
 import static dev.floe.Floe.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.types.DataType;
 import dev.floe.planner.expr.Expr;
 import dev.floe.testkit.LeakChecked;
@@ -77,6 +79,21 @@ class SortByDifferentialTest {
     }
     assertThat(cases.mismatches()).as("differences from Polars out of " + cases.size()).isEmpty();
     assertThat(cases.bothFailed()).as("cases failing on both sides").isZero();
+  }
+
+  @Test
+  void badKeysAndFlagsAreNamed() {
+    assertThatThrownBy(() -> col("x").sortBy(List.of(col("a"), col("b")), List.of(true, false, true), false))
+        .isInstanceOf(InvalidOperationException.class).hasMessageContaining("3 descending flags for 2 keys");
+    assertThatThrownBy(() -> col("x").sortBy(List.of(), List.of(false), false))
+        .isInstanceOf(InvalidOperationException.class);
+    try (DataFrame frame = DataFrame.of(Series.ofLongs("x", 3L, 1L, 2L), Series.ofLongs("t", 2L, 1L, 1L))) {
+      assertThatThrownBy(() -> frame.select(col("x").sortBy(col("t").head(2))))
+          .isInstanceOf(dev.floe.errors.ShapeMismatchException.class).hasMessageContaining("has 2 rows");
+      try (DataFrame sorted = frame.select(col("x").sortBy("t"))) {
+        assertThat(sorted.column("x").toList()).containsExactly(1L, 2L, 3L);
+      }
+    }
   }
 
   private static void add(PolarsFrameCases cases, List<PolarsCases.TestColumn> frame,
