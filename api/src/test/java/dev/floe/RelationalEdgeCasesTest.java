@@ -218,6 +218,44 @@ class RelationalEdgeCasesTest {
     check(cases);
   }
 
+  @Test
+  void nullTypedAndExpressionKeys() throws Exception {
+    PolarsFrameCases cases = new PolarsFrameCases(directory);
+    for (EdgeFrames.Named named : List.of(EdgeFrames.empty(), EdgeFrames.single(), EdgeFrames.allNull(9),
+        EdgeFrames.duplicates(30, 3, 21))) {
+      List<PolarsCases.TestColumn> columns = new ArrayList<>(named.columns());
+      List<Object> nulls = new ArrayList<>();
+      named.columns().getFirst().values().forEach(value -> nulls.add(null));
+      columns.add(new PolarsCases.TestColumn("kn", dev.floe.memory.types.DataType.NULL, "pl.Null", nulls));
+      EdgeFrames.Named frame = new EdgeFrames.Named(named.name() + "+null", columns);
+      GroupByOptions ordered = GroupByOptions.DEFAULT.withMaintainOrder(true);
+      Expr[] aggs = {col("x").sum().alias("a"), Floe.len().alias("n"), col("y").median().alias("m"),
+          col("s").alias("l")};
+      String pyAggs = "pl.col('x').sum().alias('a'), pl.len().alias('n'), pl.col('y').median().alias('m'), "
+          + "pl.col('s').alias('l')";
+      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "kn").agg(aggs),
+          lazy -> lazy.groupBy(ordered, "kn").agg(aggs),
+          "df.group_by('kn', maintain_order=True).agg(" + pyAggs + ")", false));
+      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "kn", "ks").agg(aggs),
+          lazy -> lazy.groupBy(ordered, "kn", "ks").agg(aggs),
+          "df.group_by('kn', 'ks', maintain_order=True).agg(" + pyAggs + ")", false));
+      Expr key = col("ki").add(1).alias("k1");
+      addAll(cases, frame, new Op(df -> df.groupBy(ordered, key).agg(aggs), lazy -> lazy.groupBy(ordered, key).agg(aggs),
+          "df.group_by((pl.col('ki') + 1).alias('k1'), maintain_order=True).agg(" + pyAggs + ")", false));
+      SortOptions stable = SortOptions.DEFAULT.withMaintainOrder(true).withNullsLast(true);
+      addAll(cases, frame, new Op(df -> df.sort(stable, "kn", "x"), lazy -> lazy.sort(stable, "kn", "x"),
+          "df.sort(['kn', 'x'], nulls_last=True, maintain_order=True)", false));
+      UniqueOptions first = UniqueOptions.DEFAULT.withSubset("kn").withKeep(UniqueOptions.Keep.FIRST)
+          .withMaintainOrder(true);
+      addAll(cases, frame, new Op(df -> df.unique(first), lazy -> lazy.unique(first),
+          "df.unique(subset=['kn'], keep='first', maintain_order=True)", false));
+      Expr[] windows = {col("x").sum().over("kn").alias("w"), col("x").cumSum().over("kn").alias("c")};
+      addAll(cases, frame, new Op(df -> df.select(windows), lazy -> lazy.select(windows),
+          "df.select(pl.col('x').sum().over('kn').alias('w'), pl.col('x').cum_sum().over('kn').alias('c'))", false));
+    }
+    check(cases);
+  }
+
   private static DataFrame concat(DataFrame frame, ConcatHow how, boolean lazy) {
     try (DataFrame none = frame.head(0);
         DataFrame narrow = how == ConcatHow.VERTICAL ? frame.tail(2) : frame.select("ki", "x");

@@ -62,6 +62,8 @@ public interface RowComparator {
           (left, right) -> Boolean.compare(bool.getBoolean(left), bool.getBoolean(right));
       case VarBinaryColumn binary -> bytes(binary.length(), binary::getBytes);
       case ViewColumn view -> bytes(view.length(), view::getBytes);
+      // a column of type null: every row null, so all rows tie (Polars sorts by it as a no-op)
+      case dev.floe.memory.column.NullColumn nulls -> (left, right) -> 0;
       default ->
           throw new InvalidOperationException("cannot sort by a column of type " + key.type());
     };
