@@ -31,10 +31,16 @@ class LazyExplodeDifferentialTest {
   void explodeAgreesWithPolars() throws Exception {
     Random random = new Random(20261124);
     PolarsFrameCases cases = new PolarsFrameCases(directory);
-    for (int index = 0; index < 40; index++) {
+    for (int index = 0; index < 64; index++) {
       int rows = index % 10 == 0 ? random.nextInt(2) : 1 + random.nextInt(40);
-      List<PolarsCases.TestColumn> frame = frame(random, rows);
-      switch (index % 6) {
+      List<PolarsCases.TestColumn> frame = frame(random, rows, index % 9 == 4);
+      switch (index % 8) {
+        case 6 -> add(cases, frame, lazy -> lazy.explode("xs").groupBy(GroupByOptions.DEFAULT.withMaintainOrder(true),
+                "g").agg(col("xs").sum().alias("sum"), col("xs").count().alias("n"), Floe.len().alias("len")),
+            "df.explode('xs').group_by('g', maintain_order=True).agg(pl.col('xs').sum().alias('sum'), "
+                + "pl.col('xs').count().alias('n'), pl.len().alias('len'))");
+        case 7 -> add(cases, frame, lazy -> lazy.explode("ys").sort(SortOptions.DEFAULT.withMaintainOrder(true), "ys")
+                .tail(5), "df.explode('ys').sort('ys', maintain_order=True).tail(5)");
         case 0 -> add(cases, frame, lazy -> lazy.explode("xs"), "df.explode('xs')");
         case 1 -> add(cases, frame, lazy -> lazy.explode("xs", "ys"), "df.explode('xs', 'ys')");
         case 2 -> add(cases, frame, lazy -> lazy.explode("xs").filter(col("g").gt(1).and(col("xs").lt(50))),
@@ -67,8 +73,11 @@ class LazyExplodeDifferentialTest {
     }
   }
 
-  /** g: a small key; xs and ys: lists of equal lengths per row (empty and null now and then); v: floats. */
-  private static List<PolarsCases.TestColumn> frame(Random random, int rows) {
+  /**
+   * g: a small key; xs and ys: lists of equal lengths per row (empty and null now and then, or
+   * all null); v: floats.
+   */
+  private static List<PolarsCases.TestColumn> frame(Random random, int rows, boolean nullLists) {
     List<Object> g = new ArrayList<>();
     List<Object> xs = new ArrayList<>();
     List<Object> ys = new ArrayList<>();
@@ -76,7 +85,7 @@ class LazyExplodeDifferentialTest {
     for (int row = 0; row < rows; row++) {
       g.add(random.nextInt(10) == 0 ? null : (long) random.nextInt(4));
       int pick = random.nextInt(10);
-      if (pick == 0) {
+      if (pick == 0 || nullLists) {
         xs.add(null);
         ys.add(null);
       } else {
