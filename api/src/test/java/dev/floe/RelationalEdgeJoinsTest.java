@@ -59,6 +59,17 @@ class RelationalEdgeJoinsTest {
             add(cases, pair, options, python, how != JoinType.FULL, big);
           }
         }
+        if (!big) {
+          // two keys (string and float), and the key columns of both sides kept apart
+          MaintainOrder order = how == JoinType.RIGHT ? MaintainOrder.RIGHT : MaintainOrder.LEFT;
+          String orderName = order.name().toLowerCase(Locale.ROOT);
+          add(cases, pair, JoinOptions.on("ks", "kf").how(how).maintainOrder(order),
+              "on=['ks', 'kf'], how='" + how.keyword() + "', maintain_order='" + orderName + "'",
+              how != JoinType.FULL, false);
+          add(cases, pair, JoinOptions.on("ki").how(how).coalesce(false).maintainOrder(order),
+              "on='ki', how='" + how.keyword() + "', coalesce=False, maintain_order='" + orderName + "'",
+              how != JoinType.FULL, false);
+        }
       }
     }
     // keys of type null on both sides (not right joins: Polars 1.44 puts the left values in the
