@@ -252,8 +252,24 @@ class RelationalEdgeCasesTest {
       Expr[] windows = {col("x").sum().over("kn").alias("w"), col("x").cumSum().over("kn").alias("c")};
       addAll(cases, frame, new Op(df -> df.select(windows), lazy -> lazy.select(windows),
           "df.select(pl.col('x').sum().over('kn').alias('w'), pl.col('x').cum_sum().over('kn').alias('c'))", false));
+      // a null-typed column meets an i64 one of the same name: relaxed concats take i64
+      for (ConcatHow how : new ConcatHow[] {ConcatHow.VERTICAL_RELAXED, ConcatHow.DIAGONAL_RELAXED}) {
+        for (boolean lazy : new boolean[] {false, true}) {
+          addAll(cases, frame, new Op(df -> relaxed(df, how, lazy), null,
+              "pl.concat([df, df.with_columns(pl.col('x').alias('kn'))], how='"
+                  + how.name().toLowerCase(java.util.Locale.ROOT) + "')", false));
+        }
+      }
     }
     check(cases);
+  }
+
+  private static DataFrame relaxed(DataFrame frame, ConcatHow how, boolean lazy) {
+    try (DataFrame typed = frame.withColumns(col("x").alias("kn"))) {
+      List<DataFrame> parts = List.of(frame, typed);
+      return lazy ? Floe.concatLazy(parts.stream().map(DataFrame::lazy).toList(), how).collect()
+          : Floe.concat(parts, how);
+    }
   }
 
   private static DataFrame concat(DataFrame frame, ConcatHow how, boolean lazy) {
