@@ -252,6 +252,36 @@ class RelationalEdgeCasesTest {
       Expr[] windows = {col("x").sum().over("kn").alias("w"), col("x").cumSum().over("kn").alias("c")};
       addAll(cases, frame, new Op(df -> df.select(windows), lazy -> lazy.select(windows),
           "df.select(pl.col('x').sum().over('kn').alias('w'), pl.col('x').cum_sum().over('kn').alias('c'))", false));
+      // reductions of a null-typed column per group
+      String[] reductions = {"sum", "mean", "min", "max", "first", "last", "count", "len", "n_unique", "null_count",
+          "median", "std"};
+      List<Expr> nullAggs = new ArrayList<>();
+      List<String> pyNullAggs = new ArrayList<>();
+      for (String reduction : reductions) {
+        Expr input = col("kn");
+        Expr agg = switch (reduction) {
+          case "sum" -> input.sum();
+          case "mean" -> input.mean();
+          case "min" -> input.min();
+          case "max" -> input.max();
+          case "first" -> input.first();
+          case "last" -> input.last();
+          case "count" -> input.count();
+          case "len" -> input.len();
+          case "n_unique" -> input.nUnique();
+          case "null_count" -> input.nullCount();
+          case "median" -> input.median();
+          default -> input.std();
+        };
+        nullAggs.add(agg.alias(reduction));
+        pyNullAggs.add("pl.col('kn')." + reduction + "().alias('" + reduction + "')");
+      }
+      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "ks").agg(nullAggs),
+          lazy -> lazy.groupBy(ordered, "ks").agg(nullAggs),
+          "df.group_by('ks', maintain_order=True).agg(" + String.join(", ", pyNullAggs) + ")", false));
+      addAll(cases, frame, new Op(df -> df.select(nullAggs.toArray(Expr[]::new)),
+          lazy -> lazy.select(nullAggs.toArray(Expr[]::new)), "df.select(" + String.join(", ", pyNullAggs) + ")",
+          false));
       // a null-typed column meets an i64 one of the same name: relaxed concats take i64
       for (ConcatHow how : new ConcatHow[] {ConcatHow.VERTICAL_RELAXED, ConcatHow.DIAGONAL_RELAXED}) {
         for (boolean lazy : new boolean[] {false, true}) {
