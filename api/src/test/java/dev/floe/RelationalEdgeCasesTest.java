@@ -25,6 +25,13 @@ class RelationalEdgeCasesTest {
   /** A lazy query, the eager one when the API has it (else the lazy one collected), and Polars' text. */
   private record Op(Function<DataFrame, DataFrame> eager, UnaryOperator<LazyFrame> lazy, String python,
       boolean unordered) {
+    /** The eager side run through its own steps (sort, then unique), closing the middle frame. */
+    Op eagerSorted() {
+      UnaryOperator<LazyFrame> plan = lazy;
+      return new Op(df -> plan.apply(df.lazy()).collect(CollectOptions.DEFAULT.withNoOptimization(true)), lazy,
+          python, unordered);
+    }
+
     Op eagerOnly() {
       return new Op(eager, null, python, unordered);
     }
@@ -282,6 +289,25 @@ class RelationalEdgeCasesTest {
       addAll(cases, frame, new Op(df -> df.select(nullAggs.toArray(Expr[]::new)),
           lazy -> lazy.select(nullAggs.toArray(Expr[]::new)), "df.select(" + String.join(", ", pyNullAggs) + ")",
           false));
+      // a null-typed column as the value of windows, lists, sortBy, a sort and a whole-row unique (no
+      // cumSum: Polars rejects it for null values, except over an empty frame)
+      Expr[] nullValues = {col("kn").sum().over("ks").alias("w0"), col("kn").mean().over("ks").alias("w1"),
+          col("kn").first().over("ks").alias("w2"),
+          col("kn").shift(1).over("ks").alias("w4"), col("kn").count().over("ks").alias("w5"),
+          col("kn").sortBy("x").alias("w6")};
+      addAll(cases, frame, new Op(df -> df.select(nullValues), lazy -> lazy.select(nullValues),
+          "df.select(pl.col('kn').sum().over('ks').alias('w0'), pl.col('kn').mean().over('ks').alias('w1'), "
+              + "pl.col('kn').first().over('ks').alias('w2'), "
+              + "pl.col('kn').shift(1).over('ks').alias('w4'), pl.col('kn').count().over('ks').alias('w5'), "
+              + "pl.col('kn').sort_by('x', maintain_order=True).alias('w6'))", false));
+      Expr[] lists = {col("kn").alias("l"), col("kn").sortBy("x").head(2).alias("h")};
+      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "ks").agg(lists), lazy -> lazy.groupBy(ordered, "ks")
+          .agg(lists), "df.group_by('ks', maintain_order=True).agg(pl.col('kn').alias('l'), "
+          + "pl.col('kn').sort_by('x', maintain_order=True).head(2).alias('h'))", false));
+      UniqueOptions rows = UniqueOptions.DEFAULT.withKeep(UniqueOptions.Keep.FIRST).withMaintainOrder(true);
+      addAll(cases, frame, new Op(df -> df.sort(stable, "x").unique(rows), lazy -> lazy.sort(stable, "x").unique(rows),
+          "df.sort('x', nulls_last=True, maintain_order=True).unique(keep='first', maintain_order=True)", false)
+          .eagerSorted());
       // a null-typed column meets an i64 one of the same name: relaxed concats take i64
       for (ConcatHow how : new ConcatHow[] {ConcatHow.VERTICAL_RELAXED, ConcatHow.DIAGONAL_RELAXED}) {
         for (boolean lazy : new boolean[] {false, true}) {
