@@ -1,15 +1,16 @@
 package dev.floe;
 
+import static dev.floe.EdgeCases.addAll;
+import static dev.floe.EdgeCases.check;
+import static dev.floe.EdgeCases.py;
 import static dev.floe.Floe.col;
-import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floe.EdgeCases.Op;
 import dev.floe.planner.expr.Expr;
 import dev.floe.testkit.LeakChecked;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,43 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LeakChecked
 class RelationalEdgeCasesTest {
-  /** A lazy query, the eager one when the API has it (else the lazy one collected), and Polars' text. */
-  private record Op(Function<DataFrame, DataFrame> eager, UnaryOperator<LazyFrame> lazy, String python,
-      boolean unordered) {
-    /** The eager side run through its own steps (sort, then unique), closing the middle frame. */
-    Op eagerSorted() {
-      UnaryOperator<LazyFrame> plan = lazy;
-      return new Op(df -> plan.apply(df.lazy()).collect(CollectOptions.DEFAULT.withNoOptimization(true)), lazy,
-          python, unordered);
-    }
-
-    Op eagerOnly() {
-      return new Op(eager, null, python, unordered);
-    }
-
-    /** Only the column {@code key} of the result (null: all of it). */
-    Op narrowed(String key) {
-      if (key == null) {
-        return this;
-      }
-      Function<DataFrame, DataFrame> whole = eager;
-      UnaryOperator<LazyFrame> plan = lazy;
-      return new Op(df -> {
-        try (DataFrame result = whole.apply(df)) {
-          return result.select(key);
-        }
-      }, frame -> plan.apply(frame).select(key), python, unordered);
-    }
-  }
-
-  static final List<CollectOptions> LAZY = List.of(CollectOptions.DEFAULT,
-      CollectOptions.DEFAULT.withMorselRows(5).withThreads(1),
-      CollectOptions.DEFAULT.withMorselRows(5).withThreads(2));
-
-  /** For the large frames: morsels of 1,000 rows still cross many boundaries. */
-  static final List<CollectOptions> BIG = List.of(CollectOptions.DEFAULT.withThreads(1),
-      CollectOptions.DEFAULT.withMorselRows(1000).withThreads(2));
-
   @TempDir Path directory;
 
   private static List<EdgeFrames.Named> frames() {
@@ -225,109 +189,6 @@ class RelationalEdgeCasesTest {
     check(cases);
   }
 
-  @Test
-  void nullTypedAndExpressionKeys() throws Exception {
-    PolarsFrameCases cases = new PolarsFrameCases(directory);
-    for (EdgeFrames.Named named : List.of(EdgeFrames.empty(), EdgeFrames.single(), EdgeFrames.allNull(9),
-        EdgeFrames.duplicates(30, 3, 21))) {
-      List<PolarsCases.TestColumn> columns = new ArrayList<>(named.columns());
-      List<Object> nulls = new ArrayList<>();
-      named.columns().getFirst().values().forEach(value -> nulls.add(null));
-      columns.add(new PolarsCases.TestColumn("kn", dev.floe.memory.types.DataType.NULL, "pl.Null", nulls));
-      EdgeFrames.Named frame = new EdgeFrames.Named(named.name() + "+null", columns);
-      GroupByOptions ordered = GroupByOptions.DEFAULT.withMaintainOrder(true);
-      Expr[] aggs = {col("x").sum().alias("a"), Floe.len().alias("n"), col("y").median().alias("m"),
-          col("s").alias("l")};
-      String pyAggs = "pl.col('x').sum().alias('a'), pl.len().alias('n'), pl.col('y').median().alias('m'), "
-          + "pl.col('s').alias('l')";
-      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "kn").agg(aggs),
-          lazy -> lazy.groupBy(ordered, "kn").agg(aggs),
-          "df.group_by('kn', maintain_order=True).agg(" + pyAggs + ")", false));
-      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "kn", "ks").agg(aggs),
-          lazy -> lazy.groupBy(ordered, "kn", "ks").agg(aggs),
-          "df.group_by('kn', 'ks', maintain_order=True).agg(" + pyAggs + ")", false));
-      Expr key = col("ki").add(1).alias("k1");
-      addAll(cases, frame, new Op(df -> df.groupBy(ordered, key).agg(aggs), lazy -> lazy.groupBy(ordered, key).agg(aggs),
-          "df.group_by((pl.col('ki') + 1).alias('k1'), maintain_order=True).agg(" + pyAggs + ")", false));
-      SortOptions stable = SortOptions.DEFAULT.withMaintainOrder(true).withNullsLast(true);
-      addAll(cases, frame, new Op(df -> df.sort(stable, "kn", "x"), lazy -> lazy.sort(stable, "kn", "x"),
-          "df.sort(['kn', 'x'], nulls_last=True, maintain_order=True)", false));
-      UniqueOptions first = UniqueOptions.DEFAULT.withSubset("kn").withKeep(UniqueOptions.Keep.FIRST)
-          .withMaintainOrder(true);
-      addAll(cases, frame, new Op(df -> df.unique(first), lazy -> lazy.unique(first),
-          "df.unique(subset=['kn'], keep='first', maintain_order=True)", false));
-      Expr[] windows = {col("x").sum().over("kn").alias("w"), col("x").cumSum().over("kn").alias("c")};
-      addAll(cases, frame, new Op(df -> df.select(windows), lazy -> lazy.select(windows),
-          "df.select(pl.col('x').sum().over('kn').alias('w'), pl.col('x').cum_sum().over('kn').alias('c'))", false));
-      // reductions of a null-typed column per group
-      String[] reductions = {"sum", "mean", "min", "max", "first", "last", "count", "len", "n_unique", "null_count",
-          "median", "std"};
-      List<Expr> nullAggs = new ArrayList<>();
-      List<String> pyNullAggs = new ArrayList<>();
-      for (String reduction : reductions) {
-        Expr input = col("kn");
-        Expr agg = switch (reduction) {
-          case "sum" -> input.sum();
-          case "mean" -> input.mean();
-          case "min" -> input.min();
-          case "max" -> input.max();
-          case "first" -> input.first();
-          case "last" -> input.last();
-          case "count" -> input.count();
-          case "len" -> input.len();
-          case "n_unique" -> input.nUnique();
-          case "null_count" -> input.nullCount();
-          case "median" -> input.median();
-          default -> input.std();
-        };
-        nullAggs.add(agg.alias(reduction));
-        pyNullAggs.add("pl.col('kn')." + reduction + "().alias('" + reduction + "')");
-      }
-      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "ks").agg(nullAggs),
-          lazy -> lazy.groupBy(ordered, "ks").agg(nullAggs),
-          "df.group_by('ks', maintain_order=True).agg(" + String.join(", ", pyNullAggs) + ")", false));
-      addAll(cases, frame, new Op(df -> df.select(nullAggs.toArray(Expr[]::new)),
-          lazy -> lazy.select(nullAggs.toArray(Expr[]::new)), "df.select(" + String.join(", ", pyNullAggs) + ")",
-          false));
-      // a null-typed column as the value of windows, lists, sortBy, a sort and a whole-row unique (no
-      // cumSum: Polars rejects it for null values, except over an empty frame)
-      Expr[] nullValues = {col("kn").sum().over("ks").alias("w0"), col("kn").mean().over("ks").alias("w1"),
-          col("kn").first().over("ks").alias("w2"),
-          col("kn").shift(1).over("ks").alias("w4"), col("kn").count().over("ks").alias("w5"),
-          col("kn").sortBy("x").alias("w6")};
-      addAll(cases, frame, new Op(df -> df.select(nullValues), lazy -> lazy.select(nullValues),
-          "df.select(pl.col('kn').sum().over('ks').alias('w0'), pl.col('kn').mean().over('ks').alias('w1'), "
-              + "pl.col('kn').first().over('ks').alias('w2'), "
-              + "pl.col('kn').shift(1).over('ks').alias('w4'), pl.col('kn').count().over('ks').alias('w5'), "
-              + "pl.col('kn').sort_by('x', maintain_order=True).alias('w6'))", false));
-      Expr[] lists = {col("kn").alias("l"), col("kn").sortBy("x").head(2).alias("h")};
-      addAll(cases, frame, new Op(df -> df.groupBy(ordered, "ks").agg(lists), lazy -> lazy.groupBy(ordered, "ks")
-          .agg(lists), "df.group_by('ks', maintain_order=True).agg(pl.col('kn').alias('l'), "
-          + "pl.col('kn').sort_by('x', maintain_order=True).head(2).alias('h'))", false));
-      UniqueOptions rows = UniqueOptions.DEFAULT.withKeep(UniqueOptions.Keep.FIRST).withMaintainOrder(true);
-      addAll(cases, frame, new Op(df -> df.sort(stable, "x").unique(rows), lazy -> lazy.sort(stable, "x").unique(rows),
-          "df.sort('x', nulls_last=True, maintain_order=True).unique(keep='first', maintain_order=True)", false)
-          .eagerSorted());
-      // a null-typed column meets an i64 one of the same name: relaxed concats take i64
-      for (ConcatHow how : new ConcatHow[] {ConcatHow.VERTICAL_RELAXED, ConcatHow.DIAGONAL_RELAXED}) {
-        for (boolean lazy : new boolean[] {false, true}) {
-          addAll(cases, frame, new Op(df -> relaxed(df, how, lazy), null,
-              "pl.concat([df, df.with_columns(pl.col('x').alias('kn'))], how='"
-                  + how.name().toLowerCase(java.util.Locale.ROOT) + "')", false));
-        }
-      }
-    }
-    check(cases);
-  }
-
-  private static DataFrame relaxed(DataFrame frame, ConcatHow how, boolean lazy) {
-    try (DataFrame typed = frame.withColumns(col("x").alias("kn"))) {
-      List<DataFrame> parts = List.of(frame, typed);
-      return lazy ? Floe.concatLazy(parts.stream().map(DataFrame::lazy).toList(), how).collect()
-          : Floe.concat(parts, how);
-    }
-  }
-
   private static DataFrame concat(DataFrame frame, ConcatHow how, boolean lazy) {
     try (DataFrame none = frame.head(0);
         DataFrame narrow = how == ConcatHow.VERTICAL ? frame.tail(2) : frame.select("ki", "x");
@@ -338,32 +199,4 @@ class RelationalEdgeCasesTest {
     }
   }
 
-  private static void addAll(PolarsFrameCases cases, EdgeFrames.Named frame, Op op) {
-    cases.add(frame.columns(), op.eager(), op.python(), op.unordered());
-    if (op.lazy() == null) {
-      return;
-    }
-    boolean big = frame.columns().getFirst().values().size() > 1000;
-    for (CollectOptions options : big ? BIG : LAZY) {
-      cases.add(frame.columns(), df -> op.lazy().apply(df.lazy()).collect(options), op.python(), op.unordered());
-    }
-  }
-
-  static void check(PolarsFrameCases cases) throws Exception {
-    List<String> mismatches = cases.mismatches();
-    assertThat(mismatches).as("differences from Polars out of " + cases.size() + ":\n"
-        + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size())).stream()
-            .map(RelationalEdgeCasesTest::shorten).toList())).isEmpty();
-    // every case here is valid in Polars: none may pass by failing on both sides
-    assertThat(cases.bothFailed()).as("cases failing on both sides").isZero();
-  }
-
-  static String shorten(String text) {
-    return text.lines().map(line -> line.length() > 700 ? line.substring(0, 700) + "..." : line)
-        .collect(java.util.stream.Collectors.joining("\n"));
-  }
-
-  static String py(boolean value) {
-    return value ? "True" : "False";
-  }
 }

@@ -54,7 +54,7 @@ class RelationalEdgeJoinsTest {
             MaintainOrder order = how == JoinType.RIGHT ? MaintainOrder.RIGHT : MaintainOrder.LEFT;
             JoinOptions options = JoinOptions.on(key).how(how).nullsEqual(nullsEqual).maintainOrder(order);
             String python = "on='" + key + "', how='" + how.keyword() + "', nulls_equal="
-                + RelationalEdgeCasesTest.py(nullsEqual) + ", maintain_order='"
+                + EdgeCases.py(nullsEqual) + ", maintain_order='"
                 + order.name().toLowerCase(Locale.ROOT) + "'";
             add(cases, pair, options, python, how != JoinType.FULL, big);
           }
@@ -81,7 +81,7 @@ class RelationalEdgeJoinsTest {
         for (boolean nullsEqual : new boolean[] {false, true}) {
           JoinOptions options = JoinOptions.on("kn").how(how).nullsEqual(nullsEqual).maintainOrder(MaintainOrder.LEFT);
           add(cases, pair, options, "on='kn', how='" + how.keyword() + "', nulls_equal="
-              + RelationalEdgeCasesTest.py(nullsEqual) + ", maintain_order='left'", how != JoinType.FULL, false);
+              + EdgeCases.py(nullsEqual) + ", maintain_order='left'", how != JoinType.FULL, false);
         }
       }
     }
@@ -104,7 +104,7 @@ class RelationalEdgeJoinsTest {
     List<BiFunction<DataFrame, DataFrame, DataFrame>> runs = new ArrayList<>();
     runs.add((left, right) -> left.join(right, options));
     List<CollectOptions> modes = big
-        ? List.of(CollectOptions.DEFAULT.withMorselRows(1000).withThreads(2)) : RelationalEdgeCasesTest.LAZY;
+        ? List.of(CollectOptions.DEFAULT.withMorselRows(1000).withThreads(2)) : EdgeCases.LAZY;
     for (CollectOptions collect : modes) {
       runs.add((left, right) -> left.lazy().join(right.lazy(), options).collect(collect));
     }
@@ -116,6 +116,6 @@ class RelationalEdgeJoinsTest {
   private static void assertThatEmpty(List<String> mismatches, int size) {
     org.assertj.core.api.Assertions.assertThat(mismatches).as("differences from Polars out of " + size + ":\n"
         + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size())).stream()
-            .map(RelationalEdgeCasesTest::shorten).toList())).isEmpty();
+            .map(EdgeCases::shorten).toList())).isEmpty();
   }
 }
