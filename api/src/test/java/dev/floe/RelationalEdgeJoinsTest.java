@@ -84,6 +84,14 @@ class RelationalEdgeJoinsTest {
               + EdgeCases.py(nullsEqual) + ", maintain_order='left'", how != JoinType.FULL, false);
         }
       }
+      // the null-typed column as a value carried through every join type (padded rows included)
+      for (JoinType how : JoinType.values()) {
+        if (how != JoinType.CROSS) {
+          MaintainOrder order = how == JoinType.RIGHT ? MaintainOrder.RIGHT : MaintainOrder.LEFT;
+          add(cases, pair, JoinOptions.on("ki").how(how).maintainOrder(order), "on='ki', how='" + how.keyword()
+              + "', maintain_order='" + order.name().toLowerCase(Locale.ROOT) + "'", how != JoinType.FULL, false);
+        }
+      }
     }
     List<String> mismatches = cases.mismatches();
     assertThatEmpty(mismatches, cases.size());
