@@ -107,6 +107,11 @@ class NullTypedEdgeCasesTest {
       addAll(cases, frame, new Op(df -> df.sort(stable, "x").unique(rows), lazy -> lazy.sort(stable, "x").unique(rows),
           "df.sort('x', nulls_last=True, maintain_order=True).unique(keep='first', maintain_order=True)", false)
           .eagerSorted());
+      // each group's values as lists and back: explode of list[i64] and list[null] together
+      Expr[] both = {col("x"), col("kn")};
+      addAll(cases, frame, new Op(df -> df.lazy().groupBy(ordered, "ks").agg(both).explode("x", "kn").collect(),
+          lazy -> lazy.groupBy(ordered, "ks").agg(both).explode("x", "kn"),
+          "df.group_by('ks', maintain_order=True).agg(pl.col('x'), pl.col('kn')).explode('x', 'kn')", false));
       // a null-typed column meets an i64 one of the same name: relaxed concats take i64
       for (ConcatHow how : new ConcatHow[] {ConcatHow.VERTICAL_RELAXED, ConcatHow.DIAGONAL_RELAXED}) {
         for (boolean lazy : new boolean[] {false, true}) {
