@@ -358,7 +358,8 @@ public final class DataFrame implements AutoCloseable {
    */
   public DataFrame explode(String... columns) {
     checkOpen();
-    return FrameExplode.explode(this, Arrays.asList(columns));
+    // the lazy explode's streaming operator, run without optimization: one implementation of both
+    return lazy().explode(columns).collect(CollectOptions.DEFAULT.withNoOptimization(true));
   }
 
   /** The distinct rows (all columns), keeping the first of each set of duplicates, in order. */

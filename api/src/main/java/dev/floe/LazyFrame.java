@@ -216,6 +216,15 @@ public final class LazyFrame {
         options.maintainOrder()));
   }
 
+  /**
+   * One row per element of the named list columns, as Polars' {@code explode}: the other columns
+   * repeat, an empty or null list gives one null row; several columns need equal list lengths in
+   * every row. Runs as a streaming step; filters on the other columns move below it.
+   */
+  public LazyFrame explode(String... columns) {
+    return new LazyFrame(new dev.floe.planner.plan.Explode(plan, Arrays.asList(columns)));
+  }
+
   /** The inner join with {@code other} on the columns {@code on} of both. */
   public LazyFrame join(LazyFrame other, String... on) {
     return join(other, dev.floe.planner.plan.JoinOptions.on(on));

@@ -6,6 +6,7 @@ import dev.floe.planner.optimizer.RowWise;
 import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Explode;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
@@ -173,6 +174,7 @@ public final class QueryExecutor {
       case Aggregate aggregate -> aggregate(aggregate);
       case Join join -> join(join);
       case dev.floe.planner.plan.AsofJoin asof -> asofJoin(asof);
+      case Explode explode -> pipeline(explode, List.of());
     };
   }
 

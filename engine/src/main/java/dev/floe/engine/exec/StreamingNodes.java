@@ -6,6 +6,7 @@ import dev.floe.planner.expr.ExprPrinter;
 import dev.floe.planner.expr.ResolvedExpr;
 import dev.floe.planner.expr.Resolver;
 import dev.floe.planner.optimizer.RowWise;
+import dev.floe.planner.plan.Explode;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.PlanPrinter;
@@ -29,6 +30,7 @@ final class StreamingNodes {
       case Select select -> RowWise.keepsRows(new Resolver(select.input().schema()).resolve(select.exprs())
           .stream().map(ResolvedExpr::expr).toList());
       case WithColumns with -> RowWise.allRowWise(with.exprs());
+      case Explode explode -> true;
       default -> false;
     };
   }
@@ -42,6 +44,7 @@ final class StreamingNodes {
           "Select " + text(select.exprs()));
       case WithColumns with -> new ProjectOperator(new Resolver(input).resolve(with.exprs()), with.schema(), true,
           "WithColumns " + text(with.exprs()));
+      case Explode explode -> new ExplodeOperator(explode.columns(), explode.schema());
       default -> throw new InternalFloeException("not a streaming node: " + node.getClass().getSimpleName());
     };
   }

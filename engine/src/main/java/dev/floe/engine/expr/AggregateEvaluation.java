@@ -18,6 +18,9 @@ final class AggregateEvaluation {
 
   static Column evaluate(ExpressionEvaluator evaluator, Agg agg) {
     try (Column input = evaluator.eval(agg.input())) {
+      if (input.type() instanceof DataType.NullType && nullOfNulls(agg.function())) {
+        return new dev.floe.memory.column.NullColumn(1);
+      }
       DataType type = resultType(agg, input.type());
       Object value =
           switch (agg.function()) {
@@ -72,6 +75,14 @@ final class AggregateEvaluation {
       }
       return builder.build();
     }
+  }
+
+  /** The reductions whose value over a null-typed column is a null of type null (as Polars). */
+  private static boolean nullOfNulls(AggFunction function) {
+    return switch (function) {
+      case MEAN, STD, VAR, MEDIAN, QUANTILE -> true;
+      default -> false;
+    };
   }
 
   /** The result type, as {@link dev.floe.planner.expr.Resolver} computed it. */

@@ -63,6 +63,7 @@ final class ReshapeEvaluation {
           }
         }
         case DROP_NANS -> Reshape.dropNans(input, allocator);
+        case SORT_BY -> SortByEvaluation.sortBy(evaluator, function, input);
         case FILTER -> {
           try (Column predicate = evaluator.eval(function.operands().getFirst())) {
             yield Filter.filter(input, ExpressionEvaluator.asBoolean(predicate), allocator);

@@ -15,9 +15,6 @@ import java.util.function.Function;
  * The h2o.ai db-benchmark questions written with Floe's API as a Polars user writes them: the same
  * queries as {@code scripts/h2o/questions.py}, lazy and collected, with the same answer column
  * names, so one checksum over the measure columns compares Floe with Polars and DuckDB.
- *
- * <p>q8 collects the group-by and explodes the answer eagerly ({@link DataFrame#explode}); Floe has
- * no lazy explode yet.
  */
 public final class H2oQuestions {
   private H2oQuestions() {}
@@ -75,11 +72,9 @@ public final class H2oQuestions {
    * .agg(pl.col("v3").head(2).alias("largest2_v3")).explode("largest2_v3")}.
    */
   private static DataFrame largestTwo(DataFrame x) {
-    try (DataFrame grouped = x.lazy().dropNulls("v3")
+    return x.lazy().dropNulls("v3")
         .sort(SortOptions.DEFAULT.withDescending(true), "v3")
-        .groupBy("id6").agg(col("v3").head(2).alias("largest2_v3")).collect()) {
-      return grouped.explode("largest2_v3");
-    }
+        .groupBy("id6").agg(col("v3").head(2).alias("largest2_v3")).explode("largest2_v3").collect();
   }
 
   private static Question groupBy(String id, String title, List<String> measures,

@@ -64,6 +64,8 @@ public interface RowComparator {
       case VarBinaryColumn binary -> bytes(binary.length(), binary::getBytes);
       case ViewColumn view -> bytes(view.length(), view::getBytes);
       case DictionaryColumn dictionary -> DictionaryOrder.of(dictionary);
+      // a column of type null: every row null, so all rows tie (Polars sorts by it as a no-op)
+      case dev.floe.memory.column.NullColumn nulls -> (left, right) -> 0;
       default ->
           throw new InvalidOperationException("cannot sort by a column of type " + key.type());
     };

@@ -25,7 +25,9 @@ final class Aggregations {
       }
       case MEAN, STD, VAR -> {
         requireNumeric(agg, type, agg.function().method());
-        DataType result = type instanceof DataType.Float32 ? DataType.FLOAT32 : DataType.FLOAT64;
+        // Polars: of a null-typed column, the mean, std and var are nulls of type null
+        DataType result = type instanceof DataType.Float32 ? DataType.FLOAT32
+            : type instanceof DataType.NullType ? DataType.NULL : DataType.FLOAT64;
         yield result(agg, input.expr(), result);
       }
       case MIN, MAX -> {
@@ -73,6 +75,7 @@ final class Aggregations {
     }
     return switch (type) {
       case DataType.Float32 t -> result(agg, input.expr(), DataType.FLOAT32);
+      case DataType.NullType t -> result(agg, input.expr(), DataType.NULL); // a null, as Polars
       case DataType.BooleanType t when agg.function() == AggFunction.MEDIAN ->
           result(agg, Typing.cast(input, DataType.FLOAT64), DataType.FLOAT64);
       case DataType.Date32 t -> {

@@ -655,6 +655,28 @@ public sealed interface Expr
     return new ReshapeFunction(ReshapeOp.FILTER, this, List.of(predicate), List.of());
   }
 
+  /**
+   * This expression's values in the order that sorts {@code by} (ascending, nulls first; ties keep
+   * their order), as Polars' {@code sort_by}: in a group-by, {@code col("x").sortBy(col("t")).last()}
+   * is each group's x at its largest t.
+   */
+  default Expr sortBy(Expr... by) {
+    return sortBy(Arrays.asList(by), List.of(false), false);
+  }
+
+  /** {@link #sortBy(Expr...)} by the named columns. */
+  default Expr sortBy(String... by) {
+    return sortBy(Arrays.stream(by).map(ColumnRef::new).map(Expr.class::cast).toList(), List.of(false), false);
+  }
+
+  /**
+   * {@link #sortBy(Expr...)} with Polars' options: {@code descending} one flag for every key or one
+   * per key; {@code nullsLast} puts the nulls of every key after its values.
+   */
+  default Expr sortBy(List<? extends Expr> by, List<Boolean> descending, boolean nullsLast) {
+    return SortByTyping.sortBy(this, by, descending, nullsLast);
+  }
+
   // (end of length-changing functions)
 
   // ---- window functions (Window) ----

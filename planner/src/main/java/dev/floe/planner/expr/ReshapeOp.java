@@ -27,7 +27,12 @@ public enum ReshapeOp {
   DROP_NULLS("dropNulls"),
   /** The values where the operand (a bool predicate of the same length) is true. */
   FILTER("filter"),
-  DROP_NANS("dropNans");
+  DROP_NANS("dropNans"),
+  /**
+   * The input's values in the order of the operands (the sort keys, most significant first);
+   * arguments: descending (a list of one flag per key), nullsLast. Stable: ties keep their order.
+   */
+  SORT_BY("sortBy");
 
   private final String method;
 

@@ -75,6 +75,7 @@ final class ReshapeTyping {
         operands.add(predicate.expr());
       }
       case REVERSE, DROP_NULLS, DROP_NANS -> { }
+      case SORT_BY -> SortByTyping.check(typing, function, operands);
     }
     return new Typing.Typed(
         new ReshapeFunction(function.op(), input.expr(), operands, arguments), type, scalar);

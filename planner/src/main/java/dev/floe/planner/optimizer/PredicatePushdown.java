@@ -8,6 +8,7 @@ import dev.floe.planner.expr.ExprTrees;
 import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Explode;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
@@ -74,7 +75,22 @@ public final class PredicatePushdown implements OptimizerRule {
       case Aggregate aggregate -> aggregate(aggregate, pending);
       case Join join -> JoinPushdown.predicates(join, pending, this::push);
       case dev.floe.planner.plan.AsofJoin asof -> AsofJoinPushdown.predicates(asof, pending, this::push);
+      case Explode explode -> explode(explode, pending);
     };
+  }
+
+  /**
+   * An explode repeats the other columns' values for every element: a conjunct on those alone keeps
+   * or drops all the rows of an input row, so it goes below; one on an exploded column stays above.
+   */
+  private LogicalPlan explode(Explode explode, List<Expr> pending) {
+    List<Expr> down = new ArrayList<>();
+    List<Expr> stay = new ArrayList<>();
+    for (Expr conjunct : pending) {
+      boolean readsExploded = ExprTrees.columnNames(conjunct).stream().anyMatch(explode.columns()::contains);
+      (readsExploded ? stay : down).add(conjunct);
+    }
+    return above(explode.withInputs(List.of(push(explode.input(), down))), stay);
   }
 
   private LogicalPlan filter(Filter filter, List<Expr> pending) {

@@ -7,6 +7,7 @@ import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Explode;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
@@ -99,6 +100,8 @@ public final class ProjectionPushdown implements OptimizerRule {
         case Aggregate aggregate -> aggregate(aggregate, needed);
         case Join join -> JoinPushdown.prune(join, needed, this::prune);
         case dev.floe.planner.plan.AsofJoin asof -> AsofJoinPushdown.prune(asof, needed, this::prune);
+        // the exploded columns set the row count: they stay even when nothing above reads them
+        case Explode explode -> only(explode, union(needed, new LinkedHashSet<>(explode.columns())));
       };
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public sealed interface LogicalPlan
     permits Scan, Filter, Select, WithColumns, Sort, Slice, Distinct, Union, Cache, Aggregate, Join,
-        AsofJoin {
+        AsofJoin, Explode {
   /** The columns this node produces, resolved against its inputs. */
   Schema schema();
 

@@ -64,6 +64,7 @@ public final class PlanPrinter {
           + (aggregate.maintainOrder() ? " MAINTAIN ORDER" : "");
       case Join join -> join.describe();
       case AsofJoin asof -> asof.describe();
+      case Explode explode -> "EXPLODE [" + String.join(", ", explode.columns()) + "]";
     };
   }
 

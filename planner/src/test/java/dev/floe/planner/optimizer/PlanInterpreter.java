@@ -8,6 +8,7 @@ import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
 import dev.floe.planner.plan.Distinct;
+import dev.floe.planner.plan.Explode;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.LogicalPlan;
@@ -54,7 +55,26 @@ final class PlanInterpreter {
       case Aggregate aggregate -> aggregate(run(aggregate.input()), aggregate);
       case Join join -> JoinInterpreter.join(join, run(join.left()), run(join.right()));
       case dev.floe.planner.plan.AsofJoin asof -> AsofInterpreter.join(asof, run(asof.left()), run(asof.right()));
+      case Explode explode -> explode(run(explode.input()), explode.columns());
     };
+  }
+
+  /** A row per list element of the columns (lists are java.util.List values; null or empty: one null). */
+  private static Frame explode(Frame frame, List<String> columns) {
+    List<List<Object>> rows = new ArrayList<>();
+    int first = frame.names().indexOf(columns.getFirst());
+    for (List<Object> row : frame.rows()) {
+      int count = row.get(first) instanceof List<?> list ? list.size() : 0;
+      for (int element = 0; element < Math.max(1, count); element++) {
+        List<Object> out = new ArrayList<>(row);
+        for (String name : columns) {
+          int index = frame.names().indexOf(name);
+          out.set(index, count == 0 ? null : ((List<?>) row.get(index)).get(element));
+        }
+        rows.add(out);
+      }
+    }
+    return new Frame(frame.names(), rows);
   }
 
   private Frame scan(Scan scan) {
