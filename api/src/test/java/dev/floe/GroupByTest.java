@@ -134,6 +134,14 @@ class GroupByTest {
           "df.group_by(['" + key + "', 'kb'], maintain_order=True).agg(pl.col('z').median().alias('median'), "
               + "pl.col('s').n_unique().alias('nu'), pl.col('x').sum().alias('sum'))", false);
     }
+    // a categorical key (by index) next to a boolean one, grouped in partitions; keys back to strings
+    cases.add(fewerGroups, df -> df.lazy().withColumns(col("ks").cast(DataType.CATEGORICAL))
+            .groupBy(GroupByOptions.DEFAULT.withMaintainOrder(true), "ks", "kb")
+            .agg(col("z").median().alias("median"), col("x").sum().alias("sum"))
+            .withColumns(col("ks").cast(DataType.UTF8))
+            .collect(CollectOptions.DEFAULT.withThreads(4)),
+        "df.group_by(['ks', 'kb'], maintain_order=True).agg(pl.col('z').median().alias('median'), "
+            + "pl.col('x').sum().alias('sum'))", false);
     assertThat(cases.mismatches()).as("differences from Polars out of " + cases.size()).isEmpty();
     assertThat(cases.bothFailed()).isZero();
   }

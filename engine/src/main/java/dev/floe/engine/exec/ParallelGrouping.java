@@ -1,5 +1,6 @@
 package dev.floe.engine.exec;
 
+import dev.floe.kernels.hashing.DictionaryKeys;
 import dev.floe.kernels.hashing.DirectGroupIds;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.kernels.hashing.PartitionedGroupIds;
@@ -16,8 +17,9 @@ import java.util.concurrent.Callable;
 /**
  * Group ids of a whole input on the query pool: a single integer key of small range is numbered
  * directly; otherwise the rows are hashed a morsel per task and grouped in hash partitions, one
- * task each ({@link PartitionedGroupIds}). Small inputs, a pool of one thread, and dictionary keys
- * take the single-threaded {@link GroupedReducers#groupIds}. The ids are the same either way.
+ * task each ({@link PartitionedGroupIds}). Small inputs, a pool of one thread, and categorical
+ * keys that are numbered directly or whose dictionary is not clean take the single-threaded
+ * {@link GroupedReducers#groupIds}. The ids are the same either way.
  * Also the general path's other whole-input step, gathering the rows in group order, a range of
  * the order per task.
  */
@@ -30,8 +32,11 @@ final class ParallelGrouping {
   static GroupIds groupIds(List<Column> keys, BufferAllocator allocator, QueryContext context) {
     int rows = keys.getFirst().length();
     int threads = context.pool().getParallelism();
-    boolean dictionary = keys.stream().anyMatch(key -> key.type() instanceof DataType.Dictionary);
-    if (rows < MIN_ROWS || threads < 2 || dictionary) {
+    // categorical keys hash and compare by index when their dictionary is clean; several small
+    // ones are numbered directly by GroupIds (one code per row, no hashing), which beats partitions
+    boolean slowDictionary = keys.stream()
+        .anyMatch(key -> key.type() instanceof DataType.Dictionary && !DictionaryKeys.indexable(key));
+    if (rows < MIN_ROWS || threads < 2 || slowDictionary || DictionaryKeys.directlyGrouped(keys, rows)) {
       return GroupedReducers.groupIds(keys, allocator);
     }
     if (keys.size() == 1) {
