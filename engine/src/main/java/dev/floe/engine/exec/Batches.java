@@ -20,15 +20,7 @@ final class Batches {
       if (batches.size() == 1) {
         return batches.getFirst().slice(0, batches.getFirst().rowCount());
       }
-      long rows = 0;
-      for (RecordBatch batch : batches) {
-        rows += batch.rowCount();
-      }
-      if (rows > Integer.MAX_VALUE) {
-        throw new dev.floe.errors.InvalidOperationException(
-            "this operator needs its whole input in one batch, and " + rows + " rows exceed "
-                + Integer.MAX_VALUE);
-      }
+      int rows = totalRows(batches);
       List<Column> columns = new ArrayList<>(schema.size());
       try {
         for (int index = 0; index < schema.size(); index++) {
@@ -46,7 +38,7 @@ final class Batches {
         columns.forEach(Column::close);
         throw failure;
       }
-      return new RecordBatch(schema, columns, (int) rows);
+      return new RecordBatch(schema, columns, rows);
     } finally {
       batches.forEach(RecordBatch::close);
     }
@@ -62,15 +54,7 @@ final class Batches {
       return concat(batches, schema, allocator);
     }
     try {
-      long rows = 0;
-      for (RecordBatch batch : batches) {
-        rows += batch.rowCount();
-      }
-      if (rows > Integer.MAX_VALUE) {
-        throw new dev.floe.errors.InvalidOperationException(
-            "this operator needs its whole input in one batch, and " + rows + " rows exceed "
-                + Integer.MAX_VALUE);
-      }
+      int rows = totalRows(batches);
       Column[] columns = new Column[schema.size()];
       List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>(schema.size());
       for (int index = 0; index < schema.size(); index++) {
@@ -94,10 +78,24 @@ final class Batches {
         }
         throw failure;
       }
-      return new RecordBatch(schema, java.util.Arrays.asList(columns), (int) rows);
+      return new RecordBatch(schema, java.util.Arrays.asList(columns), rows);
     } finally {
       batches.forEach(RecordBatch::close);
     }
+  }
+
+  /** The rows of all batches, which must fit one batch. */
+  private static int totalRows(List<RecordBatch> batches) {
+    long rows = 0;
+    for (RecordBatch batch : batches) {
+      rows += batch.rowCount();
+    }
+    if (rows > Integer.MAX_VALUE) {
+      throw new dev.floe.errors.InvalidOperationException(
+          "this operator needs its whole input in one batch, and " + rows + " rows exceed "
+              + Integer.MAX_VALUE);
+    }
+    return (int) rows;
   }
 
   private static Column empty(Schema schema, int index, BufferAllocator allocator) {

@@ -320,28 +320,25 @@ public final class QueryExecutor {
 
   /** Both inputs run (left first), then the hash join ({@link HashJoin}). */
   private List<RecordBatch> join(Join join) {
-    List<RecordBatch> left = run(join.left());
-    List<RecordBatch> right;
-    try {
-      right = run(join.right());
-    } catch (RuntimeException failure) {
-      left.forEach(RecordBatch::close);
-      throw failure;
-    }
-    return HashJoin.run(join, left, right, allocator(StreamingNodes.label(join)), context);
+    List<List<RecordBatch>> inputs = bothInputs(join.left(), join.right());
+    return HashJoin.run(join, inputs.get(0), inputs.get(1), allocator(StreamingNodes.label(join)), context);
   }
 
   /** Both inputs run (left first), then the sorted merge ({@link AsofJoinExec}). */
   private List<RecordBatch> asofJoin(dev.floe.planner.plan.AsofJoin join) {
-    List<RecordBatch> left = run(join.left());
-    List<RecordBatch> right;
+    List<List<RecordBatch>> inputs = bothInputs(join.left(), join.right());
+    return AsofJoinExec.run(join, inputs.get(0), inputs.get(1), allocator(StreamingNodes.label(join)), context);
+  }
+
+  /** Runs the left input, then the right one; the left's batches are closed if the right fails. */
+  private List<List<RecordBatch>> bothInputs(LogicalPlan leftPlan, LogicalPlan rightPlan) {
+    List<RecordBatch> left = run(leftPlan);
     try {
-      right = run(join.right());
+      return List.of(left, run(rightPlan));
     } catch (RuntimeException failure) {
       left.forEach(RecordBatch::close);
       throw failure;
     }
-    return AsofJoinExec.run(join, left, right, allocator(StreamingNodes.label(join)), context);
   }
 
   /** A cache runs once per query; every reader gets its own handles on the same buffers. */
