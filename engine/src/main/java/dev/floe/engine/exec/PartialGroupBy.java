@@ -5,6 +5,7 @@ import dev.floe.engine.exec.GroupedReducers.Reduce;
 import dev.floe.engine.expr.ExpressionEvaluator;
 import dev.floe.engine.expr.Projection;
 import dev.floe.errors.FloeException;
+import dev.floe.kernels.hashing.DirectGroupIds;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
@@ -190,6 +191,14 @@ final class PartialGroupBy {
   RecordBatch merge(List<RecordBatch> partials, BufferAllocator allocator, QueryContext context) {
     try (RecordBatch all = Batches.concat(partials, partialSchema, allocator, context)) {
       int keyCount = leaves.keys().size();
+      if (keyCount == 1 && all.rowCount() > 0) {
+        // one integer key of small range: one pass of direct indexing beats hashing, partitioning
+        // and gathering every partial row (h2o q5: 10M partial rows of 100K keys)
+        GroupIds direct = DirectGroupIds.tryOf(all.column(0));
+        if (direct != null) {
+          return mergeGrouped(all, direct, allocator).output();
+        }
+      }
       if (PartitionedMerge.applies(all.columns().subList(0, keyCount), all.rowCount(), context)) {
         return PartitionedMerge.run(all, keyCount, leaves.aggregate().maintainOrder(), this::mergeOne, context,
             allocator);
@@ -203,19 +212,17 @@ final class PartialGroupBy {
   /** The groups of {@code all}'s partial rows (not closed here), and each group's first row. */
   private PartitionedMerge.Merged mergeOne(RecordBatch all, BufferAllocator allocator) {
     int keyCount = leaves.keys().size();
-    int count;
-    int[] ids;
-    int[] firstRows;
-    if (all.rowCount() == 0) {
-      count = 0;
-      ids = new int[0];
-      firstRows = new int[0];
-    } else {
-      GroupIds groups = GroupedReducers.groupIds(all.columns().subList(0, keyCount), allocator);
-      ids = groups.ids();
-      count = groups.groupCount();
-      firstRows = groups.firstRows();
-    }
+    return mergeGrouped(all,
+        all.rowCount() == 0 ? null : GroupedReducers.groupIds(all.columns().subList(0, keyCount), allocator),
+        allocator);
+  }
+
+  /** {@link #mergeOne} with the partial rows' groups given ({@code null} for no rows). */
+  private PartitionedMerge.Merged mergeGrouped(RecordBatch all, GroupIds groups, BufferAllocator allocator) {
+    int keyCount = leaves.keys().size();
+    int count = groups == null ? 0 : groups.groupCount();
+    int[] ids = groups == null ? new int[0] : groups.ids();
+    int[] firstRows = groups == null ? new int[0] : groups.firstRows();
     List<Column> keys = new ArrayList<>();
     List<Column> merged = new ArrayList<>();
     try {
