@@ -257,6 +257,18 @@ final class PolarsCases {
     };
   }
 
+  /** A {@code pl.DataFrame(...)} literal of {@code columns}, with each column's Polars type. */
+  static String frameLiteral(List<TestColumn> columns) {
+    List<String> data = new ArrayList<>();
+    List<String> schema = new ArrayList<>();
+    for (TestColumn column : columns) {
+      List<String> values = column.values().stream().map(PolarsCases::python).toList();
+      data.add(pyString(column.name()) + ": [" + String.join(", ", values) + "]");
+      schema.add(pyString(column.name()) + ": " + column.polarsType());
+    }
+    return "pl.DataFrame({" + String.join(", ", data) + "}, schema={" + String.join(", ", schema) + "})";
+  }
+
   /** A Python string literal: non-ASCII and quotes escaped by code point. */
   static String pyString(String text) {
     StringBuilder literal = new StringBuilder("'");

@@ -34,21 +34,10 @@ final class PolarsFrameCases {
   /** A case: {@code python} is an expression over {@code df} giving a DataFrame. */
   void add(List<PolarsCases.TestColumn> frame, Function<DataFrame, DataFrame> floe, String python,
       boolean unordered) {
-    if (!cases.isEmpty() && cases.getLast().frame() == frame) {
-      // the same frame as the case before: Python's df is still it (large frames are written once)
-      script.append("run(lambda: ").append(python).append(")\n");
-      cases.add(new Case(frame, floe, python, unordered));
-      return;
+    // the same frame as the case before: Python's df is still it (large frames are written once)
+    if (cases.isEmpty() || cases.getLast().frame() != frame) {
+      script.append("df = ").append(PolarsCases.frameLiteral(frame)).append('\n');
     }
-    List<String> data = new ArrayList<>();
-    List<String> schema = new ArrayList<>();
-    for (PolarsCases.TestColumn column : frame) {
-      List<String> values = column.values().stream().map(PolarsCases::python).toList();
-      data.add(PolarsCases.pyString(column.name()) + ": [" + String.join(", ", values) + "]");
-      schema.add(PolarsCases.pyString(column.name()) + ": " + column.polarsType());
-    }
-    script.append("df = pl.DataFrame({").append(String.join(", ", data)).append("}, schema={")
-        .append(String.join(", ", schema)).append("})\n");
     script.append("run(lambda: ").append(python).append(")\n");
     cases.add(new Case(frame, floe, python, unordered));
   }

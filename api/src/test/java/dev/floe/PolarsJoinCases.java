@@ -34,22 +34,11 @@ final class PolarsJoinCases {
     // the same inputs as the case before are still df and other in Python (large frames written once)
     boolean same = !cases.isEmpty() && cases.getLast().left() == left && cases.getLast().right() == right;
     if (!same) {
-      script.append("df = ").append(frame(left)).append('\n');
-      script.append("other = ").append(frame(right)).append('\n');
+      script.append("df = ").append(PolarsCases.frameLiteral(left)).append('\n');
+      script.append("other = ").append(PolarsCases.frameLiteral(right)).append('\n');
     }
     script.append("run(lambda: ").append(python).append(")\n");
     cases.add(new Case(left, right, floe, python, unordered));
-  }
-
-  private static String frame(List<PolarsCases.TestColumn> columns) {
-    List<String> data = new ArrayList<>();
-    List<String> schema = new ArrayList<>();
-    for (PolarsCases.TestColumn column : columns) {
-      List<String> values = column.values().stream().map(PolarsCases::python).toList();
-      data.add(PolarsCases.pyString(column.name()) + ": [" + String.join(", ", values) + "]");
-      schema.add(PolarsCases.pyString(column.name()) + ": " + column.polarsType());
-    }
-    return "pl.DataFrame({" + String.join(", ", data) + "}, schema={" + String.join(", ", schema) + "})";
   }
 
   /** How many cases failed on both sides (after {@link #mismatches}). */

@@ -222,8 +222,13 @@ final class GroupedReducers {
 
   /** {@code values} at {@code rows}. */
   static Column gather(Column values, int[] rows, BufferAllocator allocator) {
-    try (FixedWidthBuilder indices = new FixedWidthBuilder(DataType.INT32, allocator, rows.length)) {
-      indices.appendInts(rows, 0, rows.length);
+    return gather(values, rows, 0, rows.length, allocator);
+  }
+
+  /** {@code values}' rows {@code rows[from, from + count)}, in that order. */
+  static Column gather(Column values, int[] rows, int from, int count, BufferAllocator allocator) {
+    try (FixedWidthBuilder indices = new FixedWidthBuilder(DataType.INT32, allocator, count)) {
+      indices.appendInts(rows, from, count);
       try (Column built = indices.build()) {
         return Gather.take(values, built, allocator);
       }

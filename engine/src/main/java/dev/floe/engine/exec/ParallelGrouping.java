@@ -5,10 +5,8 @@ import dev.floe.kernels.hashing.DirectGroupIds;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.kernels.hashing.PartitionedGroupIds;
 import dev.floe.memory.BufferAllocator;
-import dev.floe.kernels.Gather;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.Concatenation;
-import dev.floe.memory.column.FixedWidthBuilder;
 import dev.floe.memory.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,12 +71,7 @@ final class ParallelGrouping {
       int from = (int) ((long) rows.length * part / parts);
       int to = (int) ((long) rows.length * (part + 1) / parts);
       tasks.add(() -> {
-        try (FixedWidthBuilder indices = new FixedWidthBuilder(DataType.INT32, allocator, to - from)) {
-          indices.appendInts(rows, from, to - from);
-          try (Column built = indices.build()) {
-            gathered[index] = Gather.take(values, built, allocator);
-          }
-        }
+        gathered[index] = GroupedReducers.gather(values, rows, from, to - from, allocator);
         return null;
       });
     }
