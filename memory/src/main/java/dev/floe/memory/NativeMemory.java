@@ -105,6 +105,11 @@ final class NativeMemory {
     if (bytes >= HUGE_PAGE && LargeBlockCache.offer(address, LargeBlockCache.sizeClass(bytes))) {
       return;
     }
+    freeToC(address);
+  }
+
+  /** Returns a block to the C allocator (no cache). */
+  static void freeToC(long address) {
     try {
       FREE.invokeExact(address);
     } catch (Throwable failure) {

@@ -31,18 +31,35 @@ class LargeBlockCacheTest {
     assertThat(LargeBlockCache.sizeClass(NativeMemory.HUGE_PAGE)).isEqualTo(NativeMemory.HUGE_PAGE);
     assertThat(LargeBlockCache.sizeClass(NativeMemory.HUGE_PAGE + 64))
         .isEqualTo(2 * NativeMemory.HUGE_PAGE);
-    try (BufferAllocator allocator = BufferAllocator.newRoot("bound-test", 4L << 30)) {
-      long block = 64L << 20;
-      int count = (int) (LargeBlockCache.LIMIT / block) + 2;
-      Buffer[] buffers = new Buffer[count];
-      for (int index = 0; index < count; index++) {
-        buffers[index] = allocator.allocate(block);
-      }
-      for (Buffer buffer : buffers) {
-        buffer.release();
-      }
-      assertThat(LargeBlockCache.cachedBytes()).isLessThanOrEqualTo(LargeBlockCache.LIMIT);
+    long block = NativeMemory.HUGE_PAGE;
+    long first = NativeMemory.allocate(block);
+    long second = NativeMemory.allocate(block);
+    long limit = LargeBlockCache.cachedBytes() + block;
+    assertThat(LargeBlockCache.offer(first, block, limit)).isTrue();
+    assertThat(LargeBlockCache.offer(second, block, limit)).isFalse();
+    NativeMemory.freeToC(second);
+    assertThat(LargeBlockCache.cachedBytes()).isLessThanOrEqualTo(limit);
+    assertThat(LargeBlockCache.LIMIT).isPositive();
+  }
+
+  @Test
+  void blocksUnusedLongerThanTheDecayGoBackToTheCAllocator() throws InterruptedException {
+    long block = 4 * NativeMemory.HUGE_PAGE;
+    try (BufferAllocator allocator = BufferAllocator.newRoot("decay-test", 1L << 30)) {
+      allocator.allocate(block).release();
     }
+    assertThat(LargeBlockCache.cachedBytes()).isGreaterThanOrEqualTo(block);
+    java.util.List<Long> released = new java.util.ArrayList<>();
+    assertThat(LargeBlockCache.purge(60_000, released::add)).isZero(); // freed just now: kept
+    Thread.sleep(5);
+    long bytes = LargeBlockCache.purge(1, address -> {
+      released.add(address);
+      NativeMemory.freeToC(address);
+    });
+    assertThat(bytes).isGreaterThanOrEqualTo(block);
+    assertThat(released).isNotEmpty();
+    assertThat(LargeBlockCache.cachedBytes()).isZero();
+    assertThat(LargeBlockCache.take(block)).isZero();
   }
 
   @Test
