@@ -2,6 +2,7 @@ package dev.floe.engine.exec;
 
 import dev.floe.errors.InternalFloeException;
 import dev.floe.kernels.Gather;
+import dev.floe.kernels.GroupedSums;
 import dev.floe.kernels.hashing.DirectGroupIds;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.memory.BufferAllocator;
@@ -81,11 +82,7 @@ final class GroupedReducers {
     try (FixedWidthBuilder builder = new FixedWidthBuilder(result, allocator, groups)) {
       if (result.isFloatingPoint()) {
         double[] sums = new double[groups];
-        for (int row = 0; row < ids.length; row++) {
-          if (fixed.isValid(row)) {
-            sums[ids[row]] += asDouble(fixed, row);
-          }
-        }
+        GroupedSums.addDoubles(fixed, ids, sums);
         for (double sum : sums) {
           if (result instanceof DataType.Float32) {
             builder.appendFloat((float) sum);
@@ -95,11 +92,7 @@ final class GroupedReducers {
         }
       } else {
         long[] sums = new long[groups];
-        for (int row = 0; row < ids.length; row++) {
-          if (fixed.isValid(row)) {
-            sums[ids[row]] += asLong(fixed, row); // wrapping, as Polars' integer sums
-          }
-        }
+        GroupedSums.addLongs(fixed, ids, sums); // wrapping, as Polars' integer sums
         for (long sum : sums) {
           appendInteger(builder, result, sum);
         }
@@ -110,12 +103,7 @@ final class GroupedReducers {
 
   private static Column count(Column values, int[] ids, int groups, boolean all, BufferAllocator allocator) {
     int[] counts = new int[groups];
-    boolean noNulls = all || values.nullCount() == 0;
-    for (int row = 0; row < ids.length; row++) {
-      if (noNulls || values.isValid(row)) {
-        counts[ids[row]]++;
-      }
-    }
+    GroupedSums.count(all ? null : values, ids, counts);
     try (FixedWidthBuilder builder = new FixedWidthBuilder(DataType.UINT32, allocator, groups)) {
       builder.appendInts(counts, 0, groups);
       return builder.build();

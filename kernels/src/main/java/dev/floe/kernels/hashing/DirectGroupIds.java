@@ -4,6 +4,8 @@ import dev.floe.memory.column.Column;
 import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.FixedWidthColumn;
 import dev.floe.memory.types.DataType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -30,11 +32,14 @@ public final class DirectGroupIds {
       return null;
     }
     int length = key.length();
+    long[] values = new long[length];
+    readValues(fixed, values);
+    boolean nulls = fixed.nullCount() > 0;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int row = 0; row < length; row++) {
-      if (fixed.isValid(row)) {
-        long value = value(fixed, row);
+      if (!nulls || fixed.isValid(row)) {
+        long value = values[row];
         min = Math.min(min, value);
         max = Math.max(max, value);
       }
@@ -51,7 +56,7 @@ public final class DirectGroupIds {
     int[] firstRows = new int[Math.max(1, Math.min(length, nullSlot + 1))];
     int groups = 0;
     for (int row = 0; row < length; row++) {
-      int slot = fixed.isValid(row) ? (int) (value(fixed, row) - min) : nullSlot;
+      int slot = !nulls || fixed.isValid(row) ? (int) (values[row] - min) : nullSlot;
       int id = slots[slot];
       if (id < 0) {
         id = groups++;
@@ -61,6 +66,39 @@ public final class DirectGroupIds {
       ids[row] = id;
     }
     return GroupIds.numbered(ids, Arrays.copyOf(firstRows, groups), groups);
+  }
+
+  /** Every slot of {@code column} widened to long (null slots: whatever they hold). */
+  private static void readValues(FixedWidthColumn column, long[] values) {
+    MemorySegment data = column.valuesBuffer().segment();
+    long offset = column.offset();
+    switch (column.type()) {
+      case DataType.Int32 t -> {
+        for (int row = 0; row < values.length; row++) {
+          values[row] = data.get(ValueLayout.JAVA_INT_UNALIGNED, (offset + row) << 2);
+        }
+      }
+      case DataType.Date32 t -> {
+        for (int row = 0; row < values.length; row++) {
+          values[row] = data.get(ValueLayout.JAVA_INT_UNALIGNED, (offset + row) << 2);
+        }
+      }
+      case DataType.UInt32 t -> {
+        for (int row = 0; row < values.length; row++) {
+          values[row] = Integer.toUnsignedLong(data.get(ValueLayout.JAVA_INT_UNALIGNED, (offset + row) << 2));
+        }
+      }
+      case DataType.Int64 t -> {
+        for (int row = 0; row < values.length; row++) {
+          values[row] = data.get(ValueLayout.JAVA_LONG_UNALIGNED, (offset + row) << 3);
+        }
+      }
+      default -> {
+        for (int row = 0; row < values.length; row++) {
+          values[row] = column.isValid(row) ? value(column, row) : 0;
+        }
+      }
+    }
   }
 
   /** Integer types and dates (their days); u64 by its bits, which is fine for offsets. */
