@@ -62,6 +62,7 @@ final class GeneralGroupBy {
       int count;
       int[] offsets;
       int[] order;
+      int[] ids = new int[0];
       if (rows == 0) {
         count = 0;
         offsets = new int[1];
@@ -69,7 +70,7 @@ final class GeneralGroupBy {
       } else {
         GroupIds groups = ParallelGrouping.groupIds(keyColumns, allocator, context);
         count = groups.groupCount();
-        int[] ids = groups.ids();
+        ids = groups.ids();
         offsets = new int[count + 1];
         for (int id : ids) {
           offsets[id + 1]++;
@@ -91,11 +92,32 @@ final class GeneralGroupBy {
           keys.add(key.slice(0, 0));
         }
       }
-      try (RecordBatch sorted = sortedRows(all, leaves, order, allocator, context)) {
-        for (Leaf leaf : leaves.leaves()) {
-          leafColumns.add(leaf.implode()
-              ? implode(leaf, sorted, offsets, count, allocator)
-              : perGroup(leaf, sorted, offsets, count, allocator, context));
+      Column[] direct = new Column[leaves.leaves().size()]; // leaves computed without the group-order rows
+      List<Leaf> general = new ArrayList<>();
+      try {
+        for (int index = 0; index < direct.length; index++) {
+          Leaf leaf = leaves.leaves().get(index);
+          if (rows > 0 && GroupedHeads.handles(leaf)) {
+            direct[index] = GroupedHeads.evaluate(leaf, all, ids, count, allocator);
+          }
+          if (direct[index] == null) {
+            general.add(leaf);
+          }
+        }
+        try (RecordBatch sorted = sortedRows(all, general, order, allocator, context)) {
+          for (int index = 0; index < direct.length; index++) {
+            Leaf leaf = leaves.leaves().get(index);
+            leafColumns.add(direct[index] != null ? direct[index]
+                : leaf.implode() ? implode(leaf, sorted, offsets, count, allocator)
+                : perGroup(leaf, sorted, offsets, count, allocator, context));
+            direct[index] = null; // owned by leafColumns now
+          }
+        }
+      } finally {
+        for (Column column : direct) {
+          if (column != null) {
+            column.close();
+          }
         }
       }
       return finish(leaves, keys, leafColumns, count, allocator);
@@ -109,10 +131,10 @@ final class GeneralGroupBy {
   }
 
   /** The input columns the leaves read, their rows in {@code order}. */
-  private static RecordBatch sortedRows(RecordBatch all, AggregateLeaves leaves, int[] order,
+  private static RecordBatch sortedRows(RecordBatch all, List<Leaf> leaves, int[] order,
       BufferAllocator allocator, QueryContext context) {
     Set<String> read = new HashSet<>();
-    for (Leaf leaf : leaves.leaves()) {
+    for (Leaf leaf : leaves) {
       read.addAll(ExprTrees.columnNames(leaf.expr()));
     }
     List<Field> fields = new ArrayList<>();
@@ -247,7 +269,7 @@ final class GeneralGroupBy {
   }
 
   /** A list column of {@code count} lists over {@code values} (owned) cut at {@code offsets}. */
-  private static Column list(DataType type, Column values, int[] offsets, int count, BufferAllocator allocator) {
+  static Column list(DataType type, Column values, int[] offsets, int count, BufferAllocator allocator) {
     Buffer offsetBuffer = allocator.allocate(4L * (count + 1));
     for (int index = 0; index <= count; index++) {
       offsetBuffer.segment().setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, index, offsets[index]);

@@ -2,6 +2,7 @@ package dev.floe.engine.exec;
 
 import dev.floe.errors.InternalFloeException;
 import dev.floe.kernels.Gather;
+import dev.floe.kernels.GroupedExtremes;
 import dev.floe.kernels.GroupedSums;
 import dev.floe.kernels.hashing.DirectGroupIds;
 import dev.floe.kernels.hashing.GroupIds;
@@ -127,41 +128,13 @@ final class GroupedReducers {
    * has only NaN, as the whole-column kernels do. A group of nulls gets one of its (null) rows.
    */
   private static int[] extremeRows(FixedWidthColumn values, int[] ids, int groups, boolean min) {
-    int[] best = new int[groups];
-    java.util.Arrays.fill(best, -1);
-    int[] any = edgeRows(ids, groups, true);
-    DataType type = values.type();
-    boolean floating = type.isFloatingPoint();
-    boolean unsigned64 = type instanceof DataType.UInt64;
-    for (int row = 0; row < ids.length; row++) {
-      if (values.isNull(row)) {
-        continue;
-      }
-      int group = ids[row];
-      int current = best[group];
-      if (current < 0) {
-        best[group] = row;
-        continue;
-      }
-      int order;
-      if (floating) {
-        double value = asDouble(values, row);
-        double held = asDouble(values, current);
-        if (Double.isNaN(value)) {
-          continue;
-        }
-        order = Double.isNaN(held) ? (min ? -1 : 1) : Double.compare(value, held);
-      } else if (unsigned64) {
-        order = Long.compareUnsigned(values.getLong(row), values.getLong(current));
-      } else {
-        order = Long.compare(asLong(values, row), asLong(values, current));
-      }
-      if (min ? order < 0 : order > 0) {
-        best[group] = row;
-      }
-    }
+    int[] best = GroupedExtremes.rows(values, ids, groups, min);
+    int[] any = null;
     for (int group = 0; group < groups; group++) {
       if (best[group] < 0) {
+        if (any == null) {
+          any = edgeRows(ids, groups, true);
+        }
         best[group] = any[group];
       }
     }

@@ -1,7 +1,6 @@
 package dev.floe.engine.exec;
 
 import dev.floe.kernels.hashing.DictionaryKeys;
-import dev.floe.kernels.hashing.DirectGroupIds;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.kernels.hashing.PartitionedGroupIds;
 import dev.floe.memory.BufferAllocator;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Group ids of a whole input on the query pool: a single integer key of small range is numbered
- * directly; otherwise the rows are hashed a morsel per task and grouped in hash partitions, one
+ * Group ids of a whole input on the query pool: keys of small domains (integers of a small range,
+ * categoricals) are numbered directly ({@link GroupIds#tryDirect}); otherwise the rows are hashed a morsel per task and grouped in hash partitions, one
  * task each ({@link PartitionedGroupIds}). Small inputs, a pool of one thread, and categorical
  * keys that are numbered directly or whose dictionary is not clean take the single-threaded
  * {@link GroupedReducers#groupIds}. The ids are the same either way.
@@ -37,11 +36,9 @@ final class ParallelGrouping {
     if (rows < MIN_ROWS || threads < 2 || slowDictionary || DictionaryKeys.directlyGrouped(keys, rows)) {
       return GroupedReducers.groupIds(keys, allocator);
     }
-    if (keys.size() == 1) {
-      GroupIds direct = DirectGroupIds.tryOf(keys.getFirst());
-      if (direct != null) {
-        return direct;
-      }
+    GroupIds direct = GroupIds.tryDirect(keys); // small domains: one pass, no hashing
+    if (direct != null) {
+      return direct;
     }
     long[] hashes = JoinProbe.hashes(keys, allocator, context);
     int partitions = Integer.highestOneBit(threads * 2);

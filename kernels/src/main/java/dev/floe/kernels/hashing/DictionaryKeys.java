@@ -43,7 +43,7 @@ public final class DictionaryKeys {
 
   /**
    * Whether {@code rows} rows of {@code keys} (all categorical) group by direct indexing of their
-   * dictionary indices ({@link DirectGroupIds} for one key, {@link CategoricalGroupIds} for
+   * dictionary indices ({@link DirectGroupIds} for one key, {@link RadixGroupIds} for
    * several): indexable dictionaries whose sizes multiply to a small enough range.
    */
   public static boolean directlyGrouped(List<Column> keys, int rows) {

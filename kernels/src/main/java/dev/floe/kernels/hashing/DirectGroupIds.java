@@ -106,7 +106,7 @@ public final class DirectGroupIds {
     return type.isInteger() || type instanceof DataType.Date32;
   }
 
-  private static long value(FixedWidthColumn column, int row) {
+  static long value(FixedWidthColumn column, int row) {
     return switch (column.type()) {
       case DataType.Int8 t -> column.getByte(row);
       case DataType.UInt8 t -> Byte.toUnsignedInt(column.getByte(row));

@@ -63,12 +63,21 @@ public final class GroupIds {
             "key columns must have one length, got " + key.length() + " and " + length);
       }
     }
-    GroupIds direct = CategoricalGroupIds.tryOf(keys); // several small categorical keys
+    GroupIds direct = RadixGroupIds.tryOf(keys); // several small categorical or integer keys
     if (direct != null) {
       return direct;
     }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
+  }
+
+  /**
+   * The groups of {@code keys} by direct indexing when they are of small domains ({@link
+   * DirectGroupIds} for one integer or categorical key, {@link RadixGroupIds} for several), else
+   * null. The ids equal those of {@link #of}.
+   */
+  public static GroupIds tryDirect(List<Column> keys) {
+    return keys.size() == 1 ? DirectGroupIds.tryOf(keys.getFirst()) : RadixGroupIds.tryOf(keys);
   }
 
   static long[] hashes(List<Column> keys, BufferAllocator allocator) {

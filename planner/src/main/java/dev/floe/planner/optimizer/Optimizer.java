@@ -56,7 +56,7 @@ public final class Optimizer {
    */
   public static Optimizer defaults() {
     return new Optimizer(List.of(new ConstantFolding(), new EliminateRedundantProjection(),
-        new EliminateRedundantSort(), new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
+        new EliminateRedundantSort(), new SortedGroupHead(), new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
         new ProjectionPushdown(), new CommonSubplanElimination(), new CommonSubexpressionElimination()),
         DEFAULT_MAX_PASSES);
   }

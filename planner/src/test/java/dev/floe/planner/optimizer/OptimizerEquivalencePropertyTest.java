@@ -116,6 +116,12 @@ class OptimizerEquivalencePropertyTest {
       }
     }
     for (String rule : Optimizer.defaults().ruleNames()) {
+      if (rule.equals("sorted_group_head")) {
+        // its plans (heads per group: list columns, groups in another order) are outside this
+        // generator's four-column frames compared in order; SortedGroupHeadTest has its golden plans
+        // and api's SortedGroupHeadDifferentialTest runs it against the plan without it
+        continue;
+      }
       assertThat(fired.getOrDefault(rule, 0)).as(rule + " fired on " + fired).isGreaterThanOrEqualTo(5);
     }
   }

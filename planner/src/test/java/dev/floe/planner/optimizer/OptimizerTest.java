@@ -41,10 +41,10 @@ class OptimizerTest {
     assertThat(report.firedRules()).containsExactly("predicate_pushdown", "slice_pushdown", "projection_pushdown");
     assertThat(report.fixedPoint()).isTrue();
     assertThat(report.passes()).isEqualTo(2);
-    assertThat(report.runs()).hasSize(18); // 9 rules, 2 passes
-    assertThat(report.runs().subList(9, 18)).noneMatch(OptimizerReport.RuleRun::fired);
+    assertThat(report.runs()).hasSize(20); // 10 rules, 2 passes
+    assertThat(report.runs().subList(10, 20)).noneMatch(OptimizerReport.RuleRun::fired);
     assertThat(report.time("predicate_pushdown"))
-        .isEqualTo(report.runs().get(4).time().plus(report.runs().get(13).time()));
+        .isEqualTo(report.runs().get(5).time().plus(report.runs().get(15).time()));
     assertThat(report.time("no_such_rule")).isZero();
     assertThat(report.describe()).startsWith("optimizer: 2 passes, fixed point\n  pass 1: predicate_pushdown ")
         .endsWith("  pass 2: nothing fired\n");
@@ -76,7 +76,7 @@ class OptimizerTest {
     assertThatThrownBy(() -> Optimizer.defaults().without("limit_pushdown"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no optimizer rule 'limit_pushdown'; rules are: constant_folding, "
-            + "eliminate_redundant_projection, eliminate_redundant_sort, filter_merge, predicate_pushdown, "
+            + "eliminate_redundant_projection, eliminate_redundant_sort, sorted_group_head, filter_merge, predicate_pushdown, "
             + "slice_pushdown, projection_pushdown, common_subplan_elimination, common_subexpression_elimination");
   }
 
