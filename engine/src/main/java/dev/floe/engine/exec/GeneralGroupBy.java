@@ -4,7 +4,7 @@ import dev.floe.engine.exec.AggregateLeaves.Leaf;
 import dev.floe.engine.expr.ExpressionEvaluator;
 import dev.floe.engine.expr.Projection;
 import dev.floe.errors.FloeException;
-import dev.floe.kernels.Correlations;
+import dev.floe.kernels.GroupedCorrelations;
 import dev.floe.kernels.hashing.GroupIds;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
@@ -35,8 +35,11 @@ import java.util.concurrent.Callable;
  * non-row-wise inputs such as {@code col("x").sort().first()}) and for implode: all rows are
  * grouped at once ({@link GroupIds}), a stable counting sort puts each group's rows next to each
  * other in input order, and each leaf is evaluated over each group's slice of the sorted rows (an
- * implode is the sorted column itself with the group offsets as list offsets). Groups come out in
- * order of first appearance.
+ * implode is the sorted column itself with the group offsets as list offsets). Two kinds of leaf
+ * skip that and work from the group ids over the rows as they are: a correlation (one pass of
+ * co-moment updates, {@link GroupedCorrelations}) and a head of a sortBy (a top-n per group,
+ * {@link GroupedHeads}); when every leaf is one of them, the rows are never put in group order.
+ * Groups come out in order of first appearance.
  */
 final class GeneralGroupBy {
   private GeneralGroupBy() {}
@@ -59,35 +62,16 @@ final class GeneralGroupBy {
     List<Column> leafColumns = new ArrayList<>();
     try {
       int rows = all.rowCount();
-      int count;
-      int[] offsets;
-      int[] order;
+      int count = 0;
       int[] ids = new int[0];
-      if (rows == 0) {
-        count = 0;
-        offsets = new int[1];
-        order = new int[0];
-      } else {
+      if (rows > 0) {
         GroupIds groups = ParallelGrouping.groupIds(keyColumns, allocator, context);
         count = groups.groupCount();
         ids = groups.ids();
-        offsets = new int[count + 1];
-        for (int id : ids) {
-          offsets[id + 1]++;
-        }
-        for (int group = 0; group < count; group++) {
-          offsets[group + 1] += offsets[group];
-        }
-        order = new int[rows];
-        int[] next = java.util.Arrays.copyOf(offsets, count);
-        for (int row = 0; row < rows; row++) {
-          order[next[ids[row]]++] = row; // stable: a group's rows keep their input order
-        }
         for (Column key : keyColumns) {
           keys.add(GroupedReducers.gather(key, groups.firstRows(), allocator));
         }
-      }
-      if (rows == 0) {
+      } else {
         for (Column key : keyColumns) {
           keys.add(key.slice(0, 0));
         }
@@ -99,11 +83,16 @@ final class GeneralGroupBy {
           Leaf leaf = leaves.leaves().get(index);
           if (rows > 0 && GroupedHeads.handles(leaf)) {
             direct[index] = GroupedHeads.evaluate(leaf, all, ids, count, allocator);
+          } else if (rows > 0 && leaf.expr() instanceof Correlation corr && RowWise.isRowWise(corr.a())
+              && RowWise.isRowWise(corr.b())) {
+            direct[index] = correlations(corr, all, ids, count, allocator, context);
           }
           if (direct[index] == null) {
             general.add(leaf);
           }
         }
+        int[] offsets = new int[count + 1];
+        int[] order = general.isEmpty() ? new int[0] : groupOrder(ids, count, offsets);
         try (RecordBatch sorted = sortedRows(all, general, order, allocator, context)) {
           for (int index = 0; index < direct.length; index++) {
             Leaf leaf = leaves.leaves().get(index);
@@ -128,6 +117,25 @@ final class GeneralGroupBy {
     } finally {
       keyColumns.forEach(Column::close);
     }
+  }
+
+  /**
+   * The rows in group order (a stable counting sort: a group's rows keep their input order); fills
+   * {@code offsets} with where each group's rows start.
+   */
+  private static int[] groupOrder(int[] ids, int count, int[] offsets) {
+    for (int id : ids) {
+      offsets[id + 1]++;
+    }
+    for (int group = 0; group < count; group++) {
+      offsets[group + 1] += offsets[group];
+    }
+    int[] order = new int[ids.length];
+    int[] next = Arrays.copyOf(offsets, count);
+    for (int row = 0; row < ids.length; row++) {
+      order[next[ids[row]]++] = row;
+    }
+    return order;
   }
 
   /** The input columns the leaves read, their rows in {@code order}. */
@@ -165,9 +173,6 @@ final class GeneralGroupBy {
         return builder.build();
       }
     }
-    if (leaf.expr() instanceof Correlation corr && RowWise.isRowWise(corr.a()) && RowWise.isRowWise(corr.b())) {
-      return correlations(corr, sorted, offsets, count, allocator);
-    }
     int parallelism = context.pool().getParallelism();
     int chunks = parallelism < 2 || count < 512 ? 1 : Math.min(parallelism * 4, count / 128);
     if (chunks == 1) {
@@ -197,16 +202,36 @@ final class GeneralGroupBy {
   }
 
   /**
-   * A correlation of row-wise inputs per group: both inputs evaluated once over the sorted rows,
-   * then one two-pass loop over each group's slice ({@link Correlations#pearson}).
+   * A correlation of row-wise inputs per group: both inputs evaluated once over all rows, then one
+   * pass of co-moment updates by group id ({@link GroupedCorrelations}), in row ranges on the pool
+   * when the groups are few enough that a state per range is small, merged at the end.
    */
-  private static Column correlations(Correlation corr, RecordBatch sorted, int[] offsets, int count,
-      BufferAllocator allocator) {
-    try (Column x = ExpressionEvaluator.evaluate(sorted, corr.a(), allocator);
-        Column y = ExpressionEvaluator.evaluate(sorted, corr.b(), allocator);
+  private static Column correlations(Correlation corr, RecordBatch all, int[] ids, int count,
+      BufferAllocator allocator, QueryContext context) {
+    try (Column x = ExpressionEvaluator.evaluate(all, corr.a(), allocator);
+        Column y = ExpressionEvaluator.evaluate(all, corr.b(), allocator);
         FixedWidthBuilder builder = new FixedWidthBuilder(DataType.FLOAT64, allocator, count)) {
-      for (int group = 0; group < count; group++) {
-        builder.appendDouble(Correlations.pearson(x, y, offsets[group], offsets[group + 1]));
+      int rows = ids.length;
+      int threads = context.pool().getParallelism();
+      int ranges = threads < 2 || rows < ParallelGrouping.MIN_ROWS || (long) count * 16 > rows ? 1 : threads * 2;
+      GroupedCorrelations[] states = new GroupedCorrelations[ranges];
+      List<Callable<Void>> tasks = new ArrayList<>(ranges);
+      for (int range = 0; range < ranges; range++) {
+        int index = range;
+        int from = (int) ((long) rows * range / ranges);
+        int to = (int) ((long) rows * (range + 1) / ranges);
+        tasks.add(() -> {
+          states[index] = new GroupedCorrelations(count);
+          states[index].update(x, y, ids, from, to);
+          return null;
+        });
+      }
+      PartitionedMerge.invokeAll(tasks, context);
+      for (int range = 1; range < ranges; range++) {
+        states[0].merge(states[range]);
+      }
+      for (double value : states[0].finish()) {
+        builder.appendDouble(value);
       }
       return builder.build();
     }
