@@ -107,9 +107,7 @@ final class GroupedMoments {
 
   private static Column doubles(double[] values, BufferAllocator allocator) {
     try (FixedWidthBuilder builder = new FixedWidthBuilder(DataType.FLOAT64, allocator, values.length)) {
-      for (double value : values) {
-        builder.appendDouble(value);
-      }
+      builder.appendDoubles(values, 0, values.length);
       return builder.build();
     }
   }

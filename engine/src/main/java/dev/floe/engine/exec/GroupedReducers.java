@@ -84,18 +84,30 @@ final class GroupedReducers {
       if (result.isFloatingPoint()) {
         double[] sums = new double[groups];
         GroupedSums.addDoubles(fixed, ids, sums);
-        for (double sum : sums) {
-          if (result instanceof DataType.Float32) {
+        if (result instanceof DataType.Float64) {
+          builder.appendDoubles(sums, 0, groups);
+        } else {
+          for (double sum : sums) {
             builder.appendFloat((float) sum);
-          } else {
-            builder.appendDouble(sum);
           }
         }
       } else {
         long[] sums = new long[groups];
         GroupedSums.addLongs(fixed, ids, sums); // wrapping, as Polars' integer sums
-        for (long sum : sums) {
-          appendInteger(builder, result, sum);
+        switch (result.byteWidth()) {
+          case 8 -> builder.appendLongs(sums, 0, groups);
+          case 4 -> {
+            int[] narrow = new int[groups];
+            for (int group = 0; group < groups; group++) {
+              narrow[group] = (int) sums[group];
+            }
+            builder.appendInts(narrow, 0, groups);
+          }
+          default -> {
+            for (long sum : sums) {
+              appendInteger(builder, result, sum);
+            }
+          }
         }
       }
       return builder.build();

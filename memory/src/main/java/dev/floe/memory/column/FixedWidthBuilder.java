@@ -167,6 +167,15 @@ public final class FixedWidthBuilder implements ColumnBuilder {
     length = index + count;
   }
 
+  /** {@link #appendLongs} of doubles, for a Float64 column. */
+  public void appendDoubles(double[] values, int from, int count) {
+    requireWidth(8);
+    int index = reserveSlots(count);
+    MemorySegment.copy(values, from, segment, ValueLayout.JAVA_DOUBLE_UNALIGNED, (long) index << 3, count);
+    validity.appendValid(index, count);
+    length = index + count;
+  }
+
   /** {@link #appendLongs} for a 4-byte type. */
   public void appendInts(int[] values, int from, int count) {
     requireWidth(4);
