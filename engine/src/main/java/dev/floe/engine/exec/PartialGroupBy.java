@@ -203,18 +203,22 @@ final class PartialGroupBy {
         return PartitionedMerge.run(all, keyCount, leaves.aggregate().maintainOrder(), this::mergeOne, context,
             allocator);
       }
-      return mergeOne(all, allocator).output();
+      return mergeOne(all, null, allocator).output();
     } catch (FloeException failure) {
       throw OperatorErrors.wrap(failure, "while evaluating " + text + " in GroupBy");
     }
   }
 
-  /** The groups of {@code all}'s partial rows (not closed here), and each group's first row. */
-  private PartitionedMerge.Merged mergeOne(RecordBatch all, BufferAllocator allocator) {
+  /**
+   * The groups of {@code all}'s partial rows (not closed here), and each group's first row; {@code
+   * hashes} are the rows' key hashes when the partitioning computed them, else null.
+   */
+  private PartitionedMerge.Merged mergeOne(RecordBatch all, long[] hashes, BufferAllocator allocator) {
     int keyCount = leaves.keys().size();
-    return mergeGrouped(all,
-        all.rowCount() == 0 ? null : GroupedReducers.groupIds(all.columns().subList(0, keyCount), allocator),
-        allocator);
+    List<Column> keys = all.columns().subList(0, keyCount);
+    GroupIds groups = all.rowCount() == 0 ? null
+        : hashes != null ? GroupIds.ofHashed(keys, hashes) : GroupedReducers.groupIds(keys, allocator);
+    return mergeGrouped(all, groups, allocator);
   }
 
   /** {@link #mergeOne} with the partial rows' groups given ({@code null} for no rows). */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.BiFunction;
 
 /**
  * The merge of many partial rows in parallel, partitioned by the hash of their keys, as DuckDB's
@@ -27,6 +26,11 @@ final class PartitionedMerge {
 
   /** One partition's merged groups and, per group, its first row in the partition. */
   record Merged(RecordBatch output, int[] firstRows) {}
+
+  /** Merges one partition's partial rows, given their key hashes (null: compute them). */
+  interface PartitionMerger {
+    Merged merge(RecordBatch rows, long[] hashes, BufferAllocator allocator);
+  }
 
   private PartitionedMerge() {}
 
@@ -49,7 +53,7 @@ final class PartitionedMerge {
 
   /** Merges {@code all} (not closed here) partition by partition with {@code mergeOne}. */
   static RecordBatch run(RecordBatch all, int keyCount, boolean maintainOrder,
-      BiFunction<RecordBatch, BufferAllocator, Merged> mergeOne, QueryContext context, BufferAllocator allocator) {
+      PartitionMerger mergeOne, QueryContext context, BufferAllocator allocator) {
     int rows = all.rowCount();
     int partitions = Math.min(64, Integer.highestOneBit(context.pool().getParallelism()) * 4);
     long[] hashes = JoinProbe.hashes(all.columns().subList(0, keyCount), allocator, context); // a morsel per task
@@ -78,7 +82,11 @@ final class PartitionedMerge {
         RecordBatch slice = sorted.slice(offsets[part], offsets[part + 1] - offsets[part]);
         tasks.add(() -> {
           try (slice) {
-            merged[part] = mergeOne.apply(slice, allocator);
+            long[] partHashes = new long[offsets[part + 1] - offsets[part]];
+            for (int row = 0; row < partHashes.length; row++) {
+              partHashes[row] = hashes[order[offsets[part] + row]]; // hashed once, for partitioning
+            }
+            merged[part] = mergeOne.merge(slice, partHashes, allocator);
           }
           return null;
         });

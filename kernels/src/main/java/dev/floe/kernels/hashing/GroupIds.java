@@ -72,6 +72,24 @@ public final class GroupIds {
   }
 
   /**
+   * {@link #of} with the rows' hashes given (as {@link #hashes} computes them, e.g. once for
+   * partitioning and again for grouping each partition): no hashing, no direct indexing.
+   */
+  public static GroupIds ofHashed(List<Column> keys, long[] hashes) {
+    int length = keys.getFirst().length();
+    for (Column key : keys) {
+      if (key.length() != length) {
+        throw new ShapeMismatchException(
+            "key columns must have one length, got " + key.length() + " and " + length);
+      }
+    }
+    if (hashes.length != length) {
+      throw new ShapeMismatchException(hashes.length + " hashes for " + length + " rows");
+    }
+    return build(hashes, RowEquality.of(keys), length);
+  }
+
+  /**
    * The groups of {@code keys} by direct indexing when they are of small domains ({@link
    * DirectGroupIds} for one integer or categorical key, {@link RadixGroupIds} for several), else
    * null. The ids equal those of {@link #of}.
