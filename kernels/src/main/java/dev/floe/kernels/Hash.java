@@ -92,6 +92,15 @@ public final class Hash {
           HashScalar.hashLongs(values, fixed.offset(), length, out);
         }
       }
+      case FixedWidthColumn fixed when type.byteWidth() == 4 && (type.isInteger() || type instanceof DataType.Date32) -> {
+        MemorySegment values = fixed.valuesBuffer().segment();
+        boolean signed = !(type instanceof DataType.UInt32);
+        if (simd) {
+          HashSimd.hashInts(values, fixed.offset(), length, signed, out);
+        } else {
+          HashScalar.hashInts(values, fixed.offset(), length, signed, out);
+        }
+      }
       default -> {
         for (int row = 0; row < length; row++) {
           out.set(LONG, (long) row << 3, column.isNull(row) ? HashScalar.NULL_HASH : rowHash(column, row));

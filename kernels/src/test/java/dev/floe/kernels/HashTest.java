@@ -33,7 +33,8 @@ class HashTest {
 
   @Provide
   Arbitrary<ColumnSample> eightByteColumns() {
-    return Arbitraries.of(DataType.INT64, DataType.FLOAT64, DataType.UINT64)
+    return Arbitraries.of(DataType.INT64, DataType.FLOAT64, DataType.UINT64, DataType.INT32, DataType.UINT32,
+            DataType.DATE32)
         .flatMap(type -> ColumnArbitraries.columns(type, AggregateTwinPropertyTest.lengths()));
   }
 
@@ -49,6 +50,16 @@ class HashTest {
         if (column.type().isFloatingPoint()) {
           HashSimd.hashDoubles(values, column.offset(), length, simd.segment());
           HashScalar.hashDoubles(values, column.offset(), length, scalar.segment());
+        } else if (column.type().byteWidth() == 4) {
+          boolean signed = !(column.type() instanceof DataType.UInt32);
+          HashSimd.hashInts(values, column.offset(), length, signed, simd.segment());
+          HashScalar.hashInts(values, column.offset(), length, signed, scalar.segment());
+          for (int row = 0; row < length; row++) { // the same hash as the value widened to 8 bytes
+            if (column.isValid(row)) {
+              assertThat(scalar.segment().getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, row))
+                  .isEqualTo(HashScalar.mix(AggregateValues.asLong(column, row)));
+            }
+          }
         } else {
           HashSimd.hashLongs(values, column.offset(), length, simd.segment());
           HashScalar.hashLongs(values, column.offset(), length, scalar.segment());

@@ -127,9 +127,8 @@ public final class GroupIds {
       return values;
     }
     try (FixedWidthColumn hashes = Hash.hash64(column, allocator)) {
-      for (int row = 0; row < values.length; row++) {
-        values[row] = hashes.getLong(row);
-      }
+      java.lang.foreign.MemorySegment.copy(hashes.valuesBuffer().segment(),
+          java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, (long) hashes.offset() << 3, values, 0, values.length);
     }
     return values;
   }

@@ -73,6 +73,17 @@ public final class HashScalar {
     }
   }
 
+  /**
+   * {@code out[row] = mix(values[offset + row])} for 4-byte integers and dates, widened to long
+   * (sign-extended when {@code signed}, else zero-extended), so they hash as the same value in 8 bytes.
+   */
+  public static void hashInts(MemorySegment values, int offset, int length, boolean signed, MemorySegment out) {
+    long mask = signed ? -1L : 0xFFFF_FFFFL;
+    for (int row = 0; row < length; row++) {
+      out.set(LONG, (long) row << 3, mix(values.get(ValueLayout.JAVA_INT_UNALIGNED, (offset + (long) row) << 2) & mask));
+    }
+  }
+
   /** {@code out[row] = mix(doubleKey(values[offset + row]))}. */
   public static void hashDoubles(MemorySegment values, int offset, int length, MemorySegment out) {
     for (int row = 0; row < length; row++) {

@@ -4,8 +4,10 @@ import dev.floe.kernels.scalar.HashScalar;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,6 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
 public final class HashSimd {
   private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+  /** As many int lanes as LONGS has long lanes (half the bits). */
+  private static final VectorSpecies<Integer> HALF_INTS =
+      VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
 
   private HashSimd() {}
@@ -29,6 +34,20 @@ public final class HashSimd {
       mix(value).intoMemorySegment(out, at, LE);
     }
     HashScalar.hashLongs(values, offset + row, length - row, out.asSlice((long) row << 3));
+  }
+
+  /** {@link HashScalar#hashInts}: a lane of ints per long lane, widened, then mixed. */
+  public static void hashInts(MemorySegment values, int offset, int length, boolean signed, MemorySegment out) {
+    int lanes = LONGS.length();
+    long base = (long) offset << 2;
+    long mask = signed ? -1L : 0xFFFF_FFFFL;
+    int row = 0;
+    for (; row <= length - lanes; row += lanes) {
+      IntVector value = IntVector.fromMemorySegment(HALF_INTS, values, base + ((long) row << 2), LE);
+      LongVector wide = ((LongVector) value.convertShape(VectorOperators.I2L, LONGS, 0)).and(mask);
+      mix(wide).intoMemorySegment(out, (long) row << 3, LE);
+    }
+    HashScalar.hashInts(values, offset + row, length - row, signed, out.asSlice((long) row << 3));
   }
 
   public static void hashDoubles(MemorySegment values, int offset, int length, MemorySegment out) {
