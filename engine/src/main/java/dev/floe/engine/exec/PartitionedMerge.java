@@ -93,15 +93,19 @@ final class PartitionedMerge {
       }
       invokeAll(tasks, context);
       List<RecordBatch> outputs = new ArrayList<>();
-      int[] firstSeen = new int[0];
+      int total = 0;
+      for (Merged part : merged) {
+        total += part.firstRows().length;
+      }
+      int[] firstSeen = new int[total];
+      int start = 0;
       for (int index = 0; index < partitions; index++) {
         outputs.add(merged[index].output());
         int[] local = merged[index].firstRows();
-        int start = firstSeen.length;
-        firstSeen = Arrays.copyOf(firstSeen, start + local.length);
         for (int group = 0; group < local.length; group++) {
           firstSeen[start + group] = order[offsets[index] + local[group]];
         }
+        start += local.length;
       }
       Arrays.fill(merged, null); // the concatenation owns (and closes) them now
       RecordBatch result = Batches.concat(outputs, outputs.getFirst().schema(), allocator);

@@ -141,28 +141,30 @@ public final class GroupIds {
     int capacity = Integer.highestOneBit(Math.max(4, length)) << 2; // load factor <= 1/2
     int mask = capacity - 1;
     int shift = 64 - Integer.numberOfTrailingZeros(capacity);
-    int[] slots = new int[capacity]; // group id + 1; 0 is empty
-    long[] slotHashes = new long[capacity]; // the hash of the slot's group: most probes stop here
+    // one array, one cache line per probe: a slot holds the hash's high 32 bits (a tag that stops
+    // most mismatching probes) over the group id + 1 (0 is empty)
+    long[] slots = new long[capacity];
     int[] ids = new int[length];
     int[] firstRows = new int[Math.max(1, Math.min(length, 16))];
     int groupCount = 0;
     for (int row = 0; row < length; row++) {
       long hash = hashes[row];
+      long tag = hash & 0xFFFF_FFFF_0000_0000L;
       int slot = (int) ((hash * FIBONACCI) >>> shift); // high bits: well mixed for any hash
       while (true) {
-        int entry = slots[slot];
-        if (entry == 0) {
+        long entry = slots[slot];
+        int id = (int) entry - 1;
+        if (id < 0) {
           if (groupCount == firstRows.length) {
             firstRows = Arrays.copyOf(firstRows, Math.min(length, firstRows.length * 2));
           }
           firstRows[groupCount] = row;
-          slotHashes[slot] = hash;
-          slots[slot] = ++groupCount;
-          ids[row] = groupCount - 1;
+          slots[slot] = tag | (groupCount + 1L);
+          ids[row] = groupCount++;
           break;
         }
-        if (slotHashes[slot] == hash && equality.equal(firstRows[entry - 1], row)) {
-          ids[row] = entry - 1;
+        if ((entry & 0xFFFF_FFFF_0000_0000L) == tag && equality.equal(firstRows[id], row)) {
+          ids[row] = id;
           break;
         }
         slot = (slot + 1) & mask;
