@@ -1,0 +1,115 @@
+package dev.floe.kernels.hashing;
+
+import dev.floe.errors.InvalidOperationException;
+import dev.floe.memory.column.Column;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A join's build side as several {@link JoinTable}s built by parallel tasks: the build rows are
+ * split by the low bits of their hash into partitions (all rows of a key fall in one), each
+ * partition's rows are listed in ascending order, and each partition gets its own table over its
+ * rows. A probe row asks the partition its hash selects ({@link #part}); group ids belong to that
+ * partition's table. The rows are partitioned in two passes over chunks of rows (count per chunk
+ * and partition, then scatter to the prefix-summed places), so each list keeps the row order and a
+ * key's matches come out in build order, as from one table. Radix-partitioned hash join build:
+ * Balkesen et al., "Main-Memory Hash Joins on Multi-Core CPUs", ICDE 2013; DuckDB and Polars
+ * partition their join tables by hash bits the same way.
+ */
+public final class PartitionedJoinTable {
+  private final JoinTable[] parts;
+  private final int mask;
+
+  private PartitionedJoinTable(JoinTable[] parts) {
+    this.parts = parts;
+    this.mask = parts.length - 1;
+  }
+
+  /**
+   * A table over all rows of the build side's {@code keys} (with their {@link JoinTable#hashes}),
+   * in {@code partitions} (a power of two) partitions, the phases run by {@code tasks}. One
+   * partition is {@link JoinTable#buildForProbing} itself.
+   */
+  public static PartitionedJoinTable build(List<Column> keys, long[] hashes, boolean nullsMatch, int partitions,
+      PartitionedGroupIds.Tasks tasks) {
+    if (Integer.bitCount(partitions) != 1) {
+      throw new IllegalArgumentException("partitions must be a power of two, got " + partitions);
+    }
+    if (partitions == 1) {
+      return new PartitionedJoinTable(new JoinTable[] {JoinTable.buildForProbing(keys, hashes, nullsMatch)});
+    }
+    int rows = keys.getFirst().length();
+    if (hashes.length != rows) {
+      throw new InvalidOperationException("join table: " + hashes.length + " hashes for " + rows + " rows");
+    }
+    int mask = partitions - 1;
+    int chunks = Math.max(1, Math.min(4 * partitions, (rows + (1 << 14) - 1) >>> 14));
+    int step = (rows + chunks - 1) / chunks;
+    int[][] counts = new int[chunks][partitions];
+    List<Runnable> counting = new ArrayList<>(chunks);
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      int[] count = counts[chunk];
+      int from = Math.min(rows, chunk * step);
+      int to = Math.min(rows, from + step);
+      counting.add(() -> {
+        for (int row = from; row < to; row++) {
+          count[(int) hashes[row] & mask]++;
+        }
+      });
+    }
+    tasks.runAll(counting);
+    int[] partStart = new int[partitions + 1];
+    int[][] places = new int[chunks][partitions];
+    int place = 0;
+    for (int partition = 0; partition < partitions; partition++) {
+      partStart[partition] = place;
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        places[chunk][partition] = place;
+        place += counts[chunk][partition];
+      }
+    }
+    partStart[partitions] = place;
+    int[] listed = new int[rows];
+    List<Runnable> scattering = new ArrayList<>(chunks);
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      int[] next = places[chunk];
+      int from = Math.min(rows, chunk * step);
+      int to = Math.min(rows, from + step);
+      scattering.add(() -> {
+        for (int row = from; row < to; row++) {
+          listed[next[(int) hashes[row] & mask]++] = row;
+        }
+      });
+    }
+    tasks.runAll(scattering);
+    JoinTable[] parts = new JoinTable[partitions];
+    List<Runnable> building = new ArrayList<>(partitions);
+    for (int partition = 0; partition < partitions; partition++) {
+      int part = partition;
+      building.add(() -> parts[part] = JoinTable.buildForProbing(keys, hashes, listed, partStart[part],
+          partStart[part + 1], nullsMatch));
+    }
+    tasks.runAll(building);
+    return new PartitionedJoinTable(parts);
+  }
+
+  /** The table that holds the build rows whose key hashes to {@code hash}. */
+  public JoinTable part(long hash) {
+    return parts[(int) hash & mask];
+  }
+
+  /** The partitions' tables. */
+  public List<JoinTable> parts() {
+    return List.of(parts);
+  }
+
+  /** Whether {@link JoinTable#groupOfKey} can look up {@code probeKeys} (in every partition). */
+  public boolean keysInSlots(List<Column> probeKeys) {
+    return parts[0].keysInSlots(probeKeys);
+  }
+
+  /** Whether rows with a null key join (nulls equal). */
+  public boolean nullsMatch() {
+    return parts[0].nullsMatch();
+  }
+}
