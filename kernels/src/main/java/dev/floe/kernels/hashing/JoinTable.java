@@ -28,9 +28,12 @@ public final class JoinTable {
   private final Column[] nullableKeys;
   private final RowEquality equality;
   private final boolean nullsMatch;
-  private final int[] slots; // group + 1 (build row + 1 when unique); 0 is empty
+  private final int[] slots; // group + 1 (build row + 1 when unique); 0 is empty; null when keyed
   private final long[] slotHashes;
-  /** One integer key without nulls: per slot its key, then its entry (as in slots); else null. */
+  /**
+   * For one integer key without nulls, instead of slots and hashes: per slot its key, then its
+   * entry (as in slots), so that a lookup reads one cache line; else null.
+   */
   private final long[] keyed;
   private final IntegerKeys integerKeys;
   private final int shift;
@@ -47,10 +50,10 @@ public final class JoinTable {
     this.nullableKeys = keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
     this.equality = RowEquality.of(keys);
     this.nullsMatch = nullsMatch;
-    this.slots = new int[capacity];
-    this.slotHashes = new long[capacity];
     this.integerKeys = keysInSlots ? IntegerKeys.of(keys) : null;
     this.keyed = integerKeys != null ? new long[2 * capacity] : null;
+    this.slots = keyed == null ? new int[capacity] : null;
+    this.slotHashes = keyed == null ? new long[capacity] : null;
     this.mask = capacity - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
   }
@@ -91,11 +94,16 @@ public final class JoinTable {
   /**
    * {@link #buildForProbing} over the build rows {@code rows[from, to)} only (ascending), as one
    * partition of a {@link PartitionedJoinTable}; the table still names rows of all of {@code keys}.
+   * {@code rowHashes} (and, for {@link IntegerKeys}, {@code rowKeys}, else null) hold the listed
+   * rows' hashes and keys, so the build reads them in order rather than stride through the columns.
    */
-  static JoinTable buildForProbing(List<Column> keys, long[] hashes, int[] rows, int from, int to,
-      boolean nullsMatch) {
-    return build(keys, hashes, rows, from, to, nullsMatch, true);
+  static JoinTable buildForProbing(List<Column> keys, long[] hashes, int[] rows, long[] rowHashes, long[] rowKeys,
+      int from, int to, boolean nullsMatch) {
+    return build(keys, hashes, new Listed(rows, rowHashes, rowKeys), from, to, nullsMatch, true);
   }
+
+  /** Build rows listed by a partitioning, with their hashes and integer keys (or null) alongside. */
+  private record Listed(int[] rows, long[] hashes, long[] keys) {}
 
   private static void checkHashes(List<Column> keys, long[] hashes) {
     if (hashes.length != keys.getFirst().length()) {
@@ -105,7 +113,7 @@ public final class JoinTable {
   }
 
   /** Builds over rows {@code [from, to)}, or over {@code list[from, to)} when a list is given. */
-  private static JoinTable build(List<Column> keys, long[] hashes, int[] list, int from, int to,
+  private static JoinTable build(List<Column> keys, long[] hashes, Listed list, int from, int to,
       boolean nullsMatch, boolean keysInSlots) {
     int rows = to - from;
     if (rows > GroupIds.MAX_ROWS) {
@@ -117,13 +125,17 @@ public final class JoinTable {
     int[] counts = new int[16];
     boolean repeated = false;
     for (int index = 0; index < rows; index++) {
-      int row = list == null ? from + index : list[from + index];
-      int group = table.group(row);
-      if (group >= 0) {
-        repeated = true;
-      } else if (nullsMatch || !table.hasNull(row)) {
-        group = table.insert(row);
-        if (group == counts.length) {
+      int row = list == null ? from + index : list.rows[from + index];
+      int group = -1;
+      if (nullsMatch || !table.hasNull(row)) {
+        int before = table.groupCount;
+        long hash = list == null ? hashes[row] : list.hashes[from + index];
+        long key = table.keyed == null ? 0 : list == null || list.keys == null ? table.integerKeys.at(row)
+            : list.keys[from + index];
+        group = table.add(row, hash, key);
+        if (table.groupCount == before) {
+          repeated = true;
+        } else if (group == counts.length) {
           counts = Arrays.copyOf(counts, group * 2);
         }
       }
@@ -146,7 +158,7 @@ public final class JoinTable {
     for (int index = 0; index < rows; index++) {
       int group = rowGroup[index];
       if (group >= 0) {
-        listed[fill[group]++] = list == null ? from + index : list[from + index];
+        listed[fill[group]++] = list == null ? from + index : list.rows[from + index];
       }
     }
     table.groupStart = start;
@@ -156,11 +168,16 @@ public final class JoinTable {
 
   /** Every group has one row: the slots now name that row, and the group ids are the rows. */
   private void nameRows() {
-    for (int slot = 0; slot < slots.length; slot++) {
-      if (slots[slot] != 0) {
-        slots[slot] = groupFirst[slots[slot] - 1] + 1;
-        if (keyed != null) {
-          keyed[2 * slot + 1] = slots[slot];
+    if (keyed != null) {
+      for (int entry = 1; entry < keyed.length; entry += 2) {
+        if (keyed[entry] != 0) {
+          keyed[entry] = groupFirst[(int) keyed[entry] - 1] + 1;
+        }
+      }
+    } else {
+      for (int slot = 0; slot < slots.length; slot++) {
+        if (slots[slot] != 0) {
+          slots[slot] = groupFirst[slots[slot] - 1] + 1;
         }
       }
     }
@@ -174,6 +191,9 @@ public final class JoinTable {
       return -1;
     }
     long hash = hashes[row];
+    if (keyed != null) {
+      return groupOfKey(hash, integerKeys.at(row));
+    }
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     while (true) {
       int entry = slots[slot];
@@ -194,6 +214,18 @@ public final class JoinTable {
    */
   public int group(long hash, CrossEquality equality, int probeRow) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
+    if (keyed != null) {
+      while (true) {
+        int entry = (int) keyed[2 * slot + 1];
+        if (entry == 0) {
+          return -1;
+        }
+        if (equality.equal(firstRow(entry - 1), probeRow)) {
+          return entry - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
@@ -279,23 +311,46 @@ public final class JoinTable {
     return false;
   }
 
-  /** Adds a new group whose first row is {@code row}; returns its id. */
-  private int insert(int row) {
-    long hash = hashes[row];
+  /**
+   * The group of build row {@code row}'s key (hashed to {@code hash}; its integer key {@code key}
+   * when the table keeps keys), added with that row first when new.
+   */
+  private int add(int row, long hash, long key) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
-    while (slots[slot] != 0) {
+    if (keyed != null) {
+      while (true) {
+        long entry = keyed[2 * slot + 1];
+        if (entry == 0) {
+          keyed[2 * slot] = key;
+          keyed[2 * slot + 1] = newGroup(row);
+          return groupCount - 1;
+        }
+        if (keyed[2 * slot] == key) {
+          return (int) entry - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        slots[slot] = newGroup(row);
+        slotHashes[slot] = hash;
+        return groupCount - 1;
+      }
+      if (slotHashes[slot] == hash && equality.equal(groupFirst[entry - 1], row)) {
+        return entry - 1;
+      }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** Numbers a new group whose first row is {@code row}; returns its entry (id + 1). */
+  private int newGroup(int row) {
     if (groupCount == groupFirst.length) {
       groupFirst = Arrays.copyOf(groupFirst, groupCount * 2);
     }
     groupFirst[groupCount] = row;
-    slots[slot] = ++groupCount;
-    slotHashes[slot] = hash;
-    if (keyed != null) {
-      keyed[2 * slot] = integerKeys.at(row);
-      keyed[2 * slot + 1] = groupCount;
-    }
-    return groupCount - 1;
+    return ++groupCount;
   }
 }

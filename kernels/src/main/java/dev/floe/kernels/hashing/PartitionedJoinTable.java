@@ -70,6 +70,9 @@ public final class PartitionedJoinTable {
     }
     partStart[partitions] = place;
     int[] listed = new int[rows];
+    long[] listedHashes = new long[rows];
+    IntegerKeys integers = IntegerKeys.of(keys);
+    long[] listedKeys = integers != null ? new long[rows] : null;
     List<Runnable> scattering = new ArrayList<>(chunks);
     for (int chunk = 0; chunk < chunks; chunk++) {
       int[] next = places[chunk];
@@ -77,7 +80,13 @@ public final class PartitionedJoinTable {
       int to = Math.min(rows, from + step);
       scattering.add(() -> {
         for (int row = from; row < to; row++) {
-          listed[next[(int) hashes[row] & mask]++] = row;
+          long hash = hashes[row];
+          int at = next[(int) hash & mask]++;
+          listed[at] = row;
+          listedHashes[at] = hash;
+          if (listedKeys != null) {
+            listedKeys[at] = integers.at(row);
+          }
         }
       });
     }
@@ -86,8 +95,8 @@ public final class PartitionedJoinTable {
     List<Runnable> building = new ArrayList<>(partitions);
     for (int partition = 0; partition < partitions; partition++) {
       int part = partition;
-      building.add(() -> parts[part] = JoinTable.buildForProbing(keys, hashes, listed, partStart[part],
-          partStart[part + 1], nullsMatch));
+      building.add(() -> parts[part] = JoinTable.buildForProbing(keys, hashes, listed, listedHashes,
+          listedKeys, partStart[part], partStart[part + 1], nullsMatch));
     }
     tasks.runAll(building);
     return new PartitionedJoinTable(parts);
