@@ -154,6 +154,11 @@ final class ProbeJoin {
       boolean outer = how == JoinType.LEFT;
       int[] kept = filter ? new int[rows] : null;
       int count = 0;
+      int[] groups = null;
+      if (integers != null) {
+        groups = new int[rows];
+        table.groupsOfKeys(hashes, integers, rows, groups);
+      }
       JoinProbe.Pairs pairs = new JoinProbe.Pairs();
       for (int row = 0; row < rows; row++) {
         JoinTable part;
@@ -168,7 +173,7 @@ final class ProbeJoin {
         } else {
           long hash = hashes[row];
           part = table.part(hash);
-          group = integers != null ? part.groupOfKey(hash, integers.at(row)) : part.group(hash, equality, row);
+          group = groups != null ? groups[row] : part.group(hash, equality, row);
         }
         if (filter) {
           if ((group >= 0) == (how == JoinType.SEMI)) {

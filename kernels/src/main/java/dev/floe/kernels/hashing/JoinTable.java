@@ -266,6 +266,21 @@ public final class JoinTable {
     }
   }
 
+  /** The first slot a key hashed to {@code hash} may sit in. */
+  int slotOf(long hash) {
+    return (int) ((hash * FIBONACCI) >>> shift);
+  }
+
+  /** The key kept in slot {@code slot} ({@link #keysInSlots} tables only). */
+  long keyAt(int slot) {
+    return keyed[2 * slot];
+  }
+
+  /** The entry of slot {@code slot} (group + 1, 0 when empty; {@link #keysInSlots} tables only). */
+  long entryAt(int slot) {
+    return keyed[2 * slot + 1];
+  }
+
   /** Whether rows of this table's keys with a null key join (nulls equal). */
   public boolean nullsMatch() {
     return nullsMatch;

@@ -17,6 +17,8 @@ import java.util.List;
  * partition their join tables by hash bits the same way.
  */
 public final class PartitionedJoinTable {
+  private static final int BLOCK = 64;
+
   private final JoinTable[] parts;
   private final int mask;
 
@@ -105,6 +107,35 @@ public final class PartitionedJoinTable {
   /** The table that holds the build rows whose key hashes to {@code hash}. */
   public JoinTable part(long hash) {
     return parts[(int) hash & mask];
+  }
+
+  /**
+   * The groups of probe rows {@code [0, rows)} of one integer key ({@link #keysInSlots}), each in
+   * the partition its hash selects, or -1, into {@code groups}. The rows go in blocks: first each
+   * row's slot is read, loads that do not wait on each other so their cache misses overlap, then
+   * each row is settled (most at that slot, the rest by walking on). Group prefetching: Chen et al.,
+   * "Improving Hash Join Performance through Prefetching", ICDE 2004.
+   */
+  public void groupsOfKeys(long[] hashes, IntegerKeys keys, int rows, int[] groups) {
+    long[] seen = new long[BLOCK];
+    int[] slots = new int[BLOCK];
+    for (int base = 0; base < rows; base += BLOCK) {
+      int count = Math.min(BLOCK, rows - base);
+      for (int index = 0; index < count; index++) {
+        long hash = hashes[base + index];
+        JoinTable part = parts[(int) hash & mask];
+        int slot = part.slotOf(hash);
+        slots[index] = slot;
+        seen[index] = part.keyAt(slot);
+      }
+      for (int index = 0; index < count; index++) {
+        long hash = hashes[base + index];
+        JoinTable part = parts[(int) hash & mask];
+        long key = keys.at(base + index);
+        long entry = seen[index] == key ? part.entryAt(slots[index]) : 0;
+        groups[base + index] = entry != 0 ? (int) entry - 1 : part.groupOfKey(hash, key);
+      }
+    }
   }
 
   /** The partitions' tables. */

@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
  * {@link JoinTable} over both sides concatenated: for random build and probe keys (i64, i32,
  * strings; with nulls or not; few distinct values, so keys repeat, or many, so they are often
  * unique; one or two keys), every probe row finds the same build rows, in the same order, by
- * equality and by the integer key kept in the slots; and the partitions report unique keys exactly
+ * equality and by the integer key kept in the slots (one row at a time and in blocks); and the partitions report unique keys exactly
  * when no build key repeats, in which case a group is its one build row.
  */
 @LeakCheckedProperty
@@ -30,7 +30,7 @@ class PartitionedJoinTablePropertyTest {
   void partitionsFindWhatOneTableFinds(@ForAll long seed) {
     Random random = new Random(seed);
     int buildRows = random.nextInt(60);
-    int probeRows = random.nextInt(40);
+    int probeRows = random.nextInt(150);
     int keyCount = random.nextInt(4) == 0 ? 2 : 1;
     int range = random.nextBoolean() ? 6 : 10_000;
     boolean nullsMatch = random.nextBoolean();
@@ -66,6 +66,10 @@ class PartitionedJoinTablePropertyTest {
       IntegerKeys integers = table.keysInSlots(probe) ? IntegerKeys.of(probe) : null;
       long[] hashes = JoinTable.hashes(probe, allocator);
       CrossEquality equality = CrossEquality.of(build, probe);
+      int[] blockGroups = new int[probeRows];
+      if (integers != null) {
+        table.groupsOfKeys(hashes, integers, probeRows, blockGroups);
+      }
       for (int row = 0; row < probeRows; row++) {
         List<Integer> expected = rows(reference, reference.group(buildRows + row));
         boolean nullKey = !nullsMatch && hasNull(probe, row);
@@ -78,6 +82,7 @@ class PartitionedJoinTablePropertyTest {
         if (integers != null) {
           assertThat(rows(part, part.groupOfKey(hashes[row], integers.at(row))))
               .as("probe row %d by the key in the slots", row).isEqualTo(expected);
+          assertThat(rows(part, blockGroups[row])).as("probe row %d looked up in a block", row).isEqualTo(expected);
         }
       }
     } finally {
