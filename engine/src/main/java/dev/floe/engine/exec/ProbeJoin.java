@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * The common shape of a hash join: inner, left, semi or anti, built on the right side (the smaller
  * one, or always for semi and anti joins), with the output in left order. The table is built once
- * over the right input; then every left morsel, as it came and without first concatenating the
+ * over the right input (a large one in hash partitions by parallel tasks, {@link
+ * PartitionedJoinTable}); then every left morsel, as it came and without first concatenating the
  * left input, is a task on the query pool that evaluates and hashes its own keys, looks them up
  * ({@link JoinTable#group(long, CrossEquality, int)}) and gathers its output rows: the left
  * columns by the morsel's matched rows (shared without a copy where every row matched once, as in

@@ -44,7 +44,7 @@ public final class JoinTable {
   private int[] groupStart;
   private int[] groupRows;
 
-  private JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
+  JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
     int capacity = Integer.highestOneBit(Math.max(4, rows)) << 2; // load factor <= 1/2
     this.hashes = hashes;
     this.nullableKeys = keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
@@ -78,7 +78,7 @@ public final class JoinTable {
   /** {@link #build} with the rows' {@link #hashes} computed already (one per row of {@code keys}). */
   public static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch) {
     checkHashes(keys, hashes);
-    return build(keys, hashes, null, from, to, nullsMatch, false);
+    return JoinTableBuild.build(keys, hashes, null, from, to, nullsMatch, false);
   }
 
   /**
@@ -88,7 +88,7 @@ public final class JoinTable {
    */
   public static JoinTable buildForProbing(List<Column> keys, long[] hashes, boolean nullsMatch) {
     checkHashes(keys, hashes);
-    return build(keys, hashes, null, 0, keys.getFirst().length(), nullsMatch, true);
+    return JoinTableBuild.build(keys, hashes, null, 0, keys.getFirst().length(), nullsMatch, true);
   }
 
   /**
@@ -99,11 +99,9 @@ public final class JoinTable {
    */
   static JoinTable buildForProbing(List<Column> keys, long[] hashes, int[] rows, long[] rowHashes, long[] rowKeys,
       int from, int to, boolean nullsMatch) {
-    return build(keys, hashes, new Listed(rows, rowHashes, rowKeys), from, to, nullsMatch, true);
+    return JoinTableBuild.build(keys, hashes, new JoinTableBuild.Listed(rows, rowHashes, rowKeys), from, to,
+        nullsMatch, true);
   }
-
-  /** Build rows listed by a partitioning, with their hashes and integer keys (or null) alongside. */
-  private record Listed(int[] rows, long[] hashes, long[] keys) {}
 
   private static void checkHashes(List<Column> keys, long[] hashes) {
     if (hashes.length != keys.getFirst().length()) {
@@ -112,62 +110,24 @@ public final class JoinTable {
     }
   }
 
-  /** Builds over rows {@code [from, to)}, or over {@code list[from, to)} when a list is given. */
-  private static JoinTable build(List<Column> keys, long[] hashes, Listed list, int from, int to,
-      boolean nullsMatch, boolean keysInSlots) {
-    int rows = to - from;
-    if (rows > GroupIds.MAX_ROWS) {
-      throw new InvalidOperationException(
-          "cannot build a join table of " + rows + " rows (at most " + GroupIds.MAX_ROWS + ")");
-    }
-    JoinTable table = new JoinTable(hashes, keys, nullsMatch, rows, keysInSlots);
-    int[] rowGroup = new int[rows];
-    int[] counts = new int[16];
-    boolean repeated = false;
-    for (int index = 0; index < rows; index++) {
-      int row = list == null ? from + index : list.rows[from + index];
-      int group = -1;
-      if (nullsMatch || !table.hasNull(row)) {
-        int before = table.groupCount;
-        long hash = list == null ? hashes[row] : list.hashes[from + index];
-        long key = table.keyed == null ? 0 : list == null || list.keys == null ? table.integerKeys.at(row)
-            : list.keys[from + index];
-        group = table.add(row, hash, key);
-        if (table.groupCount == before) {
-          repeated = true;
-        } else if (group == counts.length) {
-          counts = Arrays.copyOf(counts, group * 2);
-        }
-      }
-      rowGroup[index] = group;
-      if (group >= 0) {
-        counts[group]++;
-      }
-    }
-    if (!repeated) {
-      table.nameRows();
-      return table;
-    }
-    int groups = table.groupCount;
-    int[] start = new int[groups + 1];
-    for (int group = 0; group < groups; group++) {
-      start[group + 1] = start[group] + counts[group];
-    }
-    int[] fill = Arrays.copyOf(start, groups);
-    int[] listed = new int[start[groups]];
-    for (int index = 0; index < rows; index++) {
-      int group = rowGroup[index];
-      if (group >= 0) {
-        listed[fill[group]++] = list == null ? from + index : list.rows[from + index];
-      }
-    }
-    table.groupStart = start;
-    table.groupRows = listed;
-    return table;
+  /** Whether the table keeps one integer key in its slots (then {@link #add} takes the key). */
+  boolean keepsKeys() {
+    return keyed != null;
+  }
+
+  /** Build row {@code row}'s integer key ({@link #keepsKeys} tables only). */
+  long keyOf(int row) {
+    return integerKeys.at(row);
+  }
+
+  /** Sets the CSR lists of a table whose keys repeat: group g's rows are {@code rows[start[g], start[g + 1])}. */
+  void listRows(int[] start, int[] rows) {
+    groupStart = start;
+    groupRows = rows;
   }
 
   /** Every group has one row: the slots now name that row, and the group ids are the rows. */
-  private void nameRows() {
+  void nameRows() {
     if (keyed != null) {
       for (int entry = 1; entry < keyed.length; entry += 2) {
         if (keyed[entry] != 0) {
@@ -330,7 +290,7 @@ public final class JoinTable {
    * The group of build row {@code row}'s key (hashed to {@code hash}; its integer key {@code key}
    * when the table keeps keys), added with that row first when new.
    */
-  private int add(int row, long hash, long key) {
+  int add(int row, long hash, long key) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     if (keyed != null) {
       while (true) {
