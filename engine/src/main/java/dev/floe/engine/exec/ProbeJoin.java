@@ -53,7 +53,7 @@ final class ProbeJoin {
   static final int PARALLEL_BUILD_ROWS = 1 << 20;
 
   /** The partitions of a parallel build: enough that each table is small and the tasks balance. */
-  private static final int PARTITIONS = 64;
+  private static final int PARTITIONS = 256;
 
   /**
    * Joins the left morsels (closed here) with the whole {@code right} batch (the caller closes it);
