@@ -135,6 +135,18 @@ final class JoinProbe {
     return all;
   }
 
+  /** {@link #run} for tasks without a result (the phases of a partitioned build). */
+  static void runAll(List<Runnable> tasks, QueryContext context) {
+    List<Callable<Void>> callables = new ArrayList<>(tasks.size());
+    for (Runnable task : tasks) {
+      callables.add(() -> {
+        task.run();
+        return null;
+      });
+    }
+    run(callables, context);
+  }
+
   /** Runs the tasks on the query pool (inline when there is one); the first failure is thrown. */
   static void run(List<Callable<Void>> tasks, QueryContext context) {
     if (context.isCancelled()) {

@@ -2,6 +2,7 @@ package dev.floe.engine.exec;
 
 import dev.floe.errors.ComputeException;
 import dev.floe.kernels.hashing.JoinTable;
+import dev.floe.kernels.hashing.PartitionedJoinTable;
 import dev.floe.memory.column.Column;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.JoinOptions.Validate;
@@ -32,8 +33,10 @@ final class JoinValidation {
   }
 
   /** The {@code m:1} check on a table built over the right keys alone ({@link ProbeJoin}). */
-  static void uniqueRight(Join join, JoinTable table, List<Column> rightKeys) {
-    unique(join, table, rightKeys, "right");
+  static void uniqueRight(Join join, PartitionedJoinTable table, List<Column> rightKeys) {
+    for (JoinTable part : table.parts()) {
+      unique(join, part, rightKeys, "right");
+    }
   }
 
   private static void unique(Join join, HashJoin.JoinKeys keys, String side, int from, int to) {
@@ -42,6 +45,9 @@ final class JoinValidation {
   }
 
   private static void unique(Join join, JoinTable table, List<Column> columns, String side) {
+    if (table.uniqueKeys()) {
+      return;
+    }
     for (int group = 0; group < table.groupCount(); group++) {
       int count = table.end(group) - table.start(group);
       if (count > 1) {

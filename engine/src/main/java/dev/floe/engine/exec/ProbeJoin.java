@@ -3,11 +3,17 @@ package dev.floe.engine.exec;
 import dev.floe.engine.expr.Projection;
 import dev.floe.kernels.Gather;
 import dev.floe.kernels.hashing.CrossEquality;
+import dev.floe.kernels.hashing.DictionaryProbe;
+import dev.floe.kernels.hashing.IntegerKeys;
 import dev.floe.kernels.hashing.JoinTable;
+import dev.floe.kernels.hashing.PartitionedJoinTable;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.DictionaryColumn;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.memory.types.DataType;
+import dev.floe.planner.expr.ResolvedExpr;
+import dev.floe.planner.expr.Resolver;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.JoinLayout;
 import dev.floe.planner.plan.JoinOptions.Validate;
@@ -20,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * The common shape of a hash join: inner, left, semi or anti, built on the right side (the smaller
  * one, or always for semi and anti joins), with the output in left order. The table is built once
- * over the right input; then every left morsel, as it came and without first concatenating the
+ * over the right input (a large one in hash partitions by parallel tasks, {@link
+ * PartitionedJoinTable}); then every left morsel, as it came and without first concatenating the
  * left input, is a task on the query pool that evaluates and hashes its own keys, looks them up
  * ({@link JoinTable#group(long, CrossEquality, int)}) and gathers its output rows: the left
  * columns by the morsel's matched rows (shared without a copy where every row matched once, as in
@@ -42,6 +49,12 @@ final class ProbeJoin {
         && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY);
   }
 
+  /** Build sides of at least this many rows are built in partitions by parallel tasks. */
+  static final int PARALLEL_BUILD_ROWS = 1 << 20;
+
+  /** The partitions of a parallel build: enough that each table is small and the tasks balance. */
+  private static final int PARTITIONS = 256;
+
   /**
    * Joins the left morsels (closed here) with the whole {@code right} batch (the caller closes it);
    * the output is one batch per left morsel, in order, from {@code allocator}.
@@ -55,16 +68,20 @@ final class ProbeJoin {
       buildKeys = Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), matchTypes(layout), right), true,
           allocator);
       long[] hashes = JoinProbe.hashes(buildKeys, allocator, context);
-      JoinTable table = JoinTable.buildForProbing(buildKeys, hashes, join.options().nullsEqual());
+      int partitions = right.rowCount() >= PARALLEL_BUILD_ROWS && context.pool().getParallelism() > 1
+          ? PARTITIONS : 1;
+      PartitionedJoinTable table = PartitionedJoinTable.build(buildKeys, hashes, join.options().nullsEqual(),
+          partitions, tasks -> JoinProbe.runAll(tasks, context));
       if (join.options().validate() == Validate.MANY_TO_ONE) {
         JoinValidation.uniqueRight(join, table, buildKeys);
       }
       List<Column> keys = buildKeys;
+      DictionaryProbe.Cache dictionaries = new DictionaryProbe.Cache();
       List<Callable<Void>> tasks = new ArrayList<>(morsels.size());
       for (int index = 0; index < morsels.size(); index++) {
         int at = index;
         tasks.add(() -> {
-          out[at] = probe(join, layout, table, keys, morsels.get(at), right, allocator);
+          out[at] = probe(join, layout, table, keys, morsels.get(at), right, dictionaries, allocator);
           return null;
         });
       }
@@ -105,53 +122,102 @@ final class ProbeJoin {
     }
   }
 
-  /** One left morsel's output rows. */
-  private static RecordBatch probe(Join join, JoinLayout layout, JoinTable table, List<Column> buildKeys,
-      RecordBatch morsel, RecordBatch right, BufferAllocator allocator) {
-    List<Column> keys = Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), matchTypes(layout), morsel),
-        true, allocator);
+  /**
+   * One left morsel's output rows. A categorical left key (one key) is looked up by its dictionary
+   * indices ({@link DictionaryProbe}), the dictionary's entries once per query; other keys are
+   * cast to the match types, hashed, and looked up row by row.
+   */
+  private static RecordBatch probe(Join join, JoinLayout layout, PartitionedJoinTable table,
+      List<Column> buildKeys, RecordBatch morsel, RecordBatch right, DictionaryProbe.Cache dictionaries,
+      BufferAllocator allocator) {
+    List<Column> categoricalKeys = categoricalKey(join, morsel, buildKeys, table.nullsMatch(), allocator);
+    List<Column> keys = categoricalKeys != null ? categoricalKeys
+        : Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), matchTypes(layout), morsel), true, allocator);
     try {
-      long[] hashes = JoinTable.hashes(keys, allocator);
-      CrossEquality equality = CrossEquality.of(buildKeys, keys);
-      JoinTable.IntegerKeys integers = table.keysInSlots(keys) ? JoinTable.IntegerKeys.of(keys) : null;
-      Column[] nullable = table.nullsMatch() ? new Column[0]
+      int[] entries = null;
+      DictionaryProbe byEntry = null;
+      long[] hashes = null;
+      if (categoricalKeys != null) {
+        DictionaryColumn categorical = (DictionaryColumn) keys.getFirst();
+        byEntry = dictionaries.get(categorical.dictionary(),
+            () -> DictionaryProbe.of(table, buildKeys.getFirst(), categorical.dictionary(), allocator));
+        entries = byEntry.entries(categorical);
+      } else {
+        hashes = JoinTable.hashes(keys, allocator);
+      }
+      CrossEquality equality = hashes == null ? null : CrossEquality.of(buildKeys, keys);
+      IntegerKeys integers = hashes != null && table.keysInSlots(keys) ? IntegerKeys.of(keys) : null;
+      Column[] nullable = table.nullsMatch() || entries != null ? new Column[0]
           : keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
       int rows = morsel.rowCount();
       JoinType how = join.how();
-      if (how == JoinType.SEMI || how == JoinType.ANTI) {
-        boolean keep = how == JoinType.SEMI;
-        int[] kept = new int[rows];
-        int count = 0;
-        for (int row = 0; row < rows; row++) {
-          boolean found = !hasNull(nullable, row) && lookUp(table, integers, hashes[row], equality, row) >= 0;
-          if (found == keep) {
-            kept[count++] = row;
-          }
-        }
-        return output(layout, morsel, right, kept, null, count, allocator);
-      }
+      boolean filter = how == JoinType.SEMI || how == JoinType.ANTI;
       boolean outer = how == JoinType.LEFT;
+      int[] kept = filter ? new int[rows] : null;
+      int count = 0;
+      int[] groups = null;
+      if (integers != null) {
+        groups = new int[rows];
+        table.groupsOfKeys(hashes, integers, rows, groups);
+      }
       JoinProbe.Pairs pairs = new JoinProbe.Pairs();
       for (int row = 0; row < rows; row++) {
-        int group = hasNull(nullable, row) ? -1 : lookUp(table, integers, hashes[row], equality, row);
-        if (group >= 0) {
-          for (int position = table.start(group); position < table.end(group); position++) {
-            pairs.add(row, table.row(position));
+        JoinTable part;
+        int group;
+        if (entries != null) {
+          int entry = entries[row];
+          part = entry < 0 ? null : byEntry.table(entry);
+          group = part == null ? -1 : byEntry.group(entry);
+        } else if (hasNull(nullable, row)) {
+          part = null;
+          group = -1;
+        } else {
+          long hash = hashes[row];
+          part = table.part(hash);
+          group = groups != null ? groups[row] : part.group(hash, equality, row);
+        }
+        if (filter) {
+          if ((group >= 0) == (how == JoinType.SEMI)) {
+            kept[count++] = row;
           }
-        } else if (outer) {
-          pairs.add(row, -1);
+        } else if (group < 0) {
+          if (outer) {
+            pairs.add(row, -1);
+          }
+        } else if (part.uniqueKeys()) {
+          pairs.add(row, group);
+        } else {
+          for (int position = part.start(group); position < part.end(group); position++) {
+            pairs.add(row, part.row(position));
+          }
         }
       }
-      return output(layout, morsel, right, pairs.probe, pairs.build, pairs.size, allocator);
+      return filter ? output(layout, morsel, right, kept, null, count, allocator)
+          : output(layout, morsel, right, pairs.probe, pairs.build, pairs.size, allocator);
     } finally {
       keys.forEach(Column::close);
     }
   }
 
-  /** A probe row's group: by the key kept in the table's slots where it has one, else by equality. */
-  private static int lookUp(JoinTable table, JoinTable.IntegerKeys integers, long hash, CrossEquality equality,
-      int row) {
-    return integers != null ? table.groupOfKey(hash, integers.at(row)) : table.group(hash, equality, row);
+  /**
+   * The morsel's one key as it is, when it is categorical and {@link DictionaryProbe#applies}; else
+   * null (the caller evaluates the keys in the match types).
+   */
+  private static List<Column> categoricalKey(Join join, RecordBatch morsel, List<Column> buildKeys,
+      boolean nullsMatch, BufferAllocator allocator) {
+    if (buildKeys.size() != 1) {
+      return null;
+    }
+    ResolvedExpr plain = new Resolver(morsel.schema()).resolveOne(join.leftOn().getFirst());
+    if (!(plain.type() instanceof DataType.Dictionary)) {
+      return null;
+    }
+    List<Column> keys = Projection.evaluate(morsel, List.of(plain), true, allocator);
+    if (DictionaryProbe.applies(keys.getFirst(), buildKeys.getFirst(), nullsMatch)) {
+      return keys;
+    }
+    keys.forEach(Column::close);
+    return null;
   }
 
   /**

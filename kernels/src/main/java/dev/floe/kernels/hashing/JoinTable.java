@@ -11,11 +11,15 @@ import java.util.List;
  * one set of key columns, so that every row is hashed once ({@link GroupIds#hashes}, strings
  * included) and compared with the same {@link RowEquality} (null = null, NaN = NaN, -0.0 = 0.0, as
  * Polars' joins; rows with a null key are left out unless nulls match). The build rows (a range of
- * the concatenation) are grouped by key in an open-addressing table (linear probing, as {@link
- * GroupIds}), and each group's rows are listed in ascending order (CSR arrays), so a probe row's
- * matches come out in build-side order. Once built the table is only read: {@link #group} may run
- * on many threads at once. The classic build/probe hash join: Graefe, "Query Evaluation Techniques
- * for Large Databases", ACM Computing Surveys 25(2), 1993, section 5.2.
+ * the concatenation, or a list of its rows) are grouped by key in an open-addressing table (linear
+ * probing, as {@link GroupIds}), and each group's rows are listed in ascending order (CSR arrays),
+ * so a probe row's matches come out in build-side order. Once built the table is only read: {@link
+ * #group} may run on many threads at once. The classic build/probe hash join: Graefe, "Query
+ * Evaluation Techniques for Large Databases", ACM Computing Surveys 25(2), 1993, section 5.2.
+ *
+ * <p>When no build key repeats ({@link #uniqueKeys}), a slot names its build row itself and a
+ * group's id is that row: {@link #start}, {@link #end} and {@link #row} then need no lists, and a
+ * lookup ends at the slot (the layout of DuckDB's and Polars' tables for unique build keys).
  */
 public final class JoinTable {
   private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
@@ -24,28 +28,32 @@ public final class JoinTable {
   private final Column[] nullableKeys;
   private final RowEquality equality;
   private final boolean nullsMatch;
-  private final int[] slots; // group + 1; 0 is empty
+  private final int[] slots; // group + 1 (build row + 1 when unique); 0 is empty; null when keyed
   private final long[] slotHashes;
-  /** The key of each slot's group when the table has one integer key without nulls; else null. */
-  private final long[] slotKeys;
+  /**
+   * For one integer key without nulls, instead of slots and hashes: per slot its key, then its
+   * entry (as in slots), so that a lookup reads one cache line; else null.
+   */
+  private final long[] keyed;
   private final IntegerKeys integerKeys;
   private final int shift;
   private final int mask;
   private int[] groupFirst = new int[16];
   private int groupCount;
+  private boolean unique;
   private int[] groupStart;
   private int[] groupRows;
 
-  private JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
+  JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
     int capacity = Integer.highestOneBit(Math.max(4, rows)) << 2; // load factor <= 1/2
     this.hashes = hashes;
     this.nullableKeys = keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
     this.equality = RowEquality.of(keys);
     this.nullsMatch = nullsMatch;
-    this.slots = new int[capacity];
-    this.slotHashes = new long[capacity];
     this.integerKeys = keysInSlots ? IntegerKeys.of(keys) : null;
-    this.slotKeys = integerKeys != null ? new long[capacity] : null;
+    this.keyed = integerKeys != null ? new long[2 * capacity] : null;
+    this.slots = keyed == null ? new int[capacity] : null;
+    this.slotHashes = keyed == null ? new long[capacity] : null;
     this.mask = capacity - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
   }
@@ -69,7 +77,8 @@ public final class JoinTable {
 
   /** {@link #build} with the rows' {@link #hashes} computed already (one per row of {@code keys}). */
   public static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch) {
-    return build(keys, hashes, from, to, nullsMatch, false);
+    checkHashes(keys, hashes);
+    return JoinTableBuild.build(keys, hashes, null, from, to, nullsMatch, false);
   }
 
   /**
@@ -78,52 +87,62 @@ public final class JoinTable {
    * slots, for {@link #groupOfKey}.
    */
   public static JoinTable buildForProbing(List<Column> keys, long[] hashes, boolean nullsMatch) {
-    return build(keys, hashes, 0, keys.getFirst().length(), nullsMatch, true);
+    checkHashes(keys, hashes);
+    return JoinTableBuild.build(keys, hashes, null, 0, keys.getFirst().length(), nullsMatch, true);
   }
 
-  private static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch,
-      boolean keysInSlots) {
-    int rows = to - from;
-    if (rows > GroupIds.MAX_ROWS) {
-      throw new InvalidOperationException(
-          "cannot build a join table of " + rows + " rows (at most " + GroupIds.MAX_ROWS + ")");
-    }
+  /**
+   * {@link #buildForProbing} over the build rows {@code rows[from, to)} only (ascending), as one
+   * partition of a {@link PartitionedJoinTable}; the table still names rows of all of {@code keys}.
+   * {@code rowHashes} (and, for {@link IntegerKeys}, {@code rowKeys}, else null) hold the listed
+   * rows' hashes and keys, so the build reads them in order rather than stride through the columns.
+   */
+  static JoinTable buildForProbing(List<Column> keys, long[] hashes, int[] rows, long[] rowHashes, long[] rowKeys,
+      int from, int to, boolean nullsMatch) {
+    return JoinTableBuild.build(keys, hashes, new JoinTableBuild.Listed(rows, rowHashes, rowKeys), from, to,
+        nullsMatch, true);
+  }
+
+  private static void checkHashes(List<Column> keys, long[] hashes) {
     if (hashes.length != keys.getFirst().length()) {
       throw new InvalidOperationException("join table: " + hashes.length + " hashes for "
           + keys.getFirst().length() + " rows");
     }
-    JoinTable table = new JoinTable(hashes, keys, nullsMatch, rows, keysInSlots);
-    int[] rowGroup = new int[rows];
-    int[] counts = new int[16];
-    for (int row = from; row < to; row++) {
-      int group = table.group(row);
-      if (group < 0 && (nullsMatch || !table.hasNull(row))) {
-        group = table.insert(row);
-        if (group == counts.length) {
-          counts = Arrays.copyOf(counts, group * 2);
+  }
+
+  /** Whether the table keeps one integer key in its slots (then {@link #add} takes the key). */
+  boolean keepsKeys() {
+    return keyed != null;
+  }
+
+  /** Build row {@code row}'s integer key ({@link #keepsKeys} tables only). */
+  long keyOf(int row) {
+    return integerKeys.at(row);
+  }
+
+  /** Sets the CSR lists of a table whose keys repeat: group g's rows are {@code rows[start[g], start[g + 1])}. */
+  void listRows(int[] start, int[] rows) {
+    groupStart = start;
+    groupRows = rows;
+  }
+
+  /** Every group has one row: the slots now name that row, and the group ids are the rows. */
+  void nameRows() {
+    if (keyed != null) {
+      for (int entry = 1; entry < keyed.length; entry += 2) {
+        if (keyed[entry] != 0) {
+          keyed[entry] = groupFirst[(int) keyed[entry] - 1] + 1;
         }
       }
-      rowGroup[row - from] = group;
-      if (group >= 0) {
-        counts[group]++;
+    } else {
+      for (int slot = 0; slot < slots.length; slot++) {
+        if (slots[slot] != 0) {
+          slots[slot] = groupFirst[slots[slot] - 1] + 1;
+        }
       }
     }
-    int groups = table.groupCount;
-    int[] start = new int[groups + 1];
-    for (int group = 0; group < groups; group++) {
-      start[group + 1] = start[group] + counts[group];
-    }
-    int[] fill = Arrays.copyOf(start, groups);
-    int[] listed = new int[start[groups]];
-    for (int row = from; row < to; row++) {
-      int group = rowGroup[row - from];
-      if (group >= 0) {
-        listed[fill[group]++] = row;
-      }
-    }
-    table.groupStart = start;
-    table.groupRows = listed;
-    return table;
+    groupFirst = null;
+    unique = true;
   }
 
   /** The group whose key equals row {@code row}'s, or -1 (always for a null key when nulls do not match). */
@@ -132,13 +151,16 @@ public final class JoinTable {
       return -1;
     }
     long hash = hashes[row];
+    if (keyed != null) {
+      return groupOfKey(hash, integerKeys.at(row));
+    }
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
         return -1;
       }
-      if (slotHashes[slot] == hash && equality.equal(groupFirst[entry - 1], row)) {
+      if (slotHashes[slot] == hash && equality.equal(firstRow(entry - 1), row)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -152,12 +174,24 @@ public final class JoinTable {
    */
   public int group(long hash, CrossEquality equality, int probeRow) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
+    if (keyed != null) {
+      while (true) {
+        int entry = (int) keyed[2 * slot + 1];
+        if (entry == 0) {
+          return -1;
+        }
+        if (equality.equal(firstRow(entry - 1), probeRow)) {
+          return entry - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
         return -1;
       }
-      if (slotHashes[slot] == hash && equality.equal(groupFirst[entry - 1], probeRow)) {
+      if (slotHashes[slot] == hash && equality.equal(firstRow(entry - 1), probeRow)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -169,31 +203,52 @@ public final class JoinTable {
    * each have one integer (or temporal) key of the same type, 4 or 8 bytes wide, without nulls.
    */
   public boolean keysInSlots(List<Column> probeKeys) {
-    return slotKeys != null && probeKeys.size() == 1 && IntegerKeys.of(probeKeys) != null
+    return keyed != null && probeKeys.size() == 1 && IntegerKeys.of(probeKeys) != null
         && probeKeys.getFirst().type().equals(integerKeys.type());
   }
 
   /**
    * The group of integer key {@code key} (hashed to {@code hash}), or -1: compares the key kept in
-   * the slot, so a lookup touches the table only, never the build side's key column.
+   * the slot next to its entry, so a lookup reads one place of the table and never the build
+   * side's key column.
    */
   public int groupOfKey(long hash, long key) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     while (true) {
-      int entry = slots[slot];
+      long entry = keyed[2 * slot + 1];
       if (entry == 0) {
         return -1;
       }
-      if (slotKeys[slot] == key) {
-        return entry - 1;
+      if (keyed[2 * slot] == key) {
+        return (int) entry - 1;
       }
       slot = (slot + 1) & mask;
     }
   }
 
+  /** The first slot a key hashed to {@code hash} may sit in. */
+  int slotOf(long hash) {
+    return (int) ((hash * FIBONACCI) >>> shift);
+  }
+
+  /** The key kept in slot {@code slot} ({@link #keysInSlots} tables only). */
+  long keyAt(int slot) {
+    return keyed[2 * slot];
+  }
+
+  /** The entry of slot {@code slot} (group + 1, 0 when empty; {@link #keysInSlots} tables only). */
+  long entryAt(int slot) {
+    return keyed[2 * slot + 1];
+  }
+
   /** Whether rows of this table's keys with a null key join (nulls equal). */
   public boolean nullsMatch() {
     return nullsMatch;
+  }
+
+  /** Whether every build key occurs once: each group is its one build row, and its id is that row. */
+  public boolean uniqueKeys() {
+    return unique;
   }
 
   /** The number of distinct build keys. */
@@ -203,22 +258,22 @@ public final class JoinTable {
 
   /** The first build row of {@code group}. */
   public int firstRow(int group) {
-    return groupFirst[group];
+    return unique ? group : groupFirst[group];
   }
 
   /** Where {@code group}'s rows start in {@link #row}. */
   public int start(int group) {
-    return groupStart[group];
+    return unique ? group : groupStart[group];
   }
 
   /** Where {@code group}'s rows end (exclusive). */
   public int end(int group) {
-    return groupStart[group + 1];
+    return unique ? group + 1 : groupStart[group + 1];
   }
 
   /** The {@code position}th listed build row (groups one after another, rows ascending). */
   public int row(int position) {
-    return groupRows[position];
+    return unique ? position : groupRows[position];
   }
 
   /** Whether any key of {@code row} is null. */
@@ -231,48 +286,46 @@ public final class JoinTable {
     return false;
   }
 
-  /** Adds a new group whose first row is {@code row}; returns its id. */
-  private int insert(int row) {
-    long hash = hashes[row];
+  /**
+   * The group of build row {@code row}'s key (hashed to {@code hash}; its integer key {@code key}
+   * when the table keeps keys), added with that row first when new.
+   */
+  int add(int row, long hash, long key) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
-    while (slots[slot] != 0) {
+    if (keyed != null) {
+      while (true) {
+        long entry = keyed[2 * slot + 1];
+        if (entry == 0) {
+          keyed[2 * slot] = key;
+          keyed[2 * slot + 1] = newGroup(row);
+          return groupCount - 1;
+        }
+        if (keyed[2 * slot] == key) {
+          return (int) entry - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    while (true) {
+      int entry = slots[slot];
+      if (entry == 0) {
+        slots[slot] = newGroup(row);
+        slotHashes[slot] = hash;
+        return groupCount - 1;
+      }
+      if (slotHashes[slot] == hash && equality.equal(groupFirst[entry - 1], row)) {
+        return entry - 1;
+      }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** Numbers a new group whose first row is {@code row}; returns its entry (id + 1). */
+  private int newGroup(int row) {
     if (groupCount == groupFirst.length) {
       groupFirst = Arrays.copyOf(groupFirst, groupCount * 2);
     }
     groupFirst[groupCount] = row;
-    slots[slot] = ++groupCount;
-    slotHashes[slot] = hash;
-    if (slotKeys != null) {
-      slotKeys[slot] = integerKeys.at(row);
-    }
-    return groupCount - 1;
-  }
-
-  /** One integer or temporal key column of 4 or 8 bytes without nulls, read in place. */
-  public record IntegerKeys(java.lang.foreign.MemorySegment values, long offset, int width,
-      dev.floe.memory.types.DataType type) {
-    /** The keys of {@code keys}, or null when they are not one such column. */
-    public static IntegerKeys of(List<Column> keys) {
-      if (keys.size() != 1 || !(keys.getFirst() instanceof dev.floe.memory.column.FixedWidthColumn column)
-          || column.nullCount() > 0) {
-        return null;
-      }
-      dev.floe.memory.types.DataType type = column.type();
-      int width = type.byteWidth();
-      if (!(type.isInteger() || type.isTemporal()) || (width != 4 && width != 8)) {
-        return null;
-      }
-      return new IntegerKeys(column.valuesBuffer().segment(), column.offset(), width, type);
-    }
-
-    /** Row {@code row}'s key (4-byte keys sign-extended). */
-    public long at(int row) {
-      long position = (offset + row) * width;
-      return width == 8
-          ? values.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, position)
-          : values.get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, position);
-    }
+    return ++groupCount;
   }
 }

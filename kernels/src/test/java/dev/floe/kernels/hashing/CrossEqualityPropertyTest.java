@@ -53,7 +53,7 @@ class CrossEqualityPropertyTest {
       }
       JoinTable reference = JoinTable.build(both, 0, buildRows, nullsMatch, allocator);
       JoinTable table = JoinTable.buildForProbing(build, JoinTable.hashes(build, allocator), nullsMatch);
-      JoinTable.IntegerKeys integers = table.keysInSlots(probe) ? JoinTable.IntegerKeys.of(probe) : null;
+      IntegerKeys integers = table.keysInSlots(probe) ? IntegerKeys.of(probe) : null;
       if (keyCount == 1 && !nulls && build.getFirst().type().isInteger() && buildRows > 0 && probeRows > 0) {
         assertThat(integers).as("one integer key without nulls is kept in the slots").isNotNull();
       }
