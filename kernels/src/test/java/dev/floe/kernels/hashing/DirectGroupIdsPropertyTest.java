@@ -97,7 +97,8 @@ class DirectGroupIdsPropertyTest {
     };
   }
 
-  private static Object box(DataType type, long value) {
+  /** {@code value} as the Java object a column of {@code type} takes. */
+  static Object box(DataType type, long value) {
     return switch (type) {
       case DataType.Int8 t -> (byte) value;
       case DataType.Int16 t -> (short) value;

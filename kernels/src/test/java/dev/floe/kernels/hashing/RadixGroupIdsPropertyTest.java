@@ -45,7 +45,7 @@ class RadixGroupIdsPropertyTest {
         for (int row = 0; row < length; row++) {
           int value = random.nextInt(distinct);
           column.add(random.nextDouble() < nulls ? null : categorical ? "c" + value
-              : box(type, wide && key == 0 && type instanceof DataType.Int64 && value == 0 ? Long.MAX_VALUE / 2
+              : DirectGroupIdsPropertyTest.box(type, wide && key == 0 && type instanceof DataType.Int64 && value == 0 ? Long.MAX_VALUE / 2
                   : base + value));
         }
         values.add(column);
@@ -73,17 +73,5 @@ class RadixGroupIdsPropertyTest {
     } finally {
       keys.forEach(Column::close);
     }
-  }
-
-  private static Object box(DataType type, long value) {
-    return switch (type) {
-      case DataType.Int8 t -> (byte) value;
-      case DataType.Int16 t -> (short) value;
-      case DataType.Int32 t -> (int) value;
-      case DataType.UInt8 t -> (short) value;
-      case DataType.UInt32 t -> value;
-      case DataType.Date32 t -> java.time.LocalDate.ofEpochDay(value);
-      default -> value;
-    };
   }
 }
