@@ -12,7 +12,9 @@ each engine loads them into memory, as db-benchmark's solutions do:
           files with Floe.readParquet, casts the same string keys as Polars to Floe's categorical
           (-Dfloe.h2o.categorical; Utf8 with --no-categorical) before timing and answers one question
           per request with its own milliseconds (the query through collect()), shape and checksum.
-Every engine runs every question --repeats times, the order of the engines alternating (reversed on
+Every engine first runs every question --warmup times untimed (1 by default, for every engine alike:
+a JVM compiles its hot code during the first runs, and the first question of a fresh JVM otherwise
+times the compiler), then --repeats times timed, the order of the engines alternating (reversed on
 odd repetitions), with a gc.collect() before each run; answers are dropped after each run. Threads:
 POLARS_MAX_THREADS and DuckDB's SET threads, both --threads; Floe -Dfloe.threads (--floe-threads,
 default --threads). The questions and the checksum are in questions.py (Floe's in
@@ -131,13 +133,18 @@ def run_task(task, data_name, paths, questions, args):
     rows_in = first_engine.rows if first_engine.name == "floe" else first_engine.frames["x"].height \
         if first_engine.name == "polars" else first_engine.con.execute("SELECT count(*) FROM x").fetchone()[0]
     print(f"\n{task} {data_name} ({rows_in:,} rows; loaded in {time.perf_counter() - start:.1f}s), "
-          f"threads {args.threads}, repeats {args.repeats}; median ms")
+          f"threads {args.threads}, warm-up {args.warmup}, repeats {args.repeats}; median ms")
     header = f"{'':4} {'question':28}" + "".join(f"{e.name:>10}" for e in engines) + f"  {'rows x cols':>17}  checksum"
     print(header)
     results = []
     for qid, title, measures, polars_query, sql in questions:
         times = {e.name: [] for e in engines}
         shapes, sums = {}, {}
+        for _ in range(args.warmup):
+            for engine in engines:
+                gc.collect()
+                engine.run(qid, polars_query, sql, single)
+                engine.drop()
         for repeat in range(args.repeats):
             for engine in (engines if repeat % 2 == 0 else engines[::-1]):
                 gc.collect()
@@ -187,6 +194,7 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--floe-threads", type=int, help="Floe's -Dfloe.threads (default: --threads)")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs of each question per engine first")
     parser.add_argument("--no-categorical", action="store_true", help="Polars and Floe: keep string keys as strings")
     parser.add_argument("--dir", type=Path, default=datagen.DEFAULT_DIR, help="data directory (target/h2o)")
     parser.add_argument("--json", type=Path, help="write the results here")
@@ -220,7 +228,7 @@ def main():
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "utc": utc_now(), "machine": machine(), "threads": args.threads, "floe_threads": args.floe_threads,
-            "repeats": args.repeats,
+            "repeats": args.repeats, "warmup": args.warmup,
             "versions": {"polars": pl.__version__, "duckdb": duckdb.__version__},
             "polars_categorical": not args.no_categorical, "results": results}, indent=1) + "\n")
         print(f"\nwrote {args.json}")
