@@ -5,7 +5,7 @@ For every question and engine a FRESH process loads the four join tables (x, sma
 peers.py loads them (Polars: pl.read_parquet, the string keys id4..id6 cast to Categorical; DuckDB:
 in-memory tables; Floe: dev.floe.jmh.h2o.H2oSideBySide with peers.py's JVM flags, -Xmx4g and
 -Dfloe.threads=N, its keys cast to Floe's categorical), waits --settle seconds, then:
-  baseline  VmRSS of the loaded process (/proc/PID/status), just before the question;
+  baseline  VmRSS of the loaded process (/proc/PID/status), once steady, just before the question;
   peak      VmHWM after the question, the kernel's high-water mark of RSS, reset to the current RSS
             just before the question by writing 5 to /proc/PID/clear_refs (Linux >= 4.0; checked at
             start on a child that allocates and frees 256 MiB: when the reset does not work, peak is
@@ -160,6 +160,17 @@ def compact(engine) -> None:
         engine.process.stdout.readline()
 
 
+def steady_rss_kib(pid: int, interval=0.2, window=5, timeout=30.0) -> int:
+    """VmRSS once it has stayed within 2 MiB for window polls (G1 uncommits the heap a full GC shrank
+    concurrently, so RSS keeps falling for a while after jcmd GC.run returns)."""
+    seen, deadline = [], time.monotonic() + timeout
+    while True:
+        seen = (seen + status_kib(pid, "VmRSS"))[-window:]
+        if len(seen) == window and max(seen) - min(seen) < 2048 or time.monotonic() > deadline:
+            return seen[-1]
+        time.sleep(interval)
+
+
 def worker(name: str, threads: int, categorical: bool, paths: dict):
     """The --worker side: loads the tables as peers.py does and answers question ids on stdin."""
     os.environ["POLARS_MAX_THREADS"] = str(threads)
@@ -212,7 +223,7 @@ def measure(name, qid, paths, args, reset_works):
         if args.compact:
             compact(engine)
         heap_before = floe_heap_mib(pid) if name == "floe" else None
-        (baseline,) = status_kib(pid, "VmRSS")
+        baseline = steady_rss_kib(pid)
         runs = []
         for _ in range(args.repeats):
             (before,) = status_kib(pid, "VmRSS")
