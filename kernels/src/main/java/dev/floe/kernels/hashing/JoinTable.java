@@ -38,14 +38,17 @@ public final class JoinTable {
   private final IntegerKeys integerKeys;
   private final int shift;
   private final int mask;
-  private int[] groupFirst = new int[16];
+  private int[] groupFirst;
   private int groupCount;
   private boolean unique;
   private int[] groupStart;
   private int[] groupRows;
 
   JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
-    int capacity = Integer.highestOneBit(Math.max(4, rows)) << 2; // load factor <= 1/2
+    // a power of two above 1.5 x rows: a load between 1/3 and 2/3 (2-4 slots a row took twice the
+    // memory, 526 MB of slots for h2o's 10M-row build, for a shorter probe sequence that did not show)
+    int capacity = Integer.highestOneBit(Math.max(4, rows + (rows >> 1))) << 1;
+    this.groupFirst = new int[Math.max(16, rows)]; // at most one group per row: no growth copies
     this.hashes = hashes;
     this.nullableKeys = keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
     this.equality = RowEquality.of(keys);

@@ -26,7 +26,7 @@ final class JoinTableBuild {
     }
     JoinTable table = new JoinTable(hashes, keys, nullsMatch, rows, keysInSlots);
     int[] rowGroup = new int[rows];
-    int[] counts = new int[16];
+    int[] counts = new int[Math.max(16, rows)]; // at most one group per row
     boolean repeated = false;
     for (int index = 0; index < rows; index++) {
       int row = list == null ? from + index : list.rows[from + index];
