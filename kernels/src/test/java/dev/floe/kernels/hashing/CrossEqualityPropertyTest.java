@@ -61,12 +61,12 @@ class CrossEqualityPropertyTest {
       CrossEquality equality = CrossEquality.of(build, probe);
       for (int row = 0; row < probeRows; row++) {
         int expected = reference.group(buildRows + row);
-        boolean nullKey = !nullsMatch && hasNull(probe, row);
+        boolean nullKey = !nullsMatch && PartitionedJoinTablePropertyTest.hasNull(probe, row);
         int actual = nullKey ? -1 : table.group(probeHashes[row], equality, row);
-        assertThat(rows(table, actual)).as("probe row %d", row).isEqualTo(rows(reference, expected));
+        assertThat(PartitionedJoinTablePropertyTest.rows(table, actual)).as("probe row %d", row).isEqualTo(PartitionedJoinTablePropertyTest.rows(reference, expected));
         if (integers != null) {
-          assertThat(rows(table, table.groupOfKey(probeHashes[row], integers.at(row))))
-              .as("probe row %d by the key in the slots", row).isEqualTo(rows(reference, expected));
+          assertThat(PartitionedJoinTablePropertyTest.rows(table, table.groupOfKey(probeHashes[row], integers.at(row))))
+              .as("probe row %d by the key in the slots", row).isEqualTo(PartitionedJoinTablePropertyTest.rows(reference, expected));
         }
       }
     } finally {
@@ -74,20 +74,6 @@ class CrossEqualityPropertyTest {
       probe.forEach(Column::close);
       both.forEach(Column::close);
     }
-  }
-
-  private static boolean hasNull(List<Column> keys, int row) {
-    return keys.stream().anyMatch(column -> column.isNull(row));
-  }
-
-  private static List<Integer> rows(JoinTable table, int group) {
-    List<Integer> rows = new ArrayList<>();
-    if (group >= 0) {
-      for (int position = table.start(group); position < table.end(group); position++) {
-        rows.add(table.row(position));
-      }
-    }
-    return rows;
   }
 
   private static List<Object> values(Random random, DataType type, int rows, boolean nulls) {

@@ -92,10 +92,11 @@ class PartitionedJoinTablePropertyTest {
     }
   }
 
-  private static boolean hasNull(List<Column> keys, int row) {
+  static boolean hasNull(List<Column> keys, int row) {
     return keys.stream().anyMatch(column -> column.isNull(row));
   }
 
+  /** The build rows of {@code group} (none for -1), ascending. */
   static List<Integer> rows(JoinTable table, int group) {
     List<Integer> rows = new ArrayList<>();
     if (group >= 0) {
