@@ -141,6 +141,7 @@ final class PartialGroupBy {
     List<Column> out = new ArrayList<>();
     List<Column> keys = Projection.evaluate(input, leaves.keys(), true, allocator);
     Map<Expr, Column> inputs = new HashMap<>();
+    Column[] groupSizes = new Column[1]; // a len, and every count of a column without nulls, shares it
     try {
       int rows = input.rowCount();
       int[] ids;
@@ -172,6 +173,15 @@ final class PartialGroupBy {
           index += 2;
           continue;
         }
+        boolean sizes = (state.partial() == Reduce.LEN || (state.partial() == Reduce.COUNT && values.nullCount() == 0))
+            && (groupSizes[0] == null || groupSizes[0].type().equals(state.type()));
+        if (sizes) {
+          if (groupSizes[0] == null) {
+            groupSizes[0] = GroupedReducers.reduce(Reduce.LEN, values, ids, groupCount, state.type(), allocator);
+          }
+          out.add(groupSizes[0].share());
+          continue;
+        }
         out.add(GroupedReducers.reduce(state.partial(), values, ids, groupCount, state.type(), allocator));
       }
       return new RecordBatch(partialSchema, out, groupCount);
@@ -181,6 +191,9 @@ final class PartialGroupBy {
     } finally {
       keys.forEach(Column::close);
       inputs.values().forEach(Column::close);
+      if (groupSizes[0] != null) {
+        groupSizes[0].close();
+      }
     }
   }
 
