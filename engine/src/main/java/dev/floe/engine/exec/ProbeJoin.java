@@ -133,6 +133,7 @@ final class ProbeJoin {
     List<Column> categoricalKeys = categoricalKey(join, morsel, buildKeys, table.nullsMatch(), allocator);
     List<Column> keys = categoricalKeys != null ? categoricalKeys
         : Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), matchTypes(layout), morsel), true, allocator);
+    ProbeScratch scratch = ProbeScratch.acquire();
     try {
       int[] entries = null;
       DictionaryProbe byEntry = null;
@@ -143,7 +144,7 @@ final class ProbeJoin {
             () -> DictionaryProbe.of(table, buildKeys.getFirst(), categorical.dictionary(), allocator));
         entries = byEntry.entries(categorical);
       } else {
-        hashes = JoinTable.hashes(keys, allocator);
+        hashes = JoinTable.hashes(keys, allocator, scratch.hashes(morsel.rowCount()));
       }
       CrossEquality equality = hashes == null ? null : CrossEquality.of(buildKeys, keys);
       IntegerKeys integers = hashes != null && table.keysInSlots(keys) ? IntegerKeys.of(keys) : null;
@@ -153,48 +154,51 @@ final class ProbeJoin {
       JoinType how = join.how();
       boolean filter = how == JoinType.SEMI || how == JoinType.ANTI;
       boolean outer = how == JoinType.LEFT;
-      int[] kept = filter ? new int[rows] : null;
-      int count = 0;
-      int[] groups = null;
-      if (integers != null) {
-        groups = new int[rows];
-        table.groupsOfKeys(hashes, integers, rows, groups);
-      }
-      JoinProbe.Pairs pairs = new JoinProbe.Pairs();
-      for (int row = 0; row < rows; row++) {
-        JoinTable part;
-        int group;
-        if (entries != null) {
-          int entry = entries[row];
-          part = entry < 0 ? null : byEntry.table(entry);
-          group = part == null ? -1 : byEntry.group(entry);
-        } else if (hasNull(nullable, row)) {
-          part = null;
-          group = -1;
-        } else {
-          long hash = hashes[row];
-          part = table.part(hash);
-          group = groups != null ? groups[row] : part.group(hash, equality, row);
+      {
+        int[] kept = filter ? scratch.kept(rows) : null;
+        int count = 0;
+        int[] groups = null;
+        if (integers != null) {
+          groups = scratch.groups(rows);
+          table.groupsOfKeys(hashes, integers, rows, groups);
         }
-        if (filter) {
-          if ((group >= 0) == (how == JoinType.SEMI)) {
-            kept[count++] = row;
+        JoinProbe.Pairs pairs = scratch.pairs;
+        for (int row = 0; row < rows; row++) {
+          JoinTable part;
+          int group;
+          if (entries != null) {
+            int entry = entries[row];
+            part = entry < 0 ? null : byEntry.table(entry);
+            group = part == null ? -1 : byEntry.group(entry);
+          } else if (hasNull(nullable, row)) {
+            part = null;
+            group = -1;
+          } else {
+            long hash = hashes[row];
+            part = table.part(hash);
+            group = groups != null ? groups[row] : part.group(hash, equality, row);
           }
-        } else if (group < 0) {
-          if (outer) {
-            pairs.add(row, -1);
-          }
-        } else if (part.uniqueKeys()) {
-          pairs.add(row, group);
-        } else {
-          for (int position = part.start(group); position < part.end(group); position++) {
-            pairs.add(row, part.row(position));
+          if (filter) {
+            if ((group >= 0) == (how == JoinType.SEMI)) {
+              kept[count++] = row;
+            }
+          } else if (group < 0) {
+            if (outer) {
+              pairs.add(row, -1);
+            }
+          } else if (part.uniqueKeys()) {
+            pairs.add(row, group);
+          } else {
+            for (int position = part.start(group); position < part.end(group); position++) {
+              pairs.add(row, part.row(position));
+            }
           }
         }
+        return filter ? output(layout, morsel, right, kept, null, count, allocator)
+            : output(layout, morsel, right, pairs.probe, pairs.build, pairs.size, allocator);
       }
-      return filter ? output(layout, morsel, right, kept, null, count, allocator)
-          : output(layout, morsel, right, pairs.probe, pairs.build, pairs.size, allocator);
     } finally {
+      scratch.release();
       keys.forEach(Column::close);
     }
   }

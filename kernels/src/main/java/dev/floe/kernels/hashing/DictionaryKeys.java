@@ -63,8 +63,13 @@ public final class DictionaryKeys {
 
   /** The row hashes of an indexable dictionary column: the hashes of its indices. */
   static long[] indexHashes(Column column, BufferAllocator allocator) {
+    return indexHashes(column, allocator, null);
+  }
+
+  /** {@link #indexHashes(Column, BufferAllocator)} into {@code into} when it has room, else a new array. */
+  static long[] indexHashes(Column column, BufferAllocator allocator, long[] into) {
     try (Column indices = ((DictionaryColumn) column).indexColumn()) {
-      return GroupIds.hashes(List.of(indices), allocator);
+      return GroupIds.hashes(List.of(indices), allocator, into);
     }
   }
 

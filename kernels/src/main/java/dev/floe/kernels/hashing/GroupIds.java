@@ -99,10 +99,16 @@ public final class GroupIds {
   }
 
   static long[] hashes(List<Column> keys, BufferAllocator allocator) {
-    long[] hashes = columnHashes(keys.getFirst(), allocator);
+    return hashes(keys, allocator, null);
+  }
+
+  /** {@link #hashes} written into {@code into} when it has room for every row, else into a new array. */
+  static long[] hashes(List<Column> keys, BufferAllocator allocator, long[] into) {
+    int length = keys.getFirst().length();
+    long[] hashes = columnHashes(keys.getFirst(), allocator, into != null && into.length >= length ? into : null);
     for (int index = 1; index < keys.size(); index++) {
-      long[] next = columnHashes(keys.get(index), allocator);
-      for (int row = 0; row < hashes.length; row++) {
+      long[] next = columnHashes(keys.get(index), allocator, null);
+      for (int row = 0; row < length; row++) {
         hashes[row] = HashScalar.combine(hashes[row], next[row]);
       }
     }
@@ -113,13 +119,14 @@ public final class GroupIds {
    * {@link Hash#hash64}; categorical keys with a clean dictionary by their indices ({@link
    * DictionaryKeys}); other nested and dictionary keys a hash of their {@link DeepValues}.
    */
-  private static long[] columnHashes(Column column, BufferAllocator allocator) {
+  private static long[] columnHashes(Column column, BufferAllocator allocator, long[] into) {
     if (DictionaryKeys.indexable(column)) {
-      return DictionaryKeys.indexHashes(column, allocator);
+      return DictionaryKeys.indexHashes(column, allocator, into);
     }
-    long[] values = new long[column.length()];
+    int length = column.length();
+    long[] values = into != null ? into : new long[length];
     if (column.type().isNested() || column.type() instanceof DataType.Dictionary) {
-      for (int row = 0; row < values.length; row++) {
+      for (int row = 0; row < length; row++) {
         values[row] = column.isNull(row)
             ? HashScalar.NULL_HASH
             : HashScalar.mix(Objects.hashCode(DeepValues.normalize(column.getObject(row))));
@@ -128,7 +135,7 @@ public final class GroupIds {
     }
     try (FixedWidthColumn hashes = Hash.hash64(column, allocator)) {
       java.lang.foreign.MemorySegment.copy(hashes.valuesBuffer().segment(),
-          java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, (long) hashes.offset() << 3, values, 0, values.length);
+          java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, (long) hashes.offset() << 3, values, 0, length);
     }
     return values;
   }

@@ -78,6 +78,14 @@ public final class JoinTable {
     return GroupIds.hashes(keys, allocator);
   }
 
+  /**
+   * {@link #hashes(List, BufferAllocator)} written into {@code into} when it has a slot for every
+   * row (a caller's reused scratch; entries past the rows are left as they were), else a new array.
+   */
+  public static long[] hashes(List<Column> keys, BufferAllocator allocator, long[] into) {
+    return GroupIds.hashes(keys, allocator, into);
+  }
+
   /** {@link #build} with the rows' {@link #hashes} computed already (one per row of {@code keys}). */
   public static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch) {
     checkHashes(keys, hashes);

@@ -122,6 +122,13 @@ class GroupIdsPropertyTest {
       assertThat(groups.firstRows()).containsExactly(expected.firstRowsArray());
       assertThat(groups.counts()).containsExactly(expected.countsArray());
       assertThat(groups.lastRows()).containsExactly(expected.lastRowsArray());
+      // hashing into a reused scratch array (longer than the rows) writes the same hashes
+      long[] fresh = GroupIds.hashes(columns, BufferAllocator.current());
+      long[] scratch = new long[length + 3];
+      java.util.Arrays.fill(scratch, 42L);
+      assertThat(GroupIds.hashes(columns, BufferAllocator.current(), scratch)).isSameAs(scratch);
+      assertThat(java.util.Arrays.copyOf(scratch, length)).containsExactly(fresh);
+      assertThat(java.util.Arrays.copyOfRange(scratch, length, length + 3)).containsOnly(42L);
     } finally {
       columns.forEach(Column::close);
     }
