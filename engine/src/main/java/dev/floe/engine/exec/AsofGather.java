@@ -9,7 +9,6 @@ import dev.floe.planner.plan.JoinLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The output of an as-of join, one morsel of left rows per task on the query pool: an as-of join
@@ -24,30 +23,8 @@ final class AsofGather {
       BufferAllocator allocator, QueryContext context) {
     int count = left.rowCount();
     Schema schema = layout.schema();
-    int step = Math.max(1, context.morselRows());
-    int parts = Math.max(1, (count + step - 1) / step);
-    RecordBatch[] out = new RecordBatch[parts];
-    List<Callable<Void>> tasks = new ArrayList<>(parts);
-    for (int part = 0; part < parts; part++) {
-      int index = part;
-      int from = (int) Math.min(count, (long) part * step);
-      int to = (int) Math.min(count, (long) from + step);
-      tasks.add(() -> {
-        out[index] = batch(layout, schema, left, right, matches, from, to, allocator);
-        return null;
-      });
-    }
-    try {
-      JoinProbe.run(tasks, context);
-    } catch (RuntimeException failure) {
-      for (RecordBatch batch : out) {
-        if (batch != null) {
-          batch.close();
-        }
-      }
-      throw failure;
-    }
-    return Arrays.asList(out);
+    return JoinGather.inMorsels(count, context,
+        (from, to) -> batch(layout, schema, left, right, matches, from, to, allocator));
   }
 
   private static RecordBatch batch(JoinLayout layout, Schema schema, RecordBatch left, RecordBatch right,

@@ -218,11 +218,6 @@ final class GroupedReducers {
     }
   }
 
-  /** An integer or temporal value widened to long (unsigned types zero-extended). */
-  static long asLong(FixedWidthColumn column, int row) {
-    return dev.floe.kernels.AggregateValues.asLong(column, row);
-  }
-
   /** A numeric value as a double (u64 as unsigned). */
   static double asDouble(FixedWidthColumn column, int row) {
     return switch (column.type()) {
@@ -232,7 +227,7 @@ final class GroupedReducers {
         long bits = column.getLong(row);
         yield bits >= 0 ? (double) bits : (double) ((bits >>> 1) | (bits & 1)) * 2.0;
       }
-      default -> asLong(column, row);
+      default -> dev.floe.kernels.AggregateValues.asLong(column, row);
     };
   }
 }

@@ -27,6 +27,21 @@ final class JoinGather {
     boolean coalesced = layout.columns().stream().anyMatch(column -> column.side() == JoinLayout.Side.KEY);
     int[] keyRows = coalesced ? coalesced(leftRows, rightRows, keys) : null;
     Schema schema = layout.schema();
+    return inMorsels(count, context, (from, to) -> batch(layout, schema, left, right, range(leftRows, from, to),
+        range(rightRows, from, to), range(keyRows, from, to), keys, to - from, allocator));
+  }
+
+  /** Makes the output batch of output rows {@code [from, to)}. */
+  interface RangeBatch {
+    RecordBatch make(int from, int to);
+  }
+
+  /**
+   * {@code count} output rows as batches of a morsel each, made by parallel tasks on the query pool
+   * and returned in row order (one empty batch for no rows); on a failure the batches already made
+   * are closed. The caller closes the batches.
+   */
+  static List<RecordBatch> inMorsels(int count, QueryContext context, RangeBatch maker) {
     int step = Math.max(1, context.morselRows());
     int parts = Math.max(1, (count + step - 1) / step);
     RecordBatch[] out = new RecordBatch[parts];
@@ -36,8 +51,7 @@ final class JoinGather {
       int from = (int) Math.min(count, (long) part * step);
       int to = (int) Math.min(count, (long) from + step);
       tasks.add(() -> {
-        out[index] = batch(layout, schema, left, right, range(leftRows, from, to), range(rightRows, from, to),
-            range(keyRows, from, to), keys, to - from, allocator);
+        out[index] = maker.make(from, to);
         return null;
       });
     }

@@ -61,12 +61,7 @@ public final class DictionaryKeys {
     return true;
   }
 
-  /** The row hashes of an indexable dictionary column: the hashes of its indices. */
-  static long[] indexHashes(Column column, BufferAllocator allocator) {
-    return indexHashes(column, allocator, null);
-  }
-
-  /** {@link #indexHashes(Column, BufferAllocator)} into {@code into} when it has room, else a new array. */
+  /** The row hashes of an indexable dictionary column (the hashes of its indices), into {@code into} when it has room. */
   static long[] indexHashes(Column column, BufferAllocator allocator, long[] into) {
     try (Column indices = ((DictionaryColumn) column).indexColumn()) {
       return GroupIds.hashes(List.of(indices), allocator, into);
