@@ -29,6 +29,14 @@ jemalloc returns its free pages by itself within ~10 s, i.e. within --settle).
 --floe-jvm-flags adds JVM flags for Floe through JAVA_TOOL_OPTIONS, e.g.
 -Dfloe.memory.blockCacheBytes=0 to measure without the LargeBlockCache.
 
+--warmup N runs the question N times once loaded, unmeasured, before --settle, the compaction and
+the baseline: the measured run is then a warm one, as in a long-running process, and what the
+warm-up left in allocator caches has had --settle to decay (Floe's block cache returns blocks
+unused for 10 s; jemalloc its dirty pages likewise). Floe's first run in a
+fresh JVM also holds what its JIT warm-up costs (interpreted Vector API code boxes every vector,
+hundreds of megabytes of short-lived garbage that grow G1's young generation, plus the compilers'
+own memory); Polars, compiled ahead of time, has no such first-run cost. Both are reported.
+
 --settle (default 15 s) lets load-time garbage go before the baseline: Floe's LargeBlockCache keeps
 freed native blocks of >= 2 MiB (e.g. the Utf8 key columns replaced by categorical ones) for 10 s
 before a daemon thread frees them, and a purge during the question would lower the RSS under the
@@ -218,6 +226,8 @@ def measure(name, qid, paths, args, reset_works):
             os.environ["JAVA_TOOL_OPTIONS"] = saved
     pid, load_s = engine.process.pid, time.perf_counter() - start
     try:
+        for _ in range(args.warmup):
+            engine.run(qid, None, None, False)
         time.sleep(args.settle)
         (loaded,) = status_kib(pid, "VmRSS")
         if args.compact:
@@ -258,6 +268,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="threads of every engine")
     parser.add_argument("--repeats", type=int, default=1, help="runs of the question per process")
     parser.add_argument("--settle", type=float, default=15, help="seconds between loading and the baseline")
+    parser.add_argument("--warmup", type=int, default=0,
+                        help="unmeasured runs of the question before the compaction and the baseline (see --warmup above)")
     parser.add_argument("--no-compact", dest="compact", action="store_false",
                         help="take the baseline without asking the process to give back free memory first")
     parser.add_argument("--floe-jvm-flags", default="", help="extra JVM flags for Floe (JAVA_TOOL_OPTIONS)")
@@ -278,7 +290,7 @@ def main():
     paths = datagen.ensure_join(args.dir, args.rows)
     ram_gib = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**30
     print(f"h2o join peak memory, {utc_now()}, {machine()}, {ram_gib:.0f} GiB; "
-          f"{paths['x'].stem}, threads {args.threads}, repeats {args.repeats}, settle {args.settle:g}s, "
+          f"{paths['x'].stem}, threads {args.threads}, repeats {args.repeats}, warmup {args.warmup}, settle {args.settle:g}s, "
           f"{'compact' if args.compact else 'no compact'}"
           + (f", Floe {args.floe_jvm_flags}" if args.floe_jvm_flags else ""))
     reset_works = hwm_reset_works()
@@ -306,7 +318,7 @@ def main():
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "utc": utc_now(), "machine": machine(), "data": paths["x"].stem, "threads": args.threads,
-            "repeats": args.repeats, "settle_s": args.settle, "compact": args.compact,
+            "repeats": args.repeats, "warmup": args.warmup, "settle_s": args.settle, "compact": args.compact,
             "floe_jvm_flags": args.floe_jvm_flags, "sample_ms": args.sample_ms,
             "vmhwm_reset": reset_works, "categorical": not args.no_categorical, "results": results}, indent=1) + "\n")
         print(f"wrote {args.json}")

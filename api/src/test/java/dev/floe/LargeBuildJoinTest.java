@@ -8,6 +8,7 @@ import dev.floe.planner.plan.JoinType;
 import dev.floe.testkit.LeakChecked;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,75 @@ class LargeBuildJoinTest {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A right side in several chunks (the large path concatenates one right column at a time while it
+   * gathers it) with string, categorical and float columns holding nulls: every value lands on
+   * the left row it matches, in inner and left joins.
+   */
+  @Test
+  void chunkedRightSideWithStringCategoricalAndNullPayloads() {
+    Random random = new Random(4);
+    Long[] rightKeys = new Long[RIGHT_ROWS];
+    for (int row = 0; row < RIGHT_ROWS; row++) {
+      rightKeys[row] = 2L * row;
+    }
+    Collections.shuffle(Arrays.asList(rightKeys), random);
+    Long[] leftKeys = left(random, 2 * RIGHT_ROWS + 10, false);
+    Map<Long, Integer> rightRow = new HashMap<>();
+    for (int row = 0; row < RIGHT_ROWS; row++) {
+      rightRow.put(rightKeys[row], row);
+    }
+    List<DataFrame> parts = new ArrayList<>();
+    int[] cuts = {0, 300_000, 700_001, RIGHT_ROWS};
+    try {
+      for (int part = 0; part + 1 < cuts.length; part++) {
+        List<String> strings = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Double> doubles = new ArrayList<>();
+        for (int row = cuts[part]; row < cuts[part + 1]; row++) {
+          strings.add(row % 7 == 0 ? null : "s" + row);
+          labels.add(row % 11 == 0 ? null : "c" + row % 100);
+          doubles.add(row % 5 == 0 ? null : row * 0.5);
+        }
+        try (DataFrame plain = DataFrame.of(
+            Series.ofList("k", DataType.INT64, Arrays.asList(rightKeys).subList(cuts[part], cuts[part + 1])),
+            Series.ofList("s", DataType.UTF8, strings), Series.ofList("c", DataType.UTF8, labels),
+            Series.ofList("d", DataType.FLOAT64, doubles))) {
+          parts.add(plain.withColumns(Floe.col("c").cast(DataType.CATEGORICAL)));
+        }
+      }
+      try (DataFrame right = Floe.concat(parts);
+          DataFrame left = DataFrame.of(Series.ofList("k", DataType.INT64, Arrays.asList(leftKeys)))) {
+        assertThat(right.column("s").chunks()).as("the right side stays chunked").hasSizeGreaterThan(1);
+        for (JoinType how : List.of(JoinType.INNER, JoinType.LEFT)) {
+          try (DataFrame joined = left.lazy().join(right.lazy(), JoinOptions.on("k").how(how))
+              .collect(CollectOptions.DEFAULT.withThreads(2))) {
+            int out = 0;
+            for (int row = 0; row < LEFT_ROWS; row++) {
+              Integer match = leftKeys[row] == null ? null : rightRow.get(leftKeys[row]);
+              if (match == null && how == JoinType.INNER) {
+                continue;
+              }
+              Object[] want = match == null ? new Object[] {leftKeys[row], null, null, null}
+                  : new Object[] {leftKeys[row], match % 7 == 0 ? null : "s" + match,
+                      match % 11 == 0 ? null : "c" + match % 100, match % 5 == 0 ? null : match * 0.5};
+              for (int column = 0; column < want.length; column++) {
+                Object got = joined.column(column).get(out);
+                if (!java.util.Objects.equals(want[column], got)) {
+                  assertThat(got).as("%s join, output row %d, column %d", how, out, column).isEqualTo(want[column]);
+                }
+              }
+              out++;
+            }
+            assertThat(joined.height()).as("%s join rows", how).isEqualTo(out);
+          }
+        }
+      }
+    } finally {
+      parts.forEach(DataFrame::close);
     }
   }
 }

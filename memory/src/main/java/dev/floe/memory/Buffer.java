@@ -33,6 +33,7 @@ public final class Buffer {
   private final Runnable foreignRelease;
   private final Throwable allocationSite;
   private volatile int references = 1;
+  private volatile boolean uncached;
 
   Buffer(
       MemorySegment segment,
@@ -74,6 +75,16 @@ public final class Buffer {
     return references;
   }
 
+  /**
+   * Marks the memory to go straight back to the C allocator on the last release, bypassing the
+   * cache of large blocks: for a large working area (a join's hash table) whose pages should leave
+   * the process when its phase ends rather than stay resident for reuse. Returns this buffer.
+   */
+  public Buffer uncached() {
+    uncached = true;
+    return this;
+  }
+
   /** True if the memory came from outside Floe (imported through FFI) and is only accounted. */
   public boolean isForeign() {
     return foreignRelease != null;
@@ -110,7 +121,11 @@ public final class Buffer {
       if (foreignRelease != null) {
         foreignRelease.run();
       } else if (capacity() > 0) {
-        NativeMemory.free(segment.address(), segment.byteSize());
+        if (uncached) {
+          NativeMemory.freeToC(segment.address());
+        } else {
+          NativeMemory.free(segment.address(), segment.byteSize());
+        }
       }
     } finally {
       synchronized (this) { // a transfer in progress finishes first, so the right allocator is credited

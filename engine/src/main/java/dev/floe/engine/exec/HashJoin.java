@@ -47,16 +47,7 @@ final class HashJoin {
       throw failure;
     }
     if (ProbeJoin.applies(join, layout, rightFirst(join), rows(leftInput), rows(rightInput))) {
-      RecordBatch right;
-      try {
-        right = Batches.concat(rightInput, join.right().schema(), allocator);
-      } catch (RuntimeException failure) {
-        leftInput.forEach(RecordBatch::close);
-        throw failure;
-      }
-      try (right) {
-        return ProbeJoin.run(join, layout, leftInput, right, allocator, context);
-      }
+      return ProbeJoin.run(join, layout, leftInput, rightInput, allocator, context);
     }
     RecordBatch left;
     try {
@@ -74,7 +65,7 @@ final class HashJoin {
             allocator, context);
       }
       try (JoinKeys keys = JoinKeys.of(join, layout, left, right, allocator, context)) {
-        JoinValidation.check(join, keys);
+        JoinValidation.check(join, keys, allocator);
         return match(join, layout, left, right, keys, allocator, context);
       }
     }
@@ -86,8 +77,11 @@ final class HashJoin {
     int nr = right.rowCount();
     boolean nullsEqual = join.options().nullsEqual();
     if (join.how() == JoinType.SEMI || join.how() == JoinType.ANTI) {
-      JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), keys.rightAt(0), keys.rightAt(nr), nullsEqual);
-      boolean[] found = JoinProbe.matched(table, keys.leftAt(0), keys.leftAt(nl), context);
+      boolean[] found;
+      try (JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), keys.rightAt(0), keys.rightAt(nr),
+          nullsEqual, allocator)) {
+        found = JoinProbe.matched(table, keys.leftAt(0), keys.leftAt(nl), context);
+      }
       int[] rows = new int[nl];
       int count = 0;
       for (int row = 0; row < nl; row++) {
@@ -102,8 +96,11 @@ final class HashJoin {
     int buildFrom = buildLeft ? keys.leftAt(0) : keys.rightAt(0);
     int buildRows = buildLeft ? nl : nr;
     int probeFrom = buildLeft ? keys.rightAt(0) : keys.leftAt(0);
-    JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), buildFrom, buildFrom + buildRows, nullsEqual);
-    JoinProbe.Pairs pairs = JoinProbe.matches(table, probeFrom, probeFrom + (buildLeft ? nr : nl), context);
+    JoinProbe.Pairs pairs;
+    try (JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), buildFrom, buildFrom + buildRows, nullsEqual,
+        allocator)) {
+      pairs = JoinProbe.matches(table, probeFrom, probeFrom + (buildLeft ? nr : nl), context);
+    }
     int[] leftRows = new int[pairs.size];
     int[] rightRows = new int[pairs.size];
     for (int pair = 0; pair < pairs.size; pair++) {

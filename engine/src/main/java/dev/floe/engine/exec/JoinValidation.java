@@ -2,6 +2,7 @@ package dev.floe.engine.exec;
 
 import dev.floe.errors.ComputeException;
 import dev.floe.kernels.hashing.JoinTable;
+import dev.floe.memory.BufferAllocator;
 import dev.floe.kernels.hashing.PartitionedJoinTable;
 import dev.floe.memory.column.Column;
 import dev.floe.planner.plan.Join;
@@ -19,16 +20,16 @@ import java.util.List;
 final class JoinValidation {
   private JoinValidation() {}
 
-  static void check(Join join, HashJoin.JoinKeys keys) {
+  static void check(Join join, HashJoin.JoinKeys keys, BufferAllocator allocator) {
     Validate validate = join.options().validate();
     if (validate == Validate.MANY_TO_MANY) {
       return;
     }
     if (validate == Validate.ONE_TO_ONE || validate == Validate.ONE_TO_MANY) {
-      unique(join, keys, "left", keys.leftAt(0), keys.leftAt(0) + keys.leftRows());
+      unique(join, keys, "left", keys.leftAt(0), keys.leftAt(0) + keys.leftRows(), allocator);
     }
     if (validate == Validate.ONE_TO_ONE || validate == Validate.MANY_TO_ONE) {
-      unique(join, keys, "right", keys.rightAt(0), keys.rightAt(0) + keys.rightRows());
+      unique(join, keys, "right", keys.rightAt(0), keys.rightAt(0) + keys.rightRows(), allocator);
     }
   }
 
@@ -39,9 +40,12 @@ final class JoinValidation {
     }
   }
 
-  private static void unique(Join join, HashJoin.JoinKeys keys, String side, int from, int to) {
-    JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), from, to, join.options().nullsEqual());
-    unique(join, table, keys.columns(), side);
+  private static void unique(Join join, HashJoin.JoinKeys keys, String side, int from, int to,
+      BufferAllocator allocator) {
+    try (JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), from, to, join.options().nullsEqual(),
+        allocator)) {
+      unique(join, table, keys.columns(), side);
+    }
   }
 
   private static void unique(Join join, JoinTable table, List<Column> columns, String side) {

@@ -26,15 +26,18 @@ import java.util.concurrent.Callable;
 /**
  * The common shape of a hash join: inner, left, semi or anti, built on the right side (the smaller
  * one, or always for semi and anti joins), with the output in left order. The table is built once
- * over the right input (a large one in hash partitions by parallel tasks, {@link
- * PartitionedJoinTable}); then every left morsel, as it came and without first concatenating the
- * left input, is a task on the query pool that evaluates and hashes its own keys, looks them up
- * ({@link JoinTable#group(long, CrossEquality, int)}) and gathers its output rows: the left
- * columns by the morsel's matched rows (shared without a copy where every row matched once, as in
- * a left join on unique right keys), the right columns by the matched build rows. Each morsel's
- * matches come out in left order, a left row's matches in right order, the same order {@link
- * HashJoin}'s general path produces. This is the probe pipeline of morsel-driven engines (Leis et
- * al., "Morsel-Driven Parallelism", SIGMOD 2014): the probe side is never materialized whole.
+ * over the right input; then every left morsel, as it came and without first concatenating the
+ * left input, is a task on the query pool that evaluates and hashes its own keys and looks them up
+ * ({@link JoinLookup}). A small build side then gathers each
+ * morsel's output rows at once: the left columns by the morsel's matched rows (shared without a
+ * copy where every row matched once, as in a left join on unique right keys), the right columns by
+ * the matched build rows. A large one ({@link #LARGE_BUILD_ROWS} rows or more) is built in hash
+ * partitions by parallel tasks ({@link PartitionedJoinTable}), and its join runs in two phases
+ * ({@link PairsFirstJoin}): all matches first, then the table's memory is returned, then the output
+ * is gathered, so the table and the output are never alive together. Each morsel's matches come
+ * out in left order, a left row's matches in right order, the same order {@link HashJoin}'s
+ * general path produces. This is the probe pipeline of morsel-driven engines (Leis et al.,
+ * "Morsel-Driven Parallelism", SIGMOD 2014): the probe side is never materialized whole.
  */
 final class ProbeJoin {
   private ProbeJoin() {}
@@ -49,44 +52,71 @@ final class ProbeJoin {
         && layout.columns().stream().noneMatch(column -> column.side() == JoinLayout.Side.KEY);
   }
 
-  /** Build sides of at least this many rows are built in partitions by parallel tasks. */
-  static final int PARALLEL_BUILD_ROWS = 1 << 20;
+  /** Build sides of at least this many rows are built in partitions and joined pairs first. */
+  static final int LARGE_BUILD_ROWS = 1 << 20;
 
-  /** The partitions of a parallel build: enough that each table is small and the tasks balance. */
+  /** The partitions of a large build: enough that each table is small and the tasks balance. */
   private static final int PARTITIONS = 256;
 
   /**
-   * Joins the left morsels (closed here) with the whole {@code right} batch (the caller closes it);
-   * the output is one batch per left morsel, in order, from {@code allocator}.
+   * Joins the left morsels with the right input (both closed here); the output is one batch per
+   * left morsel, in order, from {@code allocator}.
    */
-  static List<RecordBatch> run(Join join, JoinLayout layout, List<RecordBatch> leftInput, RecordBatch right,
-      BufferAllocator allocator, QueryContext context) {
-    List<RecordBatch> morsels = morsels(leftInput, context.morselRows());
+  static List<RecordBatch> run(Join join, JoinLayout layout, List<RecordBatch> leftInput,
+      List<RecordBatch> rightInput, BufferAllocator allocator, QueryContext context) {
+    List<RecordBatch> morsels;
+    try {
+      morsels = morsels(leftInput, context.morselRows());
+    } catch (RuntimeException failure) {
+      rightInput.forEach(RecordBatch::close);
+      throw failure;
+    }
+    try {
+      long rightRows = rightInput.stream().mapToLong(RecordBatch::rowCount).sum();
+      if (rightRows >= LARGE_BUILD_ROWS) {
+        return PairsFirstJoin.run(join, layout, morsels, rightInput, PARTITIONS, allocator, context);
+      }
+      try (RecordBatch right = Batches.concat(rightInput, join.right().schema(), allocator)) {
+        return streamed(join, layout, morsels, right, allocator, context);
+      }
+    } finally {
+      morsels.forEach(RecordBatch::close);
+    }
+  }
+
+  /** Probes and gathers each morsel in one task, with the (small) table alive throughout. */
+  private static List<RecordBatch> streamed(Join join, JoinLayout layout, List<RecordBatch> morsels,
+      RecordBatch right, BufferAllocator allocator, QueryContext context) {
     RecordBatch[] out = new RecordBatch[morsels.size()];
     List<Column> buildKeys = List.of();
     try {
-      buildKeys = Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), matchTypes(layout), right), true,
-          allocator);
-      long[] hashes = JoinProbe.hashes(buildKeys, allocator, context);
-      int partitions = right.rowCount() >= PARALLEL_BUILD_ROWS && context.pool().getParallelism() > 1
-          ? PARTITIONS : 1;
-      PartitionedJoinTable table = PartitionedJoinTable.build(buildKeys, hashes, join.options().nullsEqual(),
-          partitions, tasks -> JoinProbe.runAll(tasks, context));
-      if (join.options().validate() == Validate.MANY_TO_ONE) {
-        JoinValidation.uniqueRight(join, table, buildKeys);
+      buildKeys = buildKeys(join, layout, right, allocator);
+      try (PartitionedJoinTable table = PartitionedJoinTable.build(buildKeys, join.options().nullsEqual(), 1,
+          tasks -> JoinProbe.runAll(tasks, context), allocator)) {
+        if (join.options().validate() == Validate.MANY_TO_ONE) {
+          JoinValidation.uniqueRight(join, table, buildKeys);
+        }
+        JoinLookup lookup = new JoinLookup(join, layout, table, buildKeys, allocator);
+        List<Callable<Void>> tasks = new ArrayList<>(morsels.size());
+        for (int index = 0; index < morsels.size(); index++) {
+          int at = index;
+          tasks.add(() -> {
+            RecordBatch morsel = morsels.get(at);
+            ProbeScratch scratch = ProbeScratch.acquire();
+            try {
+              int count = lookup.probe(morsel, scratch);
+              out[at] = lookup.filters()
+                  ? output(layout, morsel, right, scratch.kept(0), null, count, allocator)
+                  : output(layout, morsel, right, scratch.pairs.probe, scratch.pairs.build, count, allocator);
+            } finally {
+              scratch.release();
+            }
+            return null;
+          });
+        }
+        JoinProbe.run(tasks, context);
+        return Arrays.asList(out);
       }
-      List<Column> keys = buildKeys;
-      DictionaryProbe.Cache dictionaries = new DictionaryProbe.Cache();
-      List<Callable<Void>> tasks = new ArrayList<>(morsels.size());
-      for (int index = 0; index < morsels.size(); index++) {
-        int at = index;
-        tasks.add(() -> {
-          out[at] = probe(join, layout, table, keys, morsels.get(at), right, dictionaries, allocator);
-          return null;
-        });
-      }
-      JoinProbe.run(tasks, context);
-      return Arrays.asList(out);
     } catch (RuntimeException failure) {
       for (RecordBatch batch : out) {
         if (batch != null) {
@@ -96,8 +126,13 @@ final class ProbeJoin {
       throw failure;
     } finally {
       buildKeys.forEach(Column::close);
-      morsels.forEach(RecordBatch::close);
     }
+  }
+
+  /** The build side's key columns in the match types, evaluated over {@code right}. */
+  static List<Column> buildKeys(Join join, JoinLayout layout, RecordBatch right, BufferAllocator allocator) {
+    return Projection.evaluate(right, HashJoin.keyExprs(join.rightOn(), matchTypes(layout), right), true,
+        allocator);
   }
 
   /** The left input cut into batches of at most {@code rows} rows (slices; the input is closed). */
@@ -123,91 +158,10 @@ final class ProbeJoin {
   }
 
   /**
-   * One left morsel's output rows. A categorical left key (one key) is looked up by its dictionary
-   * indices ({@link DictionaryProbe}), the dictionary's entries once per query; other keys are
-   * cast to the match types, hashed, and looked up row by row.
-   */
-  private static RecordBatch probe(Join join, JoinLayout layout, PartitionedJoinTable table,
-      List<Column> buildKeys, RecordBatch morsel, RecordBatch right, DictionaryProbe.Cache dictionaries,
-      BufferAllocator allocator) {
-    List<Column> categoricalKeys = categoricalKey(join, morsel, buildKeys, table.nullsMatch(), allocator);
-    List<Column> keys = categoricalKeys != null ? categoricalKeys
-        : Projection.evaluate(morsel, HashJoin.keyExprs(join.leftOn(), matchTypes(layout), morsel), true, allocator);
-    ProbeScratch scratch = ProbeScratch.acquire();
-    try {
-      int[] entries = null;
-      DictionaryProbe byEntry = null;
-      long[] hashes = null;
-      if (categoricalKeys != null) {
-        DictionaryColumn categorical = (DictionaryColumn) keys.getFirst();
-        byEntry = dictionaries.get(categorical.dictionary(),
-            () -> DictionaryProbe.of(table, buildKeys.getFirst(), categorical.dictionary(), allocator));
-        entries = byEntry.entries(categorical);
-      } else {
-        hashes = JoinTable.hashes(keys, allocator, scratch.hashes(morsel.rowCount()));
-      }
-      CrossEquality equality = hashes == null ? null : CrossEquality.of(buildKeys, keys);
-      IntegerKeys integers = hashes != null && table.keysInSlots(keys) ? IntegerKeys.of(keys) : null;
-      Column[] nullable = table.nullsMatch() || entries != null ? new Column[0]
-          : keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
-      int rows = morsel.rowCount();
-      JoinType how = join.how();
-      boolean filter = how == JoinType.SEMI || how == JoinType.ANTI;
-      boolean outer = how == JoinType.LEFT;
-      {
-        int[] kept = filter ? scratch.kept(rows) : null;
-        int count = 0;
-        int[] groups = null;
-        if (integers != null) {
-          groups = scratch.groups(rows);
-          table.groupsOfKeys(hashes, integers, rows, groups);
-        }
-        JoinProbe.Pairs pairs = scratch.pairs;
-        for (int row = 0; row < rows; row++) {
-          JoinTable part;
-          int group;
-          if (entries != null) {
-            int entry = entries[row];
-            part = entry < 0 ? null : byEntry.table(entry);
-            group = part == null ? -1 : byEntry.group(entry);
-          } else if (hasNull(nullable, row)) {
-            part = null;
-            group = -1;
-          } else {
-            long hash = hashes[row];
-            part = table.part(hash);
-            group = groups != null ? groups[row] : part.group(hash, equality, row);
-          }
-          if (filter) {
-            if ((group >= 0) == (how == JoinType.SEMI)) {
-              kept[count++] = row;
-            }
-          } else if (group < 0) {
-            if (outer) {
-              pairs.add(row, -1);
-            }
-          } else if (part.uniqueKeys()) {
-            pairs.add(row, group);
-          } else {
-            for (int position = part.start(group); position < part.end(group); position++) {
-              pairs.add(row, part.row(position));
-            }
-          }
-        }
-        return filter ? output(layout, morsel, right, kept, null, count, allocator)
-            : output(layout, morsel, right, pairs.probe, pairs.build, pairs.size, allocator);
-      }
-    } finally {
-      scratch.release();
-      keys.forEach(Column::close);
-    }
-  }
-
-  /**
    * The morsel's one key as it is, when it is categorical and {@link DictionaryProbe#applies}; else
    * null (the caller evaluates the keys in the match types).
    */
-  private static List<Column> categoricalKey(Join join, RecordBatch morsel, List<Column> buildKeys,
+  static List<Column> categoricalKey(Join join, RecordBatch morsel, List<Column> buildKeys,
       boolean nullsMatch, BufferAllocator allocator) {
     if (buildKeys.size() != 1) {
       return null;
@@ -230,13 +184,13 @@ final class ProbeJoin {
    * the probe never unifies them, so their indices do not compare; the output keeps the inputs'
    * categorical columns.
    */
-  private static List<DataType> matchTypes(JoinLayout layout) {
+  static List<DataType> matchTypes(JoinLayout layout) {
     return layout.keyTypes().stream()
         .map(type -> type instanceof DataType.Dictionary dictionary ? dictionary.valueType() : type)
         .toList();
   }
 
-  private static boolean hasNull(Column[] nullable, int row) {
+  static boolean hasNull(Column[] nullable, int row) {
     for (Column key : nullable) {
       if (key.isNull(row)) {
         return true;
@@ -246,7 +200,7 @@ final class ProbeJoin {
   }
 
   /** The output batch: left columns by {@code leftRows}, right ones by {@code rightRows} (-1: null). */
-  private static RecordBatch output(JoinLayout layout, RecordBatch morsel, RecordBatch right, int[] leftRows,
+  static RecordBatch output(JoinLayout layout, RecordBatch morsel, RecordBatch right, int[] leftRows,
       int[] rightRows, int count, BufferAllocator allocator) {
     boolean identity = count == morsel.rowCount() && isIdentity(leftRows, count);
     List<Column> columns = new ArrayList<>(layout.columns().size());
@@ -266,7 +220,7 @@ final class ProbeJoin {
     return new RecordBatch(layout.schema(), columns, count);
   }
 
-  private static boolean isIdentity(int[] rows, int count) {
+  static boolean isIdentity(int[] rows, int count) {
     for (int row = 0; row < count; row++) {
       if (rows[row] != row) {
         return false;

@@ -2,8 +2,9 @@ package dev.floe.kernels.hashing;
 
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.IntArray;
+import dev.floe.memory.LongArray;
 import dev.floe.memory.column.Column;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,53 +21,100 @@ import java.util.List;
  * <p>When no build key repeats ({@link #uniqueKeys}), a slot names its build row itself and a
  * group's id is that row: {@link #start}, {@link #end} and {@link #row} then need no lists, and a
  * lookup ends at the slot (the layout of DuckDB's and Polars' tables for unique build keys).
+ *
+ * <p>The slots and lists live off the Java heap, in buffers of the allocator the table was built
+ * with: they count against the query's memory, and {@link #close} returns them as soon as the
+ * probe is done (a join then gathers its output without its table alive). Close a table only once
+ * nothing probes it any more.
  */
-public final class JoinTable {
+public final class JoinTable implements AutoCloseable {
   private static final long FIBONACCI = 0x9E3779B97F4A7C15L;
 
-  private final long[] hashes;
+  private final long[] hashes; // every key row's hash, for group(int); null in a partition's table
   private final Column[] nullableKeys;
   private final RowEquality equality;
   private final boolean nullsMatch;
-  private final int[] slots; // group + 1 (build row + 1 when unique); 0 is empty; null when keyed
-  private final long[] slotHashes;
+  private final IntArray slots; // group + 1 (build row + 1 when unique); 0 is empty; null when keyed
+  private final LongArray slotHashes;
   /**
    * For one integer key without nulls, instead of slots and hashes: per slot its key, then its
    * entry (as in slots), so that a lookup reads one cache line; else null.
    */
-  private final long[] keyed;
+  private final LongArray keyed;
+  private final long keyedEntries; // 2 x capacity when keyed
   private final IntegerKeys integerKeys;
+  private final int capacity;
   private final int shift;
   private final int mask;
-  private int[] groupFirst;
+  private IntArray groupFirst; // at most one group per row, so never grown
   private int groupCount;
   private boolean unique;
-  private int[] groupStart;
-  private int[] groupRows;
+  private IntArray groupStart;
+  private IntArray groupRows;
 
-  JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots) {
-    // a power of two above 1.5 x rows: a load between 1/3 and 2/3 (2-4 slots a row took twice the
-    // memory, 526 MB of slots for h2o's 10M-row build, for a shorter probe sequence that did not show)
-    int capacity = Integer.highestOneBit(Math.max(4, rows + (rows >> 1))) << 1;
-    this.groupFirst = new int[Math.max(16, rows)]; // at most one group per row: no growth copies
+  /**
+   * The slots of a table of {@code rows} build rows: a power of two above 1.5 x rows, a load between
+   * 1/3 and 2/3 (2-4 slots a row took twice the memory, 526 MB of slots for h2o's 10M-row build, for
+   * a shorter probe sequence that did not show).
+   */
+  static int capacityFor(int rows) {
+    return Integer.highestOneBit(Math.max(4, rows + (rows >> 1))) << 1;
+  }
+
+  /** The longs of the slots of a table of {@code rows} build rows that keeps its integer keys. */
+  static long keyedLength(int rows) {
+    return 2L * capacityFor(rows);
+  }
+
+  /**
+   * A table to be filled by {@link JoinTableBuild}. {@code keyedSlab}, when not null, is the memory
+   * of its slots if it keeps integer keys ({@link #keyedLength} longs, a view into a caller's larger
+   * array, cleared here and not owned); otherwise the table allocates its own.
+   */
+  JoinTable(long[] hashes, List<Column> keys, boolean nullsMatch, int rows, boolean keysInSlots,
+      BufferAllocator allocator, LongArray keyedSlab) {
+    this.capacity = capacityFor(rows);
     this.hashes = hashes;
     this.nullableKeys = keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
     this.equality = RowEquality.of(keys);
     this.nullsMatch = nullsMatch;
     this.integerKeys = keysInSlots ? IntegerKeys.of(keys) : null;
-    this.keyed = integerKeys != null ? new long[2 * capacity] : null;
-    this.slots = keyed == null ? new int[capacity] : null;
-    this.slotHashes = keyed == null ? new long[capacity] : null;
     this.mask = capacity - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    this.keyedEntries = integerKeys != null ? 2L * capacity : 0;
+    LongArray keyedSlots = null;
+    IntArray plainSlots = null;
+    LongArray plainHashes = null;
+    try {
+      groupFirst = IntArray.allocate(allocator, Math.max(16, rows));
+      if (integerKeys != null && keyedSlab != null) {
+        if (keyedSlab.length() != keyedEntries) {
+          throw new IllegalArgumentException("a slab of " + keyedSlab.length() + " longs for " + keyedEntries);
+        }
+        keyedSlab.clear();
+        keyedSlots = keyedSlab;
+      } else if (integerKeys != null) {
+        keyedSlots = LongArray.zeroed(allocator, keyedEntries);
+      } else {
+        plainSlots = IntArray.zeroed(allocator, capacity);
+        plainHashes = LongArray.allocate(allocator, capacity);
+      }
+    } catch (RuntimeException failure) {
+      closeAll(groupFirst, keyedSlots, plainSlots, plainHashes);
+      throw failure;
+    }
+    this.keyed = keyedSlots;
+    this.slots = plainSlots;
+    this.slotHashes = plainHashes;
   }
 
   /**
    * A table over rows {@code [from, to)} of {@code keys} (both sides' keys concatenated, one type
-   * per key); any row of {@code keys} can then be probed. The allocator holds temporary hashes only.
+   * per key); any row of {@code keys} can then be probed. The table's memory comes from {@code
+   * allocator}; the caller closes the table.
    */
   public static JoinTable build(List<Column> keys, int from, int to, boolean nullsMatch, BufferAllocator allocator) {
-    return build(keys, hashes(keys, allocator), from, to, nullsMatch);
+    return build(keys, hashes(keys, allocator), from, to, nullsMatch, allocator);
   }
 
   /**
@@ -87,9 +135,10 @@ public final class JoinTable {
   }
 
   /** {@link #build} with the rows' {@link #hashes} computed already (one per row of {@code keys}). */
-  public static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch) {
+  public static JoinTable build(List<Column> keys, long[] hashes, int from, int to, boolean nullsMatch,
+      BufferAllocator allocator) {
     checkHashes(keys, hashes);
-    return JoinTableBuild.build(keys, hashes, null, from, to, nullsMatch, false);
+    return JoinTableBuild.build(keys, hashes, null, from, to, nullsMatch, false, allocator, null);
   }
 
   /**
@@ -97,21 +146,23 @@ public final class JoinTable {
    * ({@link #group(long, CrossEquality, int)}); one integer key without nulls is also kept in the
    * slots, for {@link #groupOfKey}.
    */
-  public static JoinTable buildForProbing(List<Column> keys, long[] hashes, boolean nullsMatch) {
+  public static JoinTable buildForProbing(List<Column> keys, long[] hashes, boolean nullsMatch,
+      BufferAllocator allocator) {
     checkHashes(keys, hashes);
-    return JoinTableBuild.build(keys, hashes, null, 0, keys.getFirst().length(), nullsMatch, true);
+    return JoinTableBuild.build(keys, hashes, null, 0, keys.getFirst().length(), nullsMatch, true, allocator,
+        null);
   }
 
   /**
-   * {@link #buildForProbing} over the build rows {@code rows[from, to)} only (ascending), as one
-   * partition of a {@link PartitionedJoinTable}; the table still names rows of all of {@code keys}.
-   * {@code rowHashes} (and, for {@link IntegerKeys}, {@code rowKeys}, else null) hold the listed
-   * rows' hashes and keys, so the build reads them in order rather than stride through the columns.
+   * {@link #buildForProbing} over the listed build rows only (ascending), as one partition of a
+   * {@link PartitionedJoinTable}; the table still names rows of all of {@code keys}, but only
+   * probes by {@link #group(long, CrossEquality, int)} and {@link #groupOfKey} (it has no hashes of
+   * its own rows).
    */
-  static JoinTable buildForProbing(List<Column> keys, long[] hashes, int[] rows, long[] rowHashes, long[] rowKeys,
-      int from, int to, boolean nullsMatch) {
-    return JoinTableBuild.build(keys, hashes, new JoinTableBuild.Listed(rows, rowHashes, rowKeys), from, to,
-        nullsMatch, true);
+  static JoinTable buildForProbing(List<Column> keys, JoinTableBuild.Listed list, boolean nullsMatch,
+      BufferAllocator allocator, LongArray keyedSlab) {
+    return JoinTableBuild.build(keys, null, list, 0, (int) list.rows().length(), nullsMatch, true, allocator,
+        keyedSlab);
   }
 
   private static void checkHashes(List<Column> keys, long[] hashes) {
@@ -132,7 +183,7 @@ public final class JoinTable {
   }
 
   /** Sets the CSR lists of a table whose keys repeat: group g's rows are {@code rows[start[g], start[g + 1])}. */
-  void listRows(int[] start, int[] rows) {
+  void listRows(IntArray start, IntArray rows) {
     groupStart = start;
     groupRows = rows;
   }
@@ -140,24 +191,30 @@ public final class JoinTable {
   /** Every group has one row: the slots now name that row, and the group ids are the rows. */
   void nameRows() {
     if (keyed != null) {
-      for (int entry = 1; entry < keyed.length; entry += 2) {
-        if (keyed[entry] != 0) {
-          keyed[entry] = groupFirst[(int) keyed[entry] - 1] + 1;
+      for (long entry = 1; entry < keyedEntries; entry += 2) {
+        long group = keyed.get(entry);
+        if (group != 0) {
+          keyed.set(entry, groupFirst.get(group - 1) + 1);
         }
       }
     } else {
-      for (int slot = 0; slot < slots.length; slot++) {
-        if (slots[slot] != 0) {
-          slots[slot] = groupFirst[slots[slot] - 1] + 1;
+      for (int slot = 0; slot < capacity; slot++) {
+        int group = slots.get(slot);
+        if (group != 0) {
+          slots.set(slot, groupFirst.get(group - 1) + 1);
         }
       }
     }
+    groupFirst.close();
     groupFirst = null;
     unique = true;
   }
 
   /** The group whose key equals row {@code row}'s, or -1 (always for a null key when nulls do not match). */
   public int group(int row) {
+    if (hashes == null) {
+      throw new IllegalStateException("a partition's join table is probed by hash, not by its own rows");
+    }
     if (!nullsMatch && hasNull(row)) {
       return -1;
     }
@@ -167,11 +224,11 @@ public final class JoinTable {
     }
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     while (true) {
-      int entry = slots[slot];
+      int entry = slots.get(slot);
       if (entry == 0) {
         return -1;
       }
-      if (slotHashes[slot] == hash && equality.equal(firstRow(entry - 1), row)) {
+      if (slotHashes.get(slot) == hash && equality.equal(firstRow(entry - 1), row)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -187,7 +244,7 @@ public final class JoinTable {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     if (keyed != null) {
       while (true) {
-        int entry = (int) keyed[2 * slot + 1];
+        int entry = (int) keyed.get(2L * slot + 1);
         if (entry == 0) {
           return -1;
         }
@@ -198,11 +255,11 @@ public final class JoinTable {
       }
     }
     while (true) {
-      int entry = slots[slot];
+      int entry = slots.get(slot);
       if (entry == 0) {
         return -1;
       }
-      if (slotHashes[slot] == hash && equality.equal(firstRow(entry - 1), probeRow)) {
+      if (slotHashes.get(slot) == hash && equality.equal(firstRow(entry - 1), probeRow)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -226,11 +283,11 @@ public final class JoinTable {
   public int groupOfKey(long hash, long key) {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     while (true) {
-      long entry = keyed[2 * slot + 1];
+      long entry = keyed.get(2L * slot + 1);
       if (entry == 0) {
         return -1;
       }
-      if (keyed[2 * slot] == key) {
+      if (keyed.get(2L * slot) == key) {
         return (int) entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -244,12 +301,12 @@ public final class JoinTable {
 
   /** The key kept in slot {@code slot} ({@link #keysInSlots} tables only). */
   long keyAt(int slot) {
-    return keyed[2 * slot];
+    return keyed.get(2L * slot);
   }
 
   /** The entry of slot {@code slot} (group + 1, 0 when empty; {@link #keysInSlots} tables only). */
   long entryAt(int slot) {
-    return keyed[2 * slot + 1];
+    return keyed.get(2L * slot + 1);
   }
 
   /** Whether rows of this table's keys with a null key join (nulls equal). */
@@ -269,22 +326,22 @@ public final class JoinTable {
 
   /** The first build row of {@code group}. */
   public int firstRow(int group) {
-    return unique ? group : groupFirst[group];
+    return unique ? group : groupFirst.get(group);
   }
 
   /** Where {@code group}'s rows start in {@link #row}. */
   public int start(int group) {
-    return unique ? group : groupStart[group];
+    return unique ? group : groupStart.get(group);
   }
 
   /** Where {@code group}'s rows end (exclusive). */
   public int end(int group) {
-    return unique ? group + 1 : groupStart[group + 1];
+    return unique ? group + 1 : groupStart.get(group + 1);
   }
 
   /** The {@code position}th listed build row (groups one after another, rows ascending). */
   public int row(int position) {
-    return unique ? position : groupRows[position];
+    return unique ? position : groupRows.get(position);
   }
 
   /** Whether any key of {@code row} is null. */
@@ -305,26 +362,26 @@ public final class JoinTable {
     int slot = (int) ((hash * FIBONACCI) >>> shift);
     if (keyed != null) {
       while (true) {
-        long entry = keyed[2 * slot + 1];
+        long entry = keyed.get(2L * slot + 1);
         if (entry == 0) {
-          keyed[2 * slot] = key;
-          keyed[2 * slot + 1] = newGroup(row);
+          keyed.set(2L * slot, key);
+          keyed.set(2L * slot + 1, newGroup(row));
           return groupCount - 1;
         }
-        if (keyed[2 * slot] == key) {
+        if (keyed.get(2L * slot) == key) {
           return (int) entry - 1;
         }
         slot = (slot + 1) & mask;
       }
     }
     while (true) {
-      int entry = slots[slot];
+      int entry = slots.get(slot);
       if (entry == 0) {
-        slots[slot] = newGroup(row);
-        slotHashes[slot] = hash;
+        slots.set(slot, newGroup(row));
+        slotHashes.set(slot, hash);
         return groupCount - 1;
       }
-      if (slotHashes[slot] == hash && equality.equal(groupFirst[entry - 1], row)) {
+      if (slotHashes.get(slot) == hash && equality.equal(groupFirst.get(entry - 1), row)) {
         return entry - 1;
       }
       slot = (slot + 1) & mask;
@@ -333,10 +390,27 @@ public final class JoinTable {
 
   /** Numbers a new group whose first row is {@code row}; returns its entry (id + 1). */
   private int newGroup(int row) {
-    if (groupCount == groupFirst.length) {
-      groupFirst = Arrays.copyOf(groupFirst, groupCount * 2);
-    }
-    groupFirst[groupCount] = row;
+    groupFirst.set(groupCount, row);
     return ++groupCount;
+  }
+
+  /** Returns the table's memory; it must not be probed afterwards. Closing twice does nothing. */
+  @Override
+  public void close() {
+    closeAll(keyed, slots, slotHashes, groupFirst, groupStart, groupRows);
+    groupFirst = null;
+    groupStart = null;
+    groupRows = null;
+  }
+
+  /** Closes the arrays that are not null. */
+  static void closeAll(AutoCloseable... arrays) {
+    for (AutoCloseable array : arrays) {
+      if (array instanceof IntArray ints) {
+        ints.close();
+      } else if (array instanceof LongArray longs) {
+        longs.close();
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.floe.kernels.hashing;
 
-import dev.floe.errors.InvalidOperationException;
+import dev.floe.memory.BufferAllocator;
+import dev.floe.memory.LongArray;
 import dev.floe.memory.column.Column;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,35 +16,44 @@ import java.util.List;
  * key's matches come out in build order, as from one table. Radix-partitioned hash join build:
  * Balkesen et al., "Main-Memory Hash Joins on Multi-Core CPUs", ICDE 2013; DuckDB and Polars
  * partition their join tables by hash bits the same way.
+ *
+ * <p>Memory: each pass hashes its chunk again into a thread's reused scratch (hashing is cheaper
+ * than keeping 8 bytes a row for the whole build side), the partitions' lists are off-heap and
+ * each is returned as soon as its table is built, and the tables are off-heap until {@link #close}.
+ * Partitions that keep an integer key in their slots share one slab: a block that large sits on
+ * transparent huge pages, so the probe's random reads over hundreds of megabytes do not miss the
+ * TLB at every row, and it leaves the process when the table is closed (it is not kept in the
+ * cache of large blocks: the output that follows would not reuse it).
  */
-public final class PartitionedJoinTable {
+public final class PartitionedJoinTable implements AutoCloseable {
   private static final int BLOCK = 64;
+  private static final ThreadLocal<long[]> HASH_SCRATCH = ThreadLocal.withInitial(() -> new long[0]);
 
   private final JoinTable[] parts;
+  private final LongArray slab; // the keyed partitions' slots, or null
   private final int mask;
 
-  private PartitionedJoinTable(JoinTable[] parts) {
+  private PartitionedJoinTable(JoinTable[] parts, LongArray slab) {
     this.parts = parts;
+    this.slab = slab;
     this.mask = parts.length - 1;
   }
 
   /**
-   * A table over all rows of the build side's {@code keys} (with their {@link JoinTable#hashes}),
-   * in {@code partitions} (a power of two) partitions, the phases run by {@code tasks}. One
-   * partition is {@link JoinTable#buildForProbing} itself.
+   * A table over all rows of the build side's {@code keys}, in {@code partitions} (a power of two)
+   * partitions, the phases run by {@code tasks}, its memory from {@code allocator}; the caller
+   * closes it. One partition is {@link JoinTable#buildForProbing} itself.
    */
-  public static PartitionedJoinTable build(List<Column> keys, long[] hashes, boolean nullsMatch, int partitions,
-      PartitionedGroupIds.Tasks tasks) {
+  public static PartitionedJoinTable build(List<Column> keys, boolean nullsMatch, int partitions,
+      PartitionedGroupIds.Tasks tasks, BufferAllocator allocator) {
     if (Integer.bitCount(partitions) != 1) {
       throw new IllegalArgumentException("partitions must be a power of two, got " + partitions);
     }
     if (partitions == 1) {
-      return new PartitionedJoinTable(new JoinTable[] {JoinTable.buildForProbing(keys, hashes, nullsMatch)});
+      return new PartitionedJoinTable(new JoinTable[] {
+          JoinTable.buildForProbing(keys, JoinTable.hashes(keys, allocator), nullsMatch, allocator)}, null);
     }
     int rows = keys.getFirst().length();
-    if (hashes.length != rows) {
-      throw new InvalidOperationException("join table: " + hashes.length + " hashes for " + rows + " rows");
-    }
     int mask = partitions - 1;
     int chunks = Math.max(1, Math.min(4 * partitions, (rows + (1 << 14) - 1) >>> 14));
     int step = (rows + chunks - 1) / chunks;
@@ -54,54 +64,126 @@ public final class PartitionedJoinTable {
       int from = Math.min(rows, chunk * step);
       int to = Math.min(rows, from + step);
       counting.add(() -> {
-        for (int row = from; row < to; row++) {
-          count[(int) hashes[row] & mask]++;
+        long[] hashes = chunkHashes(keys, from, to, allocator);
+        for (int index = 0; index < to - from; index++) {
+          count[(int) hashes[index] & mask]++;
         }
       });
     }
     tasks.runAll(counting);
-    int[] partStart = new int[partitions + 1];
     int[][] places = new int[chunks][partitions];
-    int place = 0;
+    int[] sizes = new int[partitions];
     for (int partition = 0; partition < partitions; partition++) {
-      partStart[partition] = place;
+      int place = 0;
       for (int chunk = 0; chunk < chunks; chunk++) {
         places[chunk][partition] = place;
         place += counts[chunk][partition];
       }
+      sizes[partition] = place;
     }
-    partStart[partitions] = place;
-    int[] listed = new int[rows];
-    long[] listedHashes = new long[rows];
     IntegerKeys integers = IntegerKeys.of(keys);
-    long[] listedKeys = integers != null ? new long[rows] : null;
-    List<Runnable> scattering = new ArrayList<>(chunks);
-    for (int chunk = 0; chunk < chunks; chunk++) {
-      int[] next = places[chunk];
-      int from = Math.min(rows, chunk * step);
-      int to = Math.min(rows, from + step);
-      scattering.add(() -> {
-        for (int row = from; row < to; row++) {
-          long hash = hashes[row];
-          int at = next[(int) hash & mask]++;
-          listed[at] = row;
-          listedHashes[at] = hash;
-          if (listedKeys != null) {
-            listedKeys[at] = integers.at(row);
-          }
-        }
-      });
-    }
-    tasks.runAll(scattering);
+    JoinTableBuild.Listed[] lists = new JoinTableBuild.Listed[partitions];
     JoinTable[] parts = new JoinTable[partitions];
-    List<Runnable> building = new ArrayList<>(partitions);
-    for (int partition = 0; partition < partitions; partition++) {
-      int part = partition;
-      building.add(() -> parts[part] = JoinTable.buildForProbing(keys, hashes, listed, listedHashes,
-          listedKeys, partStart[part], partStart[part + 1], nullsMatch));
+    LongArray slab = null;
+    try {
+      long[] slabStart = new long[partitions + 1];
+      if (integers != null) {
+        for (int partition = 0; partition < partitions; partition++) {
+          slabStart[partition + 1] = slabStart[partition] + JoinTable.keyedLength(sizes[partition]);
+        }
+        slab = LongArray.allocateUncached(allocator, slabStart[partitions]);
+      }
+      for (int partition = 0; partition < partitions; partition++) {
+        lists[partition] = JoinTableBuild.Listed.allocate(allocator, sizes[partition], integers != null);
+      }
+      List<Runnable> scattering = new ArrayList<>(chunks);
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        int[] next = places[chunk];
+        int from = Math.min(rows, chunk * step);
+        int to = Math.min(rows, from + step);
+        scattering.add(() -> scatter(keys, from, to, mask, next, lists, integers, allocator));
+      }
+      tasks.runAll(scattering);
+      List<Runnable> building = new ArrayList<>(partitions);
+      LongArray slots = slab;
+      for (int partition = 0; partition < partitions; partition++) {
+        int part = partition;
+        building.add(() -> {
+          try (JoinTableBuild.Listed list = lists[part]) {
+            parts[part] = JoinTable.buildForProbing(keys, list, nullsMatch, allocator, slots == null ? null
+                : slots.view(slabStart[part], slabStart[part + 1] - slabStart[part]));
+          }
+        });
+      }
+      tasks.runAll(building);
+      return new PartitionedJoinTable(parts, slab);
+    } catch (RuntimeException failure) {
+      for (JoinTableBuild.Listed list : lists) {
+        if (list != null) {
+          list.close();
+        }
+      }
+      closeParts(parts);
+      if (slab != null) {
+        slab.close();
+      }
+      throw failure;
     }
-    tasks.runAll(building);
-    return new PartitionedJoinTable(parts);
+  }
+
+  /** Writes rows {@code [from, to)} with their hashes (and keys) to their partitions' lists. */
+  private static void scatter(List<Column> keys, int from, int to, int mask, int[] next,
+      JoinTableBuild.Listed[] lists, IntegerKeys integers, BufferAllocator allocator) {
+    long[] hashes = chunkHashes(keys, from, to, allocator);
+    for (int row = from; row < to; row++) {
+      long hash = hashes[row - from];
+      int partition = (int) hash & mask;
+      int at = next[partition]++;
+      JoinTableBuild.Listed list = lists[partition];
+      list.rows().set(at, row);
+      list.hashes().set(at, hash);
+      if (integers != null) {
+        list.keys().set(at, integers.at(row));
+      }
+    }
+  }
+
+  /**
+   * The hashes of rows {@code [from, to)} of {@code keys} (the same as those of the whole columns),
+   * in the calling thread's scratch array (valid until that thread's next call) or a new one.
+   */
+  private static long[] chunkHashes(List<Column> keys, int from, int to, BufferAllocator allocator) {
+    long[] scratch = HASH_SCRATCH.get();
+    if (scratch.length < to - from) {
+      scratch = new long[to - from];
+      HASH_SCRATCH.set(scratch);
+    }
+    List<Column> slices = new ArrayList<>(keys.size());
+    try {
+      for (Column key : keys) {
+        slices.add(key.slice(from, to - from));
+      }
+      return JoinTable.hashes(slices, allocator, scratch);
+    } finally {
+      slices.forEach(Column::close);
+    }
+  }
+
+  /** Returns every partition's memory; the table must not be probed afterwards. */
+  @Override
+  public void close() {
+    closeParts(parts);
+    if (slab != null) {
+      slab.close();
+    }
+  }
+
+  private static void closeParts(JoinTable[] parts) {
+    for (JoinTable part : parts) {
+      if (part != null) {
+        part.close();
+      }
+    }
   }
 
   /** The table that holds the build rows whose key hashes to {@code hash}. */

@@ -51,22 +51,24 @@ class CrossEqualityPropertyTest {
         }
         both.add(JavaValues.toColumn(allocator, type, all));
       }
-      JoinTable reference = JoinTable.build(both, 0, buildRows, nullsMatch, allocator);
-      JoinTable table = JoinTable.buildForProbing(build, JoinTable.hashes(build, allocator), nullsMatch);
-      IntegerKeys integers = table.keysInSlots(probe) ? IntegerKeys.of(probe) : null;
-      if (keyCount == 1 && !nulls && build.getFirst().type().isInteger() && buildRows > 0 && probeRows > 0) {
-        assertThat(integers).as("one integer key without nulls is kept in the slots").isNotNull();
-      }
-      long[] probeHashes = JoinTable.hashes(probe, allocator);
-      CrossEquality equality = CrossEquality.of(build, probe);
-      for (int row = 0; row < probeRows; row++) {
-        int expected = reference.group(buildRows + row);
-        boolean nullKey = !nullsMatch && PartitionedJoinTablePropertyTest.hasNull(probe, row);
-        int actual = nullKey ? -1 : table.group(probeHashes[row], equality, row);
-        assertThat(PartitionedJoinTablePropertyTest.rows(table, actual)).as("probe row %d", row).isEqualTo(PartitionedJoinTablePropertyTest.rows(reference, expected));
-        if (integers != null) {
-          assertThat(PartitionedJoinTablePropertyTest.rows(table, table.groupOfKey(probeHashes[row], integers.at(row))))
-              .as("probe row %d by the key in the slots", row).isEqualTo(PartitionedJoinTablePropertyTest.rows(reference, expected));
+      try (JoinTable reference = JoinTable.build(both, 0, buildRows, nullsMatch, allocator);
+          JoinTable table = JoinTable.buildForProbing(build, JoinTable.hashes(build, allocator), nullsMatch,
+              allocator)) {
+        IntegerKeys integers = table.keysInSlots(probe) ? IntegerKeys.of(probe) : null;
+        if (keyCount == 1 && !nulls && build.getFirst().type().isInteger() && buildRows > 0 && probeRows > 0) {
+          assertThat(integers).as("one integer key without nulls is kept in the slots").isNotNull();
+        }
+        long[] probeHashes = JoinTable.hashes(probe, allocator);
+        CrossEquality equality = CrossEquality.of(build, probe);
+        for (int row = 0; row < probeRows; row++) {
+          int expected = reference.group(buildRows + row);
+          boolean nullKey = !nullsMatch && PartitionedJoinTablePropertyTest.hasNull(probe, row);
+          int actual = nullKey ? -1 : table.group(probeHashes[row], equality, row);
+          assertThat(PartitionedJoinTablePropertyTest.rows(table, actual)).as("probe row %d", row).isEqualTo(PartitionedJoinTablePropertyTest.rows(reference, expected));
+          if (integers != null) {
+            assertThat(PartitionedJoinTablePropertyTest.rows(table, table.groupOfKey(probeHashes[row], integers.at(row))))
+                .as("probe row %d by the key in the slots", row).isEqualTo(PartitionedJoinTablePropertyTest.rows(reference, expected));
+          }
         }
       }
     } finally {

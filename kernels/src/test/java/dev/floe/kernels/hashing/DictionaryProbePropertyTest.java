@@ -53,10 +53,9 @@ class DictionaryProbePropertyTest {
     try (Column buildKey = JavaValues.toColumn(allocator, DataType.UTF8, buildValues);
         DictionaryColumn whole = categorical(allocator, dictionaryValues, indices);
         DictionaryColumn probe = whole.slice(skip, probeRows);
-        DictionaryColumn other = categorical(allocator, dictionaryValues, indices)) {
-      PartitionedJoinTable table = PartitionedJoinTable.build(List.of(buildKey),
-          JoinTable.hashes(List.of(buildKey), allocator), nullsMatch, 1 << random.nextInt(4),
-          tasks -> tasks.forEach(Runnable::run));
+        DictionaryColumn other = categorical(allocator, dictionaryValues, indices);
+        PartitionedJoinTable table = PartitionedJoinTable.build(List.of(buildKey), nullsMatch, 1 << random.nextInt(4),
+            tasks -> tasks.forEach(Runnable::run), allocator)) {
       boolean applies = DictionaryProbe.applies(probe, buildKey, nullsMatch);
       assertThat(applies).isEqualTo(!nullsMatch || probe.nullCount() == 0);
       if (!applies) {

@@ -44,23 +44,25 @@ class JoinTablePropertyTest {
       int to = from + (rows == from ? 0 : random.nextInt(rows - from + 1));
       long[] hashes = JoinTable.hashes(keys, BufferAllocator.current());
       assertThat(sliceHashes(keys, rows, 1 + random.nextInt(9))).as("hashes of slices").isEqualTo(hashes);
-      JoinTable table = random.nextBoolean() ? JoinTable.build(keys, from, to, nullsMatch, BufferAllocator.current())
-          : JoinTable.build(keys, hashes, from, to, nullsMatch);
-      for (int row = 0; row < rows; row++) {
-        List<Integer> expected = new ArrayList<>();
-        for (int build = from; build < to; build++) {
-          if (equal(values, row, build, nullsMatch)) {
-            expected.add(build);
+      try (JoinTable table = random.nextBoolean()
+          ? JoinTable.build(keys, from, to, nullsMatch, BufferAllocator.current())
+          : JoinTable.build(keys, hashes, from, to, nullsMatch, BufferAllocator.current())) {
+        for (int row = 0; row < rows; row++) {
+          List<Integer> expected = new ArrayList<>();
+          for (int build = from; build < to; build++) {
+            if (equal(values, row, build, nullsMatch)) {
+              expected.add(build);
+            }
           }
-        }
-        int group = table.group(row);
-        List<Integer> actual = new ArrayList<>();
-        if (group >= 0) {
-          for (int position = table.start(group); position < table.end(group); position++) {
-            actual.add(table.row(position));
+          int group = table.group(row);
+          List<Integer> actual = new ArrayList<>();
+          if (group >= 0) {
+            for (int position = table.start(group); position < table.end(group); position++) {
+              actual.add(table.row(position));
+            }
           }
+          assertThat(actual).as("row %d of %s, build [%d, %d)", row, values, from, to).isEqualTo(expected);
         }
-        assertThat(actual).as("row %d of %s, build [%d, %d)", row, values, from, to).isEqualTo(expected);
       }
     } finally {
       keys.forEach(Column::close);

@@ -51,38 +51,38 @@ class PartitionedJoinTablePropertyTest {
         probe.add(JavaValues.toColumn(allocator, type, probeValues));
         both.add(JavaValues.toColumn(allocator, type, all));
       }
-      JoinTable reference = JoinTable.build(both, 0, buildRows, nullsMatch, allocator);
-      PartitionedJoinTable table = PartitionedJoinTable.build(build, JoinTable.hashes(build, allocator), nullsMatch,
-          partitions, tasks -> {
+      try (JoinTable reference = JoinTable.build(both, 0, buildRows, nullsMatch, allocator);
+          PartitionedJoinTable table = PartitionedJoinTable.build(build, nullsMatch, partitions, tasks -> {
             List<Runnable> shuffled = new ArrayList<>(tasks);
             Collections.shuffle(shuffled, random);
             shuffled.forEach(Runnable::run);
-          });
-      assertThat(table.parts()).hasSize(partitions);
-      boolean unique = table.parts().stream().allMatch(JoinTable::uniqueKeys);
-      assertThat(unique).as("unique build keys").isEqualTo(reference.uniqueKeys());
-      int distinct = table.parts().stream().mapToInt(JoinTable::groupCount).sum();
-      assertThat(distinct).as("distinct build keys").isEqualTo(reference.groupCount());
-      IntegerKeys integers = table.keysInSlots(probe) ? IntegerKeys.of(probe) : null;
-      long[] hashes = JoinTable.hashes(probe, allocator);
-      CrossEquality equality = CrossEquality.of(build, probe);
-      int[] blockGroups = new int[probeRows];
-      if (integers != null) {
-        table.groupsOfKeys(hashes, integers, probeRows, blockGroups);
-      }
-      for (int row = 0; row < probeRows; row++) {
-        List<Integer> expected = rows(reference, reference.group(buildRows + row));
-        boolean nullKey = !nullsMatch && hasNull(probe, row);
-        JoinTable part = table.part(hashes[row]);
-        int group = nullKey ? -1 : part.group(hashes[row], equality, row);
-        assertThat(rows(part, group)).as("probe row %d", row).isEqualTo(expected);
-        if (part.uniqueKeys() && group >= 0) {
-          assertThat(part.firstRow(group)).as("a unique key's group is its row").isEqualTo(group);
-        }
+          }, allocator)) {
+        assertThat(table.parts()).hasSize(partitions);
+        boolean unique = table.parts().stream().allMatch(JoinTable::uniqueKeys);
+        assertThat(unique).as("unique build keys").isEqualTo(reference.uniqueKeys());
+        int distinct = table.parts().stream().mapToInt(JoinTable::groupCount).sum();
+        assertThat(distinct).as("distinct build keys").isEqualTo(reference.groupCount());
+        IntegerKeys integers = table.keysInSlots(probe) ? IntegerKeys.of(probe) : null;
+        long[] hashes = JoinTable.hashes(probe, allocator);
+        CrossEquality equality = CrossEquality.of(build, probe);
+        int[] blockGroups = new int[probeRows];
         if (integers != null) {
-          assertThat(rows(part, part.groupOfKey(hashes[row], integers.at(row))))
-              .as("probe row %d by the key in the slots", row).isEqualTo(expected);
-          assertThat(rows(part, blockGroups[row])).as("probe row %d looked up in a block", row).isEqualTo(expected);
+          table.groupsOfKeys(hashes, integers, probeRows, blockGroups);
+        }
+        for (int row = 0; row < probeRows; row++) {
+          List<Integer> expected = rows(reference, reference.group(buildRows + row));
+          boolean nullKey = !nullsMatch && hasNull(probe, row);
+          JoinTable part = table.part(hashes[row]);
+          int group = nullKey ? -1 : part.group(hashes[row], equality, row);
+          assertThat(rows(part, group)).as("probe row %d", row).isEqualTo(expected);
+          if (part.uniqueKeys() && group >= 0) {
+            assertThat(part.firstRow(group)).as("a unique key's group is its row").isEqualTo(group);
+          }
+          if (integers != null) {
+            assertThat(rows(part, part.groupOfKey(hashes[row], integers.at(row))))
+                .as("probe row %d by the key in the slots", row).isEqualTo(expected);
+            assertThat(rows(part, blockGroups[row])).as("probe row %d looked up in a block", row).isEqualTo(expected);
+          }
         }
       }
     } finally {
