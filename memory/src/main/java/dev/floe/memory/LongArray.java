@@ -1,46 +1,28 @@
 package dev.floe.memory;
 
-import dev.floe.errors.InvalidOperationException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/**
- * A fixed-length array of {@code long}s in one accounted off-heap {@link Buffer}; see {@link
- * IntArray} for why. {@link #close} releases the buffer once; later calls do nothing.
- */
-public final class LongArray implements AutoCloseable {
-  private final Buffer buffer;
-  private final MemorySegment values;
-  private final long length;
-  private boolean closed;
+/** A fixed-length array of {@code long}s off the heap ({@link OffHeapArray}). */
+public final class LongArray extends OffHeapArray {
+  private static final ValueLayout.OfLong LAYOUT = ValueLayout.JAVA_LONG_UNALIGNED;
 
   private LongArray(Buffer buffer, MemorySegment values, long length) {
-    this.buffer = buffer;
-    this.values = values;
-    this.length = length;
+    super(buffer, values, length);
   }
 
-  private LongArray(Buffer buffer, long length) {
-    this.buffer = buffer;
-    this.values = buffer.segment().asSlice(0, length * Long.BYTES); // bounds exact, not padded
-    this.length = length;
+  private static LongArray over(Buffer buffer, long length) {
+    return new LongArray(buffer, exact(buffer, length, Long.BYTES), length);
   }
 
-  /** An array of {@code length} longs from {@code allocator}, contents undefined. */
+  /** An array of {@code length} values from {@code allocator}, contents undefined. */
   public static LongArray allocate(BufferAllocator allocator, long length) {
-    return new LongArray(allocator.allocate(bytes(length)), length);
+    return over(buffer(allocator, length, Long.BYTES, false, false), length);
   }
 
   /** An array of {@code length} zeros from {@code allocator}. */
   public static LongArray zeroed(BufferAllocator allocator, long length) {
-    return new LongArray(allocator.allocateZeroed(bytes(length)), length);
-  }
-
-  private static long bytes(long length) {
-    if (length < 0 || length > (Long.MAX_VALUE >> 3)) {
-      throw new InvalidOperationException("cannot make a long array of " + length + " values");
-    }
-    return Math.max(1, length) * Long.BYTES;
+    return over(buffer(allocator, length, Long.BYTES, true, false), length);
   }
 
   /**
@@ -48,7 +30,7 @@ public final class LongArray implements AutoCloseable {
    * Buffer#uncached}), contents undefined.
    */
   public static LongArray allocateUncached(BufferAllocator allocator, long length) {
-    return new LongArray(allocator.allocate(bytes(length)).uncached(), length);
+    return over(buffer(allocator, length, Long.BYTES, false, true), length);
   }
 
   /**
@@ -59,21 +41,12 @@ public final class LongArray implements AutoCloseable {
     return new LongArray(null, values.asSlice(from * Long.BYTES, length * Long.BYTES), length);
   }
 
-  /** Sets every element to zero. */
-  public void clear() {
-    values.fill((byte) 0);
-  }
-
-  public long length() {
-    return length;
-  }
-
   public long get(long index) {
-    return values.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index);
+    return values.getAtIndex(LAYOUT, index);
   }
 
   public void set(long index, long value) {
-    values.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index, value);
+    values.setAtIndex(LAYOUT, index, value);
   }
 
   /** Adds {@code delta} to element {@code index} and returns the new value. */
@@ -85,21 +58,11 @@ public final class LongArray implements AutoCloseable {
 
   /** Copies {@code count} values from {@code from} into {@code target[0, count)}. */
   public void copyTo(long from, long[] target, int count) {
-    MemorySegment.copy(values, ValueLayout.JAVA_LONG_UNALIGNED, from * Long.BYTES, target, 0, count);
+    MemorySegment.copy(values, LAYOUT, from * Long.BYTES, target, 0, count);
   }
 
   /** Copies {@code source[0, count)} to positions {@code [at, at + count)}. */
   public void copyFrom(long[] source, int count, long at) {
-    MemorySegment.copy(source, 0, values, ValueLayout.JAVA_LONG_UNALIGNED, at * Long.BYTES, count);
-  }
-
-  @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      if (buffer != null) {
-        buffer.release();
-      }
-    }
+    MemorySegment.copy(source, 0, values, LAYOUT, at * Long.BYTES, count);
   }
 }

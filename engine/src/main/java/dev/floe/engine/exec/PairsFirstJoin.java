@@ -10,7 +10,6 @@ import dev.floe.memory.column.Concatenation;
 import dev.floe.memory.column.RecordBatch;
 import dev.floe.planner.plan.Join;
 import dev.floe.planner.plan.JoinLayout;
-import dev.floe.planner.plan.JoinOptions.Validate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,11 +100,7 @@ final class PairsFirstJoin {
   private static void probeAll(Join join, JoinLayout layout, List<RecordBatch> morsels, List<RecordBatch> rightInput,
       int partitions, Matches[] matches, BufferAllocator allocator, QueryContext context) {
     List<Column> buildKeys = buildKeys(join, layout, rightInput, allocator);
-    try (PartitionedJoinTable table = PartitionedJoinTable.build(buildKeys, join.options().nullsEqual(), partitions,
-        tasks -> JoinProbe.runAll(tasks, context), allocator)) {
-      if (join.options().validate() == Validate.MANY_TO_ONE) {
-        JoinValidation.uniqueRight(join, table, buildKeys);
-      }
+    try (PartitionedJoinTable table = ProbeJoin.table(join, buildKeys, partitions, allocator, context)) {
       JoinLookup lookup = new JoinLookup(join, layout, table, buildKeys, allocator);
       List<Callable<Void>> tasks = new ArrayList<>(morsels.size());
       for (int index = 0; index < morsels.size(); index++) {

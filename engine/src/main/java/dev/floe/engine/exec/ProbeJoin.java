@@ -91,11 +91,7 @@ final class ProbeJoin {
     List<Column> buildKeys = List.of();
     try {
       buildKeys = buildKeys(join, layout, right, allocator);
-      try (PartitionedJoinTable table = PartitionedJoinTable.build(buildKeys, join.options().nullsEqual(), 1,
-          tasks -> JoinProbe.runAll(tasks, context), allocator)) {
-        if (join.options().validate() == Validate.MANY_TO_ONE) {
-          JoinValidation.uniqueRight(join, table, buildKeys);
-        }
+      try (PartitionedJoinTable table = ProbeJoin.table(join, buildKeys, 1, allocator, context)) {
         JoinLookup lookup = new JoinLookup(join, layout, table, buildKeys, allocator);
         List<Callable<Void>> tasks = new ArrayList<>(morsels.size());
         for (int index = 0; index < morsels.size(); index++) {
@@ -126,6 +122,25 @@ final class ProbeJoin {
       throw failure;
     } finally {
       buildKeys.forEach(Column::close);
+    }
+  }
+
+  /**
+   * The table over {@code buildKeys} in {@code partitions} partitions, checked for unique keys when
+   * {@code validate} is {@code m:1}; the caller closes it.
+   */
+  static PartitionedJoinTable table(Join join, List<Column> buildKeys, int partitions, BufferAllocator allocator,
+      QueryContext context) {
+    PartitionedJoinTable table = PartitionedJoinTable.build(buildKeys, join.options().nullsEqual(), partitions,
+        tasks -> JoinProbe.runAll(tasks, context), allocator);
+    try {
+      if (join.options().validate() == Validate.MANY_TO_ONE) {
+        JoinValidation.uniqueRight(join, table, buildKeys);
+      }
+      return table;
+    } catch (RuntimeException failure) {
+      table.close();
+      throw failure;
     }
   }
 

@@ -4,6 +4,7 @@ import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.IntArray;
 import dev.floe.memory.LongArray;
+import dev.floe.memory.OffHeapArray;
 import dev.floe.memory.column.Column;
 import java.util.List;
 
@@ -180,6 +181,11 @@ public final class JoinTable implements AutoCloseable {
   /** Build row {@code row}'s integer key ({@link #keepsKeys} tables only). */
   long keyOf(int row) {
     return integerKeys.at(row);
+  }
+
+  /** The row hash of integer key {@code key} ({@link #keepsKeys} tables only; {@link IntegerKeys#hash}). */
+  long hashOfKey(long key) {
+    return integerKeys.hash(key);
   }
 
   /** Sets the CSR lists of a table whose keys repeat: group g's rows are {@code rows[start[g], start[g + 1])}. */
@@ -404,12 +410,10 @@ public final class JoinTable implements AutoCloseable {
   }
 
   /** Closes the arrays that are not null. */
-  static void closeAll(AutoCloseable... arrays) {
-    for (AutoCloseable array : arrays) {
-      if (array instanceof IntArray ints) {
-        ints.close();
-      } else if (array instanceof LongArray longs) {
-        longs.close();
+  static void closeAll(OffHeapArray... arrays) {
+    for (OffHeapArray array : arrays) {
+      if (array != null) {
+        array.close();
       }
     }
   }

@@ -17,16 +17,16 @@ final class JoinTableBuild {
   private JoinTableBuild() {}
 
   /**
-   * Build rows listed by a partitioning (ascending), with their hashes and integer keys (or null)
-   * alongside, so a partition's build reads them in order rather than stride through the columns.
-   * The caller closes it.
+   * Build rows listed by a partitioning (ascending), with their hashes (or null: computed from the
+   * integer keys, {@link IntegerKeys#hash}) and integer keys (or null) alongside, so a partition's
+   * build reads them in order rather than stride through the columns. The caller closes it.
    */
   record Listed(IntArray rows, LongArray hashes, LongArray keys) implements AutoCloseable {
-    static Listed allocate(BufferAllocator allocator, int rows, boolean withKeys) {
+    static Listed allocate(BufferAllocator allocator, int rows, boolean withKeys, boolean withHashes) {
       IntArray listed = IntArray.allocate(allocator, rows);
       LongArray hashes = null;
       try {
-        hashes = LongArray.allocate(allocator, rows);
+        hashes = withHashes ? LongArray.allocate(allocator, rows) : null;
         return new Listed(listed, hashes, withKeys ? LongArray.allocate(allocator, rows) : null);
       } catch (RuntimeException failure) {
         JoinTable.closeAll(listed, hashes);
@@ -61,9 +61,10 @@ final class JoinTableBuild {
         int group = -1;
         if (nullsMatch || !table.hasNull(row)) {
           int before = table.groupCount();
-          long hash = list == null ? hashes[row] : list.hashes.get(from + index);
           long key = !table.keepsKeys() ? 0 : list == null || list.keys == null ? table.keyOf(row)
               : list.keys.get(from + index);
+          long hash = list == null ? hashes[row] : list.hashes != null ? list.hashes.get(from + index)
+              : table.hashOfKey(key);
           group = table.add(row, hash, key);
           if (table.groupCount() == before) {
             repeated = true;

@@ -18,7 +18,8 @@ import java.util.List;
  * partition their join tables by hash bits the same way.
  *
  * <p>Memory: each pass hashes its chunk again into a thread's reused scratch (hashing is cheaper
- * than keeping 8 bytes a row for the whole build side), the partitions' lists are off-heap and
+ * than keeping 8 bytes a row for the whole build side; one integer key is hashed row by row from
+ * its value, and its lists keep the keys without the hashes), the partitions' lists are off-heap and
  * each is returned as soon as its table is built, and the tables are off-heap until {@link #close}.
  * Partitions that keep an integer key in their slots share one slab: a block that large sits on
  * transparent huge pages, so the probe's random reads over hundreds of megabytes do not miss the
@@ -58,12 +59,20 @@ public final class PartitionedJoinTable implements AutoCloseable {
     int chunks = Math.max(1, Math.min(4 * partitions, (rows + (1 << 14) - 1) >>> 14));
     int step = (rows + chunks - 1) / chunks;
     int[][] counts = new int[chunks][partitions];
+    IntegerKeys integers = IntegerKeys.of(keys);
+    IntegerKeys inline = integers != null && integers.hashesInline() ? integers : null;
     List<Runnable> counting = new ArrayList<>(chunks);
     for (int chunk = 0; chunk < chunks; chunk++) {
       int[] count = counts[chunk];
       int from = Math.min(rows, chunk * step);
       int to = Math.min(rows, from + step);
       counting.add(() -> {
+        if (inline != null) {
+          for (int row = from; row < to; row++) {
+            count[(int) inline.hash(inline.at(row)) & mask]++;
+          }
+          return;
+        }
         long[] hashes = chunkHashes(keys, from, to, allocator);
         for (int index = 0; index < to - from; index++) {
           count[(int) hashes[index] & mask]++;
@@ -81,7 +90,6 @@ public final class PartitionedJoinTable implements AutoCloseable {
       }
       sizes[partition] = place;
     }
-    IntegerKeys integers = IntegerKeys.of(keys);
     JoinTableBuild.Listed[] lists = new JoinTableBuild.Listed[partitions];
     JoinTable[] parts = new JoinTable[partitions];
     LongArray slab = null;
@@ -94,14 +102,15 @@ public final class PartitionedJoinTable implements AutoCloseable {
         slab = LongArray.allocateUncached(allocator, slabStart[partitions]);
       }
       for (int partition = 0; partition < partitions; partition++) {
-        lists[partition] = JoinTableBuild.Listed.allocate(allocator, sizes[partition], integers != null);
+        lists[partition] = JoinTableBuild.Listed.allocate(allocator, sizes[partition], integers != null,
+            inline == null);
       }
       List<Runnable> scattering = new ArrayList<>(chunks);
       for (int chunk = 0; chunk < chunks; chunk++) {
         int[] next = places[chunk];
         int from = Math.min(rows, chunk * step);
         int to = Math.min(rows, from + step);
-        scattering.add(() -> scatter(keys, from, to, mask, next, lists, integers, allocator));
+        scattering.add(() -> scatter(keys, from, to, mask, next, lists, integers, inline != null, allocator));
       }
       tasks.runAll(scattering);
       List<Runnable> building = new ArrayList<>(partitions);
@@ -131,9 +140,23 @@ public final class PartitionedJoinTable implements AutoCloseable {
     }
   }
 
-  /** Writes rows {@code [from, to)} with their hashes (and keys) to their partitions' lists. */
+  /**
+   * Writes rows {@code [from, to)} with their keys (or hashes) to their partitions' lists; the hashes
+   * of integer keys that {@link IntegerKeys#hashesInline} are computed from the keys, row by row.
+   */
   private static void scatter(List<Column> keys, int from, int to, int mask, int[] next,
-      JoinTableBuild.Listed[] lists, IntegerKeys integers, BufferAllocator allocator) {
+      JoinTableBuild.Listed[] lists, IntegerKeys integers, boolean inline, BufferAllocator allocator) {
+    if (inline) {
+      for (int row = from; row < to; row++) {
+        long key = integers.at(row);
+        int partition = (int) integers.hash(key) & mask;
+        int at = next[partition]++;
+        JoinTableBuild.Listed list = lists[partition];
+        list.rows().set(at, row);
+        list.keys().set(at, key);
+      }
+      return;
+    }
     long[] hashes = chunkHashes(keys, from, to, allocator);
     for (int row = from; row < to; row++) {
       long hash = hashes[row - from];

@@ -24,7 +24,8 @@ import net.jqwik.api.Property;
  */
 @LeakCheckedProperty
 class PartitionedJoinTablePropertyTest {
-  private static final DataType[] TYPES = {DataType.INT64, DataType.INT32, DataType.UTF8};
+  private static final DataType[] TYPES = {DataType.INT64, DataType.INT32, DataType.UINT32, DataType.DATE32,
+      DataType.UTF8};
 
   @Property(tries = 300)
   void partitionsFindWhatOneTableFinds(@ForAll long seed) {
@@ -112,8 +113,10 @@ class PartitionedJoinTablePropertyTest {
     for (int row = 0; row < rows; row++) {
       int value = random.nextInt(range);
       values.add(nulls && random.nextInt(8) == 0 ? null : switch (type) {
-        case DataType.Int64 ignored -> (long) value;
+        case DataType.Int64 ignored -> (long) value - range / 2;
         case DataType.Int32 ignored -> value;
+        case DataType.UInt32 ignored -> 3_000_000_000L + value; // above Integer.MAX_VALUE: zero-extended
+        case DataType.Date32 ignored -> java.time.LocalDate.ofEpochDay(value - range / 2);
         default -> "key" + value;
       });
     }
