@@ -63,10 +63,14 @@ final class JoinLookup {
             () -> DictionaryProbe.of(table, buildKeys.getFirst(), categorical.dictionary(), allocator));
         entries = byEntry.entries(categorical);
       } else {
-        hashes = JoinTable.hashes(keys, allocator, scratch.hashes(morsel.rowCount()));
+        hashes = scratch.hashes(morsel.rowCount());
       }
       CrossEquality equality = hashes == null ? null : CrossEquality.of(buildKeys, keys);
       IntegerKeys integers = hashes != null && table.keysInSlots(keys) ? IntegerKeys.of(keys) : null;
+      boolean hashKeys = integers != null && integers.hashesInline(); // hashed by groupsOfKeys
+      if (hashes != null && !hashKeys) {
+        hashes = JoinTable.hashes(keys, allocator, hashes);
+      }
       Column[] nullable = table.nullsMatch() || entries != null ? new Column[0]
           : keys.stream().filter(key -> key.nullCount() > 0).toArray(Column[]::new);
       int rows = morsel.rowCount();
@@ -78,7 +82,7 @@ final class JoinLookup {
       int[] groups = null;
       if (integers != null) {
         groups = scratch.groups(rows);
-        table.groupsOfKeys(hashes, integers, rows, groups);
+        table.groupsOfKeys(hashes, integers, rows, groups, hashKeys);
       }
       JoinProbe.Pairs pairs = scratch.pairs;
       for (int row = 0; row < rows; row++) {

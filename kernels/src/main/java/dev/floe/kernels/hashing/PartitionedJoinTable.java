@@ -222,12 +222,34 @@ public final class PartitionedJoinTable implements AutoCloseable {
    * "Improving Hash Join Performance through Prefetching", ICDE 2004.
    */
   public void groupsOfKeys(long[] hashes, IntegerKeys keys, int rows, int[] groups) {
+    groupsOfKeys(hashes, keys, rows, groups, false);
+  }
+
+  /**
+   * {@link #groupsOfKeys(long[], IntegerKeys, int, int[])}; with {@code hashKeys} (for keys that
+   * {@link IntegerKeys#hashesInline}) the rows' hashes are computed here from their keys, in the
+   * same pass, and written to {@code hashes} rather than read from it: no separate hashing pass, and
+   * no vector code whose objects, until the JIT compiles it, filled G1's young generation.
+   */
+  public void groupsOfKeys(long[] hashes, IntegerKeys keys, int rows, int[] groups, boolean hashKeys) {
+    if (hashKeys && !keys.hashesInline()) {
+      throw new IllegalArgumentException("keys of " + keys.type() + " are not hashed from their values");
+    }
     long[] seen = new long[BLOCK];
     int[] slots = new int[BLOCK];
+    long[] blockKeys = new long[BLOCK];
     for (int base = 0; base < rows; base += BLOCK) {
       int count = Math.min(BLOCK, rows - base);
       for (int index = 0; index < count; index++) {
-        long hash = hashes[base + index];
+        long key = keys.at(base + index);
+        blockKeys[index] = key;
+        long hash;
+        if (hashKeys) {
+          hash = keys.hash(key);
+          hashes[base + index] = hash;
+        } else {
+          hash = hashes[base + index];
+        }
         JoinTable part = parts[(int) hash & mask];
         int slot = part.slotOf(hash);
         slots[index] = slot;
@@ -236,7 +258,7 @@ public final class PartitionedJoinTable implements AutoCloseable {
       for (int index = 0; index < count; index++) {
         long hash = hashes[base + index];
         JoinTable part = parts[(int) hash & mask];
-        long key = keys.at(base + index);
+        long key = blockKeys[index];
         long entry = seen[index] == key ? part.entryAt(slots[index]) : 0;
         groups[base + index] = entry != 0 ? (int) entry - 1 : part.groupOfKey(hash, key);
       }

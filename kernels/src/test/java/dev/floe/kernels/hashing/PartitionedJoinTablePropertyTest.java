@@ -67,8 +67,15 @@ class PartitionedJoinTablePropertyTest {
         long[] hashes = JoinTable.hashes(probe, allocator);
         CrossEquality equality = CrossEquality.of(build, probe);
         int[] blockGroups = new int[probeRows];
+        int[] inlineGroups = new int[probeRows];
+        long[] inlineHashes = new long[probeRows];
         if (integers != null) {
           table.groupsOfKeys(hashes, integers, probeRows, blockGroups);
+          if (integers.hashesInline()) {
+            table.groupsOfKeys(inlineHashes, integers, probeRows, inlineGroups, true);
+            assertThat(inlineHashes).as("hashes from the keys").isEqualTo(hashes);
+            assertThat(inlineGroups).as("groups with the hashes from the keys").isEqualTo(blockGroups);
+          }
         }
         for (int row = 0; row < probeRows; row++) {
           List<Integer> expected = rows(reference, reference.group(buildRows + row));
