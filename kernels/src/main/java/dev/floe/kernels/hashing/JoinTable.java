@@ -42,7 +42,6 @@ public final class JoinTable implements AutoCloseable {
    * entry (as in slots), so that a lookup reads one cache line; else null.
    */
   private final LongArray keyed;
-  private final long keyedEntries; // 2 x capacity when keyed
   private final IntegerKeys integerKeys;
   private final int capacity;
   private final int shift;
@@ -82,20 +81,19 @@ public final class JoinTable implements AutoCloseable {
     this.integerKeys = keysInSlots ? IntegerKeys.of(keys) : null;
     this.mask = capacity - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
-    this.keyedEntries = integerKeys != null ? 2L * capacity : 0;
     LongArray keyedSlots = null;
     IntArray plainSlots = null;
     LongArray plainHashes = null;
     try {
       groupFirst = IntArray.allocate(allocator, Math.max(16, rows));
       if (integerKeys != null && keyedSlab != null) {
-        if (keyedSlab.length() != keyedEntries) {
-          throw new IllegalArgumentException("a slab of " + keyedSlab.length() + " longs for " + keyedEntries);
+        if (keyedSlab.length() != 2L * capacity) {
+          throw new IllegalArgumentException("a slab of " + keyedSlab.length() + " longs for " + 2L * capacity);
         }
         keyedSlab.clear();
         keyedSlots = keyedSlab;
       } else if (integerKeys != null) {
-        keyedSlots = LongArray.zeroed(allocator, keyedEntries);
+        keyedSlots = LongArray.zeroed(allocator, 2L * capacity);
       } else {
         plainSlots = IntArray.zeroed(allocator, capacity);
         plainHashes = LongArray.allocate(allocator, capacity);
@@ -197,7 +195,7 @@ public final class JoinTable implements AutoCloseable {
   /** Every group has one row: the slots now name that row, and the group ids are the rows. */
   void nameRows() {
     if (keyed != null) {
-      for (long entry = 1; entry < keyedEntries; entry += 2) {
+      for (long entry = 1; entry < keyed.length(); entry += 2) {
         long group = keyed.get(entry);
         if (group != 0) {
           keyed.set(entry, groupFirst.get(group - 1) + 1);

@@ -219,17 +219,11 @@ public final class PartitionedJoinTable implements AutoCloseable {
    * the partition its hash selects, or -1, into {@code groups}. The rows go in blocks: first each
    * row's slot is read, loads that do not wait on each other so their cache misses overlap, then
    * each row is settled (most at that slot, the rest by walking on). Group prefetching: Chen et al.,
-   * "Improving Hash Join Performance through Prefetching", ICDE 2004.
-   */
-  public void groupsOfKeys(long[] hashes, IntegerKeys keys, int rows, int[] groups) {
-    groupsOfKeys(hashes, keys, rows, groups, false);
-  }
-
-  /**
-   * {@link #groupsOfKeys(long[], IntegerKeys, int, int[])}; with {@code hashKeys} (for keys that
-   * {@link IntegerKeys#hashesInline}) the rows' hashes are computed here from their keys, in the
-   * same pass, and written to {@code hashes} rather than read from it: no separate hashing pass, and
-   * no vector code whose objects, until the JIT compiles it, filled G1's young generation.
+   * "Improving Hash Join Performance through Prefetching", ICDE 2004. The rows' hashes are read
+   * from {@code hashes}, or, with {@code hashKeys} (for keys that {@link IntegerKeys#hashesInline}),
+   * computed here from their keys in the same pass and written to {@code hashes}: no separate
+   * hashing pass, and no vector code whose objects, until the JIT compiles it, filled G1's young
+   * generation.
    */
   public void groupsOfKeys(long[] hashes, IntegerKeys keys, int rows, int[] groups, boolean hashKeys) {
     if (hashKeys && !keys.hashesInline()) {

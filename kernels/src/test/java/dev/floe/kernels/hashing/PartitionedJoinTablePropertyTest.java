@@ -70,7 +70,7 @@ class PartitionedJoinTablePropertyTest {
         int[] inlineGroups = new int[probeRows];
         long[] inlineHashes = new long[probeRows];
         if (integers != null) {
-          table.groupsOfKeys(hashes, integers, probeRows, blockGroups);
+          table.groupsOfKeys(hashes, integers, probeRows, blockGroups, false);
           if (integers.hashesInline()) {
             table.groupsOfKeys(inlineHashes, integers, probeRows, inlineGroups, true);
             assertThat(inlineHashes).as("hashes from the keys").isEqualTo(hashes);
