@@ -217,8 +217,9 @@ public final class Arithmetic {
   // ---- dispatch ----
 
   /**
-   * Column-scalar through the column-column kernels, a block at a time against a block of the
-   * constant ({@link ArithmeticProgram}): one read of the column and one write of the result.
+   * Column-scalar as a one-operation {@link ArithmeticProgram}: the constant in a register where
+   * the operation allows (see {@code ConstantArithmetic}), else a block at a time against a block
+   * of the constant; one read of the column and one write of the result.
    */
   private static FixedWidthColumn withBroadcast(
       FixedWidthColumn column, Object scalar, boolean scalarOnLeft, ArithmeticOp op, DataType type,

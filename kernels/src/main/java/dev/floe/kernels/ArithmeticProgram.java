@@ -22,8 +22,9 @@ import java.util.List;
  * <p>The program is postfix: {@link Load} pushes a column (of the program's type, or of a numeric
  * type {@link NumericWidening} converts to it, block by block), {@link Constant} pushes a value and
  * {@link Apply} pops two operands and pushes the result. Operations are those with a twin kernel:
- * add, sub and mul of Int32, Int64, Float32 and Float64, and div of floats. A row of the result is
- * null when it is null in any loaded column.
+ * add, sub and mul of Int32, Int64, Float32 and Float64, and div of floats. An operation with one
+ * constant operand takes it in a register where it can ({@link ConstantArithmetic}). A row of the
+ * result is null when it is null in any loaded column.
  */
 public final class ArithmeticProgram {
   /** Rows per block: 2,048 8-byte values are 16 KiB, so a few scratch blocks fit in L1. */
@@ -126,7 +127,8 @@ public final class ArithmeticProgram {
 
   /**
    * Evaluates the steps block by block. Stack slot {@code i} has scratch block {@code i}; each
-   * constant has its own block, filled once. An operand is a (segment, element offset) pair.
+   * constant has its own block, filled the first time an operation reads it as a column (most
+   * take a constant operand in a register). An operand is a (segment, element offset) pair.
    */
   private static final class Runner {
     private final List<Step> steps;
@@ -136,6 +138,10 @@ public final class ArithmeticProgram {
     private final boolean simd;
     private final MemorySegment[] segments;
     private final int[] offsets;
+    /** The constant in each stack slot, or null where the slot holds rows. */
+    private final Number[] constants;
+    /** Which constants' scratch blocks are filled: only those an operation reads as a column. */
+    private final boolean[] filled;
     /** Rows per block: {@link #BLOCK}, or fewer for a short input (its scratch is sized by it). */
     private final int block;
 
@@ -148,11 +154,8 @@ public final class ArithmeticProgram {
       this.constantBase = maxDepth;
       this.segments = new MemorySegment[maxDepth];
       this.offsets = new int[maxDepth];
-      for (int index = 0; index < steps.size(); index++) {
-        if (steps.get(index) instanceof Constant constant) {
-          fill((constantBase + index) * block, constant.value());
-        }
-      }
+      this.constants = new Number[maxDepth];
+      this.filled = new boolean[steps.size()];
     }
 
     void run(MemorySegment out, int length) {
@@ -176,11 +179,13 @@ public final class ArithmeticProgram {
               segments[top] = scratch;
               offsets[top] = top * block;
             }
+            constants[top] = null;
             top++;
           }
           case Constant constant -> {
             segments[top] = scratch;
             offsets[top] = (constantBase + index) * block;
+            constants[top] = constant.value();
             top++;
           }
           case Apply apply -> {
@@ -188,24 +193,68 @@ public final class ArithmeticProgram {
             boolean last = index == steps.size() - 1;
             MemorySegment target = last ? out : scratch;
             int targetOffset = last ? start : (top - 1) * block;
-            Arithmetic.run(segments[top - 1], offsets[top - 1], segments[top], offsets[top],
-                target, targetOffset, rows, apply.op(), type, simd);
+            apply(apply.op(), top - 1, top, target, targetOffset, rows);
             segments[top - 1] = target;
             offsets[top - 1] = targetOffset;
+            constants[top - 1] = null;
           }
         }
       }
     }
 
-    private void fill(int offset, Number value) {
-      for (int row = 0; row < block; row++) {
-        long at = (long) offset + row;
-        switch (type) {
-          case DataType.Int64 t -> scratch.setAtIndex(ValueLayout.JAVA_LONG, at, value.longValue());
-          case DataType.Int32 t -> scratch.setAtIndex(ValueLayout.JAVA_INT, at, value.intValue());
-          case DataType.Float64 t ->
-              scratch.setAtIndex(ValueLayout.JAVA_DOUBLE, at, value.doubleValue());
-          default -> scratch.setAtIndex(ValueLayout.JAVA_FLOAT, at, value.floatValue());
+    /**
+     * {@code slot(left) op slot(right)} into the target: with the constant in a register when one
+     * operand is a constant and the operation allows ({@code x + c}, {@code x - c} as {@code x +
+     * (-c)}, {@code x * c}, {@code c + x}, {@code c * x}), else column against column, the
+     * constant's scratch block standing in for it.
+     */
+    private void apply(ArithmeticOp op, int left, int right, MemorySegment target, int targetOffset, int rows) {
+      Number constant = constants[right];
+      if (constant != null && constants[left] == null && op != ArithmeticOp.DIV) {
+        ArithmeticOp kernel = op == ArithmeticOp.SUB ? ArithmeticOp.ADD : op;
+        Number value = op == ArithmeticOp.SUB ? ConstantArithmetic.negate(constant, type) : constant;
+        ConstantArithmetic.run(segments[left], offsets[left], value, target, targetOffset, rows, kernel, type, simd);
+      } else if (constants[left] != null && constant == null
+          && (op == ArithmeticOp.ADD || op == ArithmeticOp.MUL)) {
+        ConstantArithmetic.run(segments[right], offsets[right], constants[left], target, targetOffset, rows, op,
+            type, simd);
+      } else {
+        fillIfConstant(left);
+        fillIfConstant(right);
+        Arithmetic.run(segments[left], offsets[left], segments[right], offsets[right], target, targetOffset, rows, op,
+            type, simd);
+      }
+    }
+
+    /** Fills the scratch block of the constant in stack slot {@code slot} (if it is one) on its first use. */
+    private void fillIfConstant(int slot) {
+      Number value = constants[slot];
+      int step = offsets[slot] / block - constantBase;
+      if (value == null || filled[step]) {
+        return;
+      }
+      filled[step] = true;
+      long offset = offsets[slot];
+      switch (type) {
+        case DataType.Int64 t -> {
+          for (int row = 0; row < block; row++) {
+            scratch.setAtIndex(ValueLayout.JAVA_LONG, offset + row, value.longValue());
+          }
+        }
+        case DataType.Int32 t -> {
+          for (int row = 0; row < block; row++) {
+            scratch.setAtIndex(ValueLayout.JAVA_INT, offset + row, value.intValue());
+          }
+        }
+        case DataType.Float64 t -> {
+          for (int row = 0; row < block; row++) {
+            scratch.setAtIndex(ValueLayout.JAVA_DOUBLE, offset + row, value.doubleValue());
+          }
+        }
+        default -> {
+          for (int row = 0; row < block; row++) {
+            scratch.setAtIndex(ValueLayout.JAVA_FLOAT, offset + row, value.floatValue());
+          }
         }
       }
     }
