@@ -66,21 +66,27 @@ final class MappedIpcWriter {
     MessageWriter sizing = new MessageWriter(IpcSink.counting(), IpcCompression.NONE, allocator, ALIGNMENT);
     messages.writeTo(sizing, false);
     long size = sizing.position();
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        Arena arena = Arena.ofConfined()) {
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      fill(channel, size, allocator, messages);
+    } catch (InternalError fault) {
+      // a page of the mapping could not be backed (SIGBUS), e.g. on a full tmpfs: the JVM reports
+      // the fault of an unsafe memory access as an InternalError, possibly a little after it
+      throw new IOException("the file system could not back the mapping of " + size + " bytes ("
+          + fault.getMessage() + "); is it full?", fault);
+    }
+  }
+
+  /** Maps {@code size} bytes of {@code channel}, writes the messages into them and unmaps them. */
+  private static void fill(FileChannel channel, long size, BufferAllocator allocator, Messages messages)
+      throws IOException {
+    try (Arena arena = Arena.ofConfined()) {
       MemorySegment mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
       IpcSink sink = IpcSink.into(mapping);
       if (SINK_WRAPPER.isBound()) {
         sink = SINK_WRAPPER.get().apply(sink);
       }
       MessageWriter out = new MessageWriter(sink, IpcCompression.NONE, allocator, ALIGNMENT);
-      try {
-        messages.writeTo(out, true);
-      } catch (InternalError fault) {
-        // a page of the mapping could not be backed (SIGBUS): the file system is full
-        throw new IOException("the file system could not back the mapping of " + size + " bytes (" + fault.getMessage()
-            + "); is it full?", fault);
-      }
+      messages.writeTo(out, true);
       if (out.position() != size) {
         throw new InternalFloeException("wrote " + out.position() + " bytes into a mapping of " + size);
       }

@@ -174,6 +174,23 @@ class IpcSharedMemoryTest {
   }
 
   @Test
+  void aFileTruncatedUnderTheMappingFailsAsAnIoErrorNotACrash(BufferAllocator allocator) throws IOException {
+    Path path = shm.resolve("frame.arrow");
+    List<ChunkedColumn> columns = IpcSamples.columns(20_000, 1, allocator);
+    try {
+      // what a full tmpfs does: a page of the mapping cannot be backed, the write faults (SIGBUS)
+      ScopedValue.where(MappedIpcWriter.SINK_WRAPPER, sink -> truncatingAfter(sink, 4096)).run(() ->
+          assertThatThrownBy(() -> IpcWriter.writeFile(path, IpcSamples.SCHEMA, columns, MAPPED, allocator))
+              .isInstanceOf(FloeIoException.class)
+              .hasMessageContaining(path.toString())
+              .hasMessageContaining("could not back the mapping"));
+    } finally {
+      columns.forEach(ChunkedColumn::close);
+    }
+    assertThat(shm.list()).isEmpty();
+  }
+
+  @Test
   void noTemporaryFileIsLeftOnSuccess(BufferAllocator allocator) throws IOException {
     IpcSamples.write(shm.resolve("a.arrow"), false, 100, MAPPED, allocator);
     IpcSamples.write(shm.resolve("b.arrows"), true, 100, MAPPED, allocator);
@@ -191,6 +208,42 @@ class IpcSharedMemoryTest {
         .hasMessageContaining("uncompressed");
     assertThat(MAPPED.withMemoryMapped(false).withCompression(IpcCompression.LZ4).compression())
         .isEqualTo(IpcCompression.LZ4);
+  }
+
+  /** A sink that truncates the file it fills (the only one in the directory) after {@code limit} bytes. */
+  private IpcSink truncatingAfter(IpcSink sink, long limit) {
+    return new IpcSink() {
+      private long written;
+
+      private void take(long count) throws IOException {
+        written += count;
+        if (written > limit && written - count <= limit) {
+          Path temporary = shm.path().resolve(shm.list().getFirst());
+          try (java.nio.channels.FileChannel channel =
+              java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(0);
+          }
+        }
+      }
+
+      @Override
+      public void write(ByteBuffer bytes) throws IOException {
+        take(bytes.remaining());
+        sink.write(bytes);
+      }
+
+      @Override
+      public void write(MemorySegment segment) throws IOException {
+        take(segment.byteSize());
+        sink.write(segment);
+      }
+
+      @Override
+      public void zeros(int count) throws IOException {
+        take(count);
+        sink.zeros(count);
+      }
+    };
   }
 
   /** A sink that passes {@code limit} bytes on, then fails as a full disk would. */
