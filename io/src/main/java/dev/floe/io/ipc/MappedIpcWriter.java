@@ -30,9 +30,11 @@ import java.util.function.UnaryOperator;
  * over the target with {@code ATOMIC_MOVE}. The mapping is not forced (no {@code msync}): readers in
  * other processes share the same page cache and see the data as soon as the file is renamed, and the
  * channel writer does not {@code fsync} either; durability across a machine crash is not promised,
- * and on {@code /dev/shm} there is nothing to force to. If the file system runs out of space while
- * the mapping is filled (tmpfs allocates pages on first write), the fault surfaces as a {@link
- * FloeIoException} and the temporary file is deleted.
+ * and on {@code /dev/shm} there is nothing to force to. Before the copy, every page of the mapping
+ * is backed in one call ({@link WritablePages}, Linux 5.14+), so a file system without room for
+ * the file (tmpfs allocates pages on first write) fails there; where that call is unavailable, the
+ * fault of a copy into an unbacked page ({@code SIGBUS}) is caught instead. Either way the write
+ * fails with a {@link FloeIoException} naming the file and the temporary file is deleted.
  *
  * <h2>Lifetime of a mapped file</h2>
  * A file that some process has mapped must never be truncated or rewritten in place: a reader
@@ -81,6 +83,7 @@ final class MappedIpcWriter {
       throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+      WritablePages.populate(mapping);
       IpcSink sink = IpcSink.into(mapping);
       if (SINK_WRAPPER.isBound()) {
         sink = SINK_WRAPPER.get().apply(sink);

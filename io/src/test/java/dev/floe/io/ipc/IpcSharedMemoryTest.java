@@ -191,6 +191,22 @@ class IpcSharedMemoryTest {
   }
 
   @Test
+  void pagesThatCannotBeBackedFailThePopulationNotTheCopy() throws IOException {
+    Path path = shm.resolve("populate.bin");
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
+            java.nio.file.StandardOpenOption.WRITE);
+        java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+      MemorySegment mapping = channel.map(java.nio.channels.FileChannel.MapMode.READ_WRITE, 0, 1 << 20, arena);
+      assertThat(WritablePages.populate(mapping)).as("MADV_POPULATE_WRITE on this kernel").isTrue();
+      channel.truncate(0); // the pages now lie past the end of the file: touching one would raise SIGBUS
+      assertThatThrownBy(() -> WritablePages.populate(mapping))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("cannot back " + (1 << 20) + " bytes");
+    }
+  }
+
+  @Test
   void noTemporaryFileIsLeftOnSuccess(BufferAllocator allocator) throws IOException {
     IpcSamples.write(shm.resolve("a.arrow"), false, 100, MAPPED, allocator);
     IpcSamples.write(shm.resolve("b.arrows"), true, 100, MAPPED, allocator);
