@@ -11,8 +11,11 @@ import dev.floe.errors.InvalidOperationException;
  *     through a memory mapping of its exact final size (Floe's own option; Polars has none): every
  *     message body, and so every buffer, starts at a multiple of 64 bytes in the file, and the body
  *     is uncompressed. Meant for exchanging frames through {@code /dev/shm}, where pyarrow's {@code
- *     ipc.open_file(memory_map(path))} and Floe's memory-mapped read use the buffers in place. See
- *     {@link MappedIpcWriter} for the lifetime rules of a mapped file.
+ *     ipc.open_file(memory_map(path))} and Floe's memory-mapped read use the buffers in place.
+ *     A mapped file must never be truncated or rewritten in place (its readers would get {@code
+ *     SIGBUS} or see data change); replace it by writing a new file and renaming it over the old
+ *     one, as this writer does (readers keep the old inode), or delete it (safe on Linux while
+ *     mapped).
  */
 public record IpcWriteOptions(IpcCompression compression, int recordBatchSize, boolean memoryMapped) {
   /** Uncompressed, at most 1,048,576 rows per record batch, written through a channel. */

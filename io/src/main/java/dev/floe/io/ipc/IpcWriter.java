@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * atomically: into a temporary file in the target directory, renamed over the target on success
  * and deleted on failure, so a failed write never leaves a half-written file. With {@link
  * IpcWriteOptions#memoryMapped()} the file is laid out for zero-copy reading by other processes
- * and written through a memory mapping; see {@link MappedIpcWriter}.
+ * and written through a memory mapping (see {@code MappedIpcWriter}).
  */
 public final class IpcWriter {
   private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1', 0, 0};

@@ -86,6 +86,16 @@ class IpcCrossProcessTest {
     shm.close();
   }
 
+  /** The address range {@code [start, end)} at which this process has mapped {@code path}. */
+  private static long[] mappedRange(Path path) throws IOException {
+    String name = path.toAbsolutePath().toString();
+    List<String> lines = Files.readAllLines(Path.of("/proc/self/maps")).stream()
+        .filter(line -> line.endsWith(" " + name)).toList();
+    assertThat(lines).as("mappings of %s", name).hasSize(1);
+    String[] range = lines.getFirst().substring(0, lines.getFirst().indexOf(' ')).split("-");
+    return new long[] {Long.parseUnsignedLong(range[0], 16), Long.parseUnsignedLong(range[1], 16)};
+  }
+
   @Test
   void pyarrowReadsAFloeFileInPlaceAllocatingNothing(BufferAllocator allocator) throws Exception {
     Path path = shm.resolve("from-floe.arrow");
@@ -135,6 +145,7 @@ class IpcCrossProcessTest {
     assertThat(shm.list()).containsExactly("from-pyarrow.arrow");
     long fileSize = Files.size(path);
     try (IpcTable table = IpcReader.readFile(path, IpcReadOptions.DEFAULT, allocator)) {
+      long[] mapping = mappedRange(path);
       assertThat(table.schema()).isEqualTo(SharedFrame.SCHEMA);
       assertThat(table.batches()).extracting(RecordBatch::rowCount).containsExactly(4096, 4096, 1808);
       Set<Buffer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -152,6 +163,7 @@ class IpcCrossProcessTest {
             assertThat(buffer.isForeign()).as("buffer of %s", column.type()).isTrue();
             // pyarrow's writer aligns buffers to 8 bytes (its default); Floe uses them in place
             assertThat(buffer.segment().address() % 8).isZero();
+            assertThat(buffer.segment().address()).isBetween(mapping[0], mapping[1] - buffer.capacity());
             if (seen.add(buffer)) {
               foreign += buffer.capacity();
             }
