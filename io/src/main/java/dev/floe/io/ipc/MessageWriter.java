@@ -31,7 +31,10 @@ final class MessageWriter {
     this(IpcSink.of(channel), compression, allocator, 8);
   }
 
-  /** A writer to {@code sink} padding each message's metadata so its body starts at a multiple of {@code metadataAlignment}. */
+  /**
+   * A writer to {@code sink} padding each message's metadata so that its body starts at a multiple
+   * of {@code metadataAlignment} in the output.
+   */
   MessageWriter(IpcSink sink, IpcCompression compression, BufferAllocator allocator, int metadataAlignment) {
     this.sink = sink;
     this.compression = compression;
