@@ -99,6 +99,18 @@ class IpcSharedMemoryFrameTest {
   }
 
   @Test
+  void writesAnEmptyFrame() {
+    Path path = directory.resolve("empty.arrow");
+    try (DataFrame frame = sample(0)) {
+      frame.writeIpc(path, IpcWriteOptions.DEFAULT.withMemoryMapped(true));
+      try (DataFrame read = Floe.readIpc(path)) {
+        assertThat(read.height()).isZero();
+        assertThat(read.schema()).isEqualTo(frame.schema());
+      }
+    }
+  }
+
+  @Test
   void refusesACompressedMappedWrite() {
     assertThatThrownBy(() -> IpcWriteOptions.DEFAULT.withMemoryMapped(true).withCompression(IpcCompression.ZSTD))
         .isInstanceOf(InvalidOperationException.class);
