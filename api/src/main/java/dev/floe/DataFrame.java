@@ -640,7 +640,11 @@ public final class DataFrame implements AutoCloseable {
     IpcFrames.write(this, path, dev.floe.io.ipc.IpcWriteOptions.DEFAULT, false);
   }
 
-  /** Writes this frame as an Arrow IPC file with options (compression, record batch size). */
+  /**
+   * Writes this frame as an Arrow IPC file with options (compression, record batch size, and
+   * {@link dev.floe.io.ipc.IpcWriteOptions#withMemoryMapped} for a file other processes read in
+   * place, e.g. through {@code /dev/shm}).
+   */
   public void writeIpc(java.nio.file.Path path, dev.floe.io.ipc.IpcWriteOptions options) {
     IpcFrames.write(this, path, options, false);
   }

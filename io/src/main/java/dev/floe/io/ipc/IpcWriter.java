@@ -25,7 +25,9 @@ import java.util.TreeSet;
 /**
  * Writes columns as an Arrow IPC file or stream (metadata version V5, buffers 64-byte aligned),
  * atomically: into a temporary file in the target directory, renamed over the target on success
- * and deleted on failure, so a failed write never leaves a half-written file.
+ * and deleted on failure, so a failed write never leaves a half-written file. With {@link
+ * IpcWriteOptions#memoryMapped()} the file is laid out for zero-copy reading by other processes
+ * and written through a memory mapping (see {@code MappedIpcWriter}).
  */
 public final class IpcWriter {
   private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1', 0, 0};
@@ -50,22 +52,13 @@ public final class IpcWriter {
     ProgressReporter progress = IoProgress.reporter(stream ? "write ipc stream" : "write ipc", path, -1);
     try {
       AtomicFileWrite.write(target, temporary -> {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-          MessageWriter out = new MessageWriter(channel, options.compression(), allocator);
-          if (!stream) {
-            out.raw(ByteBuffer.wrap(FILE_MAGIC));
-          }
-          out.message(IpcSchemas.schemaTable(schema), 1, null);
-          List<long[]> blocks = new ArrayList<>();
-          DictionaryWriter dictionaries = new DictionaryWriter(stream);
-          for (long[] range : batchRanges(columns, options.recordBatchSize())) {
-            long[] block = writeBatch(out, columns, range[0], range[1], dictionaries);
-            blocks.add(block);
-            progress.advance(block[1] + block[2], range[1]);
-          }
-          out.raw(ByteBuffer.wrap(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0}));
-          if (!stream) {
-            writeFooter(out, schema, dictionaries.blocks, blocks);
+        if (options.memoryMapped()) {
+          MappedIpcWriter.write(temporary, allocator,
+              (out, report) -> writeMessages(out, schema, columns, options, stream, report ? progress : null));
+        } else {
+          try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            writeMessages(new MessageWriter(channel, options.compression(), allocator), schema, columns, options,
+                stream, progress);
           }
         }
         progress.finish(); // a listener that throws here cancels: nothing is renamed
@@ -75,6 +68,28 @@ public final class IpcWriter {
           + ": " + failure.getMessage(), failure);
     } finally {
       progress.finish();
+    }
+  }
+
+  /** Writes the whole file or stream to {@code out}; {@code progress} may be null (no reports). */
+  private static void writeMessages(MessageWriter out, Schema schema, List<ChunkedColumn> columns,
+      IpcWriteOptions options, boolean stream, ProgressReporter progress) throws IOException {
+    if (!stream) {
+      out.raw(ByteBuffer.wrap(FILE_MAGIC));
+    }
+    out.message(IpcSchemas.schemaTable(schema), 1, null);
+    List<long[]> blocks = new ArrayList<>();
+    DictionaryWriter dictionaries = new DictionaryWriter(stream);
+    for (long[] range : batchRanges(columns, options.recordBatchSize())) {
+      long[] block = writeBatch(out, columns, range[0], range[1], dictionaries);
+      blocks.add(block);
+      if (progress != null) {
+        progress.advance(block[1] + block[2], range[1]);
+      }
+    }
+    out.raw(ByteBuffer.wrap(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0}));
+    if (!stream) {
+      writeFooter(out, schema, dictionaries.blocks, blocks);
     }
   }
 

@@ -12,45 +12,59 @@ import java.util.List;
 
 /**
  * Writes encapsulated IPC messages (continuation marker, metadata length, Message flatbuffer padded
- * to 8 bytes, body) to a channel and keeps the position for the file footer's blocks. Body buffers
- * start at multiples of 64 bytes; off-heap buffers go to the channel without a heap copy.
+ * to the metadata alignment, body) to a sink and keeps the position for the file footer's blocks.
+ * Body buffers start at multiples of 64 bytes within the body; off-heap buffers go to the sink
+ * without a heap copy. With a metadata alignment of 64 every body, and so every buffer, also starts
+ * at a multiple of 64 bytes in the file (given messages that start at multiples of 8).
  */
 final class MessageWriter {
   private static final int ALIGNMENT = 64;
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ALIGNMENT);
 
-  private final FileChannel channel;
+  private final IpcSink sink;
   private final IpcCompression compression;
   private final BufferAllocator allocator;
+  private final int metadataAlignment;
   private long position;
 
+  /** A writer with 8-byte metadata alignment (bodies 8-byte aligned in the file, as Arrow C++ writes). */
   MessageWriter(FileChannel channel, IpcCompression compression, BufferAllocator allocator) {
-    this.channel = channel;
+    this(IpcSink.of(channel), compression, allocator, 8);
+  }
+
+  /**
+   * A writer to {@code sink} padding each message's metadata so that its body starts at a multiple
+   * of {@code metadataAlignment} in the output.
+   */
+  MessageWriter(IpcSink sink, IpcCompression compression, BufferAllocator allocator, int metadataAlignment) {
+    this.sink = sink;
     this.compression = compression;
     this.allocator = allocator;
+    this.metadataAlignment = metadataAlignment;
   }
 
   BufferAllocator allocator() {
     return allocator;
   }
 
+  /** The number of bytes written so far. */
+  long position() {
+    return position;
+  }
+
   void raw(ByteBuffer bytes) throws IOException {
-    while (bytes.hasRemaining()) {
-      position += channel.write(bytes);
-    }
+    position += bytes.remaining();
+    sink.write(bytes);
   }
 
   private void segment(MemorySegment segment) throws IOException {
-    long chunk = 1L << 30;
-    for (long start = 0; start < segment.byteSize(); start += chunk) {
-      raw(segment.asSlice(start, Math.min(chunk, segment.byteSize() - start)).asByteBuffer());
-    }
+    position += segment.byteSize();
+    sink.write(segment);
   }
 
-  private void pad(long length) throws IOException {
-    long padding = (ALIGNMENT - length % ALIGNMENT) % ALIGNMENT;
-    if (padding > 0) {
-      raw(ZEROS.duplicate().limit((int) padding));
+  private void zeros(int count) throws IOException {
+    if (count > 0) {
+      position += count;
+      sink.zeros(count);
     }
   }
 
@@ -60,17 +74,20 @@ final class MessageWriter {
     Table message = new Table().addShort(0, 4).addByte(1, headerType).add(2, header).addLong(3, bodyLength);
     byte[] metadata = FlatBufferBuilder.finish(message);
     long start = position;
+    // the metadata length counts the padding that makes the body start aligned
+    int padding = (int) ((metadataAlignment - (start + 8 + metadata.length) % metadataAlignment) % metadataAlignment);
     ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    prefix.putInt(-1).putInt(metadata.length).flip();
+    prefix.putInt(-1).putInt(metadata.length + padding).flip();
     raw(prefix);
     raw(ByteBuffer.wrap(metadata));
+    zeros(padding);
     if (body != null) {
       for (MemorySegment part : body.segments()) {
         segment(part);
-        pad(part.byteSize());
+        zeros((int) ((ALIGNMENT - part.byteSize() % ALIGNMENT) % ALIGNMENT));
       }
     }
-    return new long[] {start, 8 + metadata.length, bodyLength};
+    return new long[] {start, 8 + metadata.length + padding, bodyLength};
   }
 
   /** Writes one RecordBatch message from an encoder's nodes and buffers. */
