@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The C heap ({@code malloc}, {@code calloc}, {@code free}) through FFM downcalls, for the small
@@ -19,6 +20,8 @@ final class NativeHeap {
   private static final MethodHandle MALLOC;
   private static final MethodHandle CALLOC;
   private static final MethodHandle FREE;
+  /** Blocks allocated here and not yet freed (tests check it returns to where it was). */
+  private static final LongAdder LIVE_BLOCKS = new LongAdder();
 
   static {
     Linker linker = Linker.nativeLinker();
@@ -39,6 +42,11 @@ final class NativeHeap {
 
   private NativeHeap() {}
 
+  /** The number of blocks from {@link #mallocOrThrow} and {@link #callocOrThrow} not yet freed. */
+  static long liveBlocks() {
+    return LIVE_BLOCKS.sum();
+  }
+
   /** {@code malloc(bytes)} (at least 1 byte); throws instead of returning NULL. */
   static long mallocOrThrow(long bytes, String what) {
     long address;
@@ -51,6 +59,7 @@ final class NativeHeap {
       throw new FloeOutOfMemoryException(
           "the C heap refused " + bytes + " bytes for " + what + " (C Data Interface)");
     }
+    LIVE_BLOCKS.increment();
     return address;
   }
 
@@ -66,6 +75,7 @@ final class NativeHeap {
       throw new FloeOutOfMemoryException(
           "the C heap refused " + bytes + " bytes for " + what + " (C Data Interface)");
     }
+    LIVE_BLOCKS.increment();
     return address;
   }
 
@@ -76,6 +86,7 @@ final class NativeHeap {
     }
     try {
       FREE.invokeExact(address);
+      LIVE_BLOCKS.decrement();
     } catch (Throwable failure) {
       Releases.record(failure);
     }

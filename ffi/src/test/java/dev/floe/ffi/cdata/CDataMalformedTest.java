@@ -34,6 +34,7 @@ class CDataMalformedTest {
   @Test
   void aWrongBufferCountIsRefused(BufferAllocator allocator) {
     int nodes = ArrayExporter.liveNodes();
+    long blocks = NativeHeap.liveBlocks();
     MemorySegment array = ArrowStructs.allocateArray();
     MemorySegment schema = ArrowStructs.allocateSchema();
     try (Column column = build(DataType.UTF8, allocator, "a", "b")) {
@@ -52,6 +53,7 @@ class CDataMalformedTest {
       ArrowStructs.free(schema);
     }
     assertThat(ArrayExporter.liveNodes()).isEqualTo(nodes);
+    assertThat(NativeHeap.liveBlocks()).isEqualTo(blocks);
   }
 
   @Test
@@ -88,6 +90,7 @@ class CDataMalformedTest {
   private static void assertRefused(
       BufferAllocator allocator, DataType type, String format, String... messageParts) {
     int nodes = ArrayExporter.liveNodes();
+    long blocks = NativeHeap.liveBlocks();
     MemorySegment array = ArrowStructs.allocateArray();
     MemorySegment schema = ArrowStructs.allocateSchema();
     try (Column column = build(type, allocator, type == DataType.INT64 ? (Object) 1L : (Object) 1);
@@ -107,5 +110,6 @@ class CDataMalformedTest {
       ArrowStructs.free(schema);
     }
     assertThat(ArrayExporter.liveNodes()).isEqualTo(nodes);
+    assertThat(NativeHeap.liveBlocks()).isEqualTo(blocks);
   }
 }

@@ -116,6 +116,9 @@ class CDataReleaseTest {
     Linker linker = Linker.nativeLinker();
     var create = linker.defaultLookup().find("pthread_create");
     var join = linker.defaultLookup().find("pthread_join");
+    if (System.getProperty("os.name", "").startsWith("Linux")) {
+      assertThat(create).as("glibc exports pthread_create").isPresent();
+    }
     if (create.isPresent() && join.isPresent()) {
       MethodHandle pthreadCreate = linker.downcallHandle(create.get(), FunctionDescriptor.of(
           ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,

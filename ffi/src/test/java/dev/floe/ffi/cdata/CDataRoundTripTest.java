@@ -30,6 +30,7 @@ class CDataRoundTripTest {
   @Test
   void everyRepresentativeTypeRoundTripsZeroCopyWholeAndSliced(BufferAllocator allocator) {
     int before = ArrayExporter.liveNodes();
+    long blocks = NativeHeap.liveBlocks();
     List<DataType> types = DataTypeArbitraries.representativeTypes();
     assertThat(types).hasSizeGreaterThan(30);
     for (DataType type : types) {
@@ -52,6 +53,7 @@ class CDataRoundTripTest {
       }
     }
     assertThat(ArrayExporter.liveNodes()).as("every exported node was released").isEqualTo(before);
+    assertThat(NativeHeap.liveBlocks()).as("every C-heap block was freed").isEqualTo(blocks);
   }
 
   @Test
@@ -106,12 +108,15 @@ class CDataRoundTripTest {
         build(DataType.INT64, allocator, 1L, 2L, null),
         build(DataType.UTF8, allocator, "x", null, "zz")), 3)) {
       long exportedBytes = allocator.allocatedBytes();
+      long blocks = NativeHeap.liveBlocks();
       for (int round = 0; round < 10_000; round++) {
         try (RecordBatch imported = roundTrip(batch, imports)) {
           assertThat(imported.column(1).getObject(2)).isEqualTo("zz");
         }
       }
       assertThat(imports.allocatedBytes()).isZero();
+      assertThat(NativeHeap.liveBlocks()).as("C-heap blocks (structs, strings, pointer arrays)")
+          .isEqualTo(blocks);
       assertThat(allocator.allocatedBytes()).isEqualTo(exportedBytes);
       assertThat(batch.column(0).buffers().get(1).referenceCount()).isEqualTo(1);
     } finally {
