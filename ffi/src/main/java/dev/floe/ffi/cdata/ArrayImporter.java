@@ -1,6 +1,7 @@
 package dev.floe.ffi.cdata;
 
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.errors.SchemaMismatchException;
 import dev.floe.memory.Bitmaps;
 import dev.floe.memory.Buffer;
 import dev.floe.memory.BufferAllocator;
@@ -33,6 +34,7 @@ import java.util.List;
  * and child counts, required pointers) throw {@link InvalidOperationException} naming the field.
  */
 final class ArrayImporter {
+  private static final String PREFIX = "cannot import field '";
   private final BufferAllocator allocator;
   private final ImportedArray owner;
 
@@ -86,15 +88,33 @@ final class ArrayImporter {
       check();
       try {
         return construct();
-      } catch (RuntimeException | Error failure) {
-        for (Buffer buffer : taken) {
-          buffer.release();
-        }
-        for (Column child : builtChildren) {
-          child.close();
-        }
+      } catch (RuntimeException failure) {
+        releaseTaken();
+        throw named(failure);
+      } catch (Error failure) {
+        releaseTaken();
         throw failure;
       }
+    }
+
+    private void releaseTaken() {
+      for (Buffer buffer : taken) {
+        buffer.release();
+      }
+      for (Column child : builtChildren) {
+        child.close();
+      }
+    }
+
+    /** A column constructor's refusal (sizes, offsets, types) restated with the field and format. */
+    private RuntimeException named(RuntimeException failure) {
+      boolean refused = failure instanceof InvalidOperationException
+          || failure instanceof SchemaMismatchException;
+      if (!refused || failure.getMessage().startsWith(PREFIX)) {
+        return failure;
+      }
+      return new InvalidOperationException(
+          PREFIX + path + "' (format '" + type.arrowFormat() + "'): " + failure.getMessage(), failure);
     }
 
     private void check() {
@@ -288,7 +308,7 @@ final class ArrayImporter {
 
     private InvalidOperationException bad(String problem) {
       return new InvalidOperationException(
-          "cannot import field '" + path + "' (format '" + type.arrowFormat() + "'): " + problem);
+          PREFIX + path + "' (format '" + type.arrowFormat() + "'): " + problem);
     }
   }
 

@@ -87,6 +87,66 @@ class CDataMalformedTest {
     }
   }
 
+  @Test
+  void aListOffsetBeyondItsValuesIsRefusedWithTheFieldName(BufferAllocator allocator) {
+    DataType type = DataType.ListType.of(DataType.INT16);
+    long blocks = NativeHeap.liveBlocks();
+    MemorySegment array = ArrowStructs.allocateArray();
+    MemorySegment schema = ArrowStructs.allocateSchema();
+    try (Column column = build(type, allocator, java.util.List.of((short) 1, (short) 2), java.util.List.of((short) 3))) {
+      CDataExporter.exportColumn(column, Field.of("lists", type), array, schema);
+      long children = (long) ArrowStructs.ARRAY_CHILDREN.get(array, 0L);
+      long child = NativeHeap.view(children, 8).get(java.lang.foreign.ValueLayout.JAVA_LONG, 0);
+      ArrowStructs.ARRAY_LENGTH.set(NativeHeap.view(child, ArrowStructs.ARRAY_SIZE), 0L, 2L);
+      assertThatThrownBy(() -> new CDataImporter(allocator).importColumn(array, schema))
+          .isInstanceOf(InvalidOperationException.class)
+          .hasMessageContaining("field 'lists' (format '+l')")
+          .hasMessageContaining("last offset 3");
+      assertThat(column.children().getFirst().buffers().get(1).referenceCount()).isEqualTo(1);
+    } finally {
+      ArrowStructs.free(array);
+      ArrowStructs.free(schema);
+    }
+    assertThat(NativeHeap.liveBlocks()).isEqualTo(blocks);
+  }
+
+  @Test
+  void anImportOverTheAllocatorsLimitReleasesEverything(BufferAllocator allocator) {
+    int nodes = ArrayExporter.liveNodes();
+    BufferAllocator small = allocator.newChild("small", 100);
+    MemorySegment array = ArrowStructs.allocateArray();
+    MemorySegment schema = ArrowStructs.allocateSchema();
+    try (Column column = build(DataType.INT64, allocator, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L)) {
+      CDataExporter.exportColumn(column, Field.of("big", DataType.INT64), array, schema);
+      assertThatThrownBy(() -> new CDataImporter(small).importColumn(array, schema))
+          .isInstanceOf(dev.floe.errors.FloeOutOfMemoryException.class);
+      assertThat(column.buffers().get(1).referenceCount()).isEqualTo(1);
+      assertThat(small.allocatedBytes()).isZero();
+    } finally {
+      small.close();
+      ArrowStructs.free(array);
+      ArrowStructs.free(schema);
+    }
+    assertThat(ArrayExporter.liveNodes()).isEqualTo(nodes);
+  }
+
+  @Test
+  void aBatchWithNullRowsIsRefused(BufferAllocator allocator) {
+    DataType type = DataType.StructType.of(Field.of("a", DataType.INT32));
+    MemorySegment array = ArrowStructs.allocateArray();
+    MemorySegment schema = ArrowStructs.allocateSchema();
+    try (Column column = build(type, allocator, java.util.Map.of("a", 1), null)) {
+      CDataExporter.exportColumn(column, Field.of("rows", type), array, schema);
+      assertThatThrownBy(() -> new CDataImporter(allocator).importBatch(array, schema))
+          .isInstanceOf(InvalidOperationException.class)
+          .hasMessageContaining("cannot have null rows");
+      assertThat(ArrowStructs.isArrayReleased(array)).isTrue();
+    } finally {
+      ArrowStructs.free(array);
+      ArrowStructs.free(schema);
+    }
+  }
+
   private static void assertRefused(
       BufferAllocator allocator, DataType type, String format, String... messageParts) {
     int nodes = ArrayExporter.liveNodes();

@@ -109,6 +109,7 @@ class CDataRoundTripTest {
         build(DataType.UTF8, allocator, "x", null, "zz")), 3)) {
       long exportedBytes = allocator.allocatedBytes();
       long blocks = NativeHeap.liveBlocks();
+      long failures = ReleaseFailures.count();
       for (int round = 0; round < 10_000; round++) {
         try (RecordBatch imported = roundTrip(batch, imports)) {
           assertThat(imported.column(1).getObject(2)).isEqualTo("zz");
@@ -117,6 +118,7 @@ class CDataRoundTripTest {
       assertThat(imports.allocatedBytes()).isZero();
       assertThat(NativeHeap.liveBlocks()).as("C-heap blocks (structs, strings, pointer arrays)")
           .isEqualTo(blocks);
+      assertThat(ReleaseFailures.count()).as("%s", ReleaseFailures.recent()).isEqualTo(failures);
       assertThat(allocator.allocatedBytes()).isEqualTo(exportedBytes);
       assertThat(batch.column(0).buffers().get(1).referenceCount()).isEqualTo(1);
     } finally {
