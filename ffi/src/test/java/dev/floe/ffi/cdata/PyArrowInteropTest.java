@@ -138,4 +138,37 @@ class PyArrowInteropTest {
       ArrowStructs.free(schemaStruct);
     }
   }
+
+  @Test
+  void floeReadsEmptyAndAllNullPyarrowColumns(BufferAllocator allocator) throws Throwable {
+    EmbeddedPython python = EmbeddedPython.get();
+    Assumptions.assumeTrue(python != null, "FLOE_TEST_PYTHON is not set");
+    String[] types = {"pa.int32()", "pa.string()", "pa.large_binary()", "pa.string_view()",
+        "pa.list_(pa.int8())", "pa.struct([('x', pa.int64())])", "pa.bool_()", "pa.null()"};
+    for (int rows : new int[] {0, 3}) {
+      MemorySegment array = ArrowStructs.allocateArray();
+      MemorySegment schemaStruct = ArrowStructs.allocateSchema();
+      try {
+        StringBuilder columns = new StringBuilder();
+        for (int index = 0; index < types.length; index++) {
+          columns.append("'c").append(index).append("': pa.array([None] * ").append(rows)
+              .append(", ").append(types[index]).append("), ");
+        }
+        python.run("pa.record_batch({" + columns + "})._export_to_c("
+            + array.address() + ", " + schemaStruct.address() + ")");
+        try (RecordBatch batch = new CDataImporter(allocator).importBatch(array, schemaStruct)) {
+          assertThat(batch.rowCount()).isEqualTo(rows);
+          assertThat(batch.schema().field("c7").type()).isEqualTo(DataType.NULL);
+          for (Column column : batch.columns()) {
+            assertThat(column.nullCount()).as("%s", column.type()).isEqualTo(rows);
+            assertColumnEquals(column, Arrays.asList(new Object[rows]));
+          }
+        }
+      } finally {
+        ArrowStructs.free(array);
+        ArrowStructs.free(schemaStruct);
+      }
+    }
+    python.run("import gc; gc.collect()");
+  }
 }
