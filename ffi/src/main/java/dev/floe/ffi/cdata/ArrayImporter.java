@@ -129,17 +129,9 @@ final class ArrayImporter {
         throw bad("null_count " + nullCount + " is not -1 or in 0.." + length);
       }
       Layout layout = type.layout();
-      boolean buffersOk = switch (layout) {
-        case NULL -> bufferCount == 0;
-        case FIXED_SIZE_LIST, STRUCT -> bufferCount == 1;
-        case VARIABLE, LARGE_VARIABLE -> bufferCount == 3;
-        case VIEW -> bufferCount >= 3 && bufferCount < 1L << 20;
-        default -> bufferCount == 2;
-      };
-      if (!buffersOk) {
-        throw bad("n_buffers is " + bufferCount + ", but " + layout + " needs "
-            + (layout == Layout.VIEW ? "3 or more (validity, views, data..., sizes)"
-                : String.valueOf(expectedBuffers(layout))));
+      String expected = expectedBuffers(layout, bufferCount);
+      if (expected != null) {
+        throw bad("n_buffers is " + bufferCount + ", but " + layout + " needs " + expected);
       }
       if (bufferCount > 0 && buffers == 0) {
         throw bad("n_buffers is " + bufferCount + " but the buffers pointer is NULL");
@@ -312,12 +304,17 @@ final class ArrayImporter {
     }
   }
 
-  private static int expectedBuffers(Layout layout) {
+  /**
+   * Null if {@code count} buffers fit {@code layout} (the spec's buffer counts per layout; a view
+   * has validity, views, any number of data buffers and the sizes), else what it needs.
+   */
+  private static String expectedBuffers(Layout layout, long count) {
     return switch (layout) {
-      case NULL -> 0;
-      case FIXED_SIZE_LIST, STRUCT -> 1;
-      case VARIABLE, LARGE_VARIABLE -> 3;
-      default -> 2;
+      case NULL -> count == 0 ? null : "0";
+      case FIXED_SIZE_LIST, STRUCT -> count == 1 ? null : "1";
+      case VARIABLE, LARGE_VARIABLE -> count == 3 ? null : "3";
+      case VIEW -> count >= 3 && count < 1L << 20 ? null : "3 or more (validity, views, data..., sizes)";
+      default -> count == 2 ? null : "2";
     };
   }
 }
