@@ -64,6 +64,18 @@ public final class CDataExporter {
     SchemaExporter.exportStruct(floeSchema.fields(), schema.address());
   }
 
+  /**
+   * Exports {@code batch} as a struct array into {@code array} only (a stream gives its schema
+   * once, then batches).
+   */
+  public static void exportBatchArray(RecordBatch batch, MemorySegment array) {
+    checkSize(array, ArrowStructs.ARRAY_SIZE, "ArrowArray");
+    if (batch.isClosed()) {
+      throw new InvalidOperationException("cannot export a closed record batch " + batch.schema());
+    }
+    ArrayExporter.exportStruct(batch.columns(), batch.rowCount(), array.address());
+  }
+
   /** Exports {@code batch} as a struct array into {@code array} and its schema into {@code schema}. */
   public static void exportBatch(RecordBatch batch, MemorySegment array, MemorySegment schema) {
     checkSize(array, ArrowStructs.ARRAY_SIZE, "ArrowArray");

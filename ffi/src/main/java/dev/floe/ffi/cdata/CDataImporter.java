@@ -77,14 +77,24 @@ public final class CDataImporter {
     Field field;
     try {
       field = importField(schema);
-      if (!(field.type() instanceof DataType.StructType)) {
-        throw new InvalidOperationException(
-            "a record batch is imported from a struct array (format '+s'), but field '"
-                + field.name() + "' has format '" + field.type().arrowFormat() + "'");
-      }
     } catch (RuntimeException | Error failure) {
       Releases.releaseArrayStruct(array.address());
       throw failure;
+    }
+    return importBatch(array, field);
+  }
+
+  /**
+   * Imports a struct array of {@code field}'s struct type as a record batch, as {@link
+   * #importBatch(MemorySegment, MemorySegment)} does; consumes the array (a stream's batches share
+   * the one schema the stream gave).
+   */
+  public RecordBatch importBatch(MemorySegment array, Field field) {
+    if (!(field.type() instanceof DataType.StructType)) {
+      Releases.releaseArrayStruct(array.address());
+      throw new InvalidOperationException(
+          "a record batch is imported from a struct array (format '+s'), but field '"
+              + field.name() + "' has format '" + field.type().arrowFormat() + "'");
     }
     try (StructColumn struct = (StructColumn) importColumn(array, field)) {
       if (struct.nullCount() != 0) {

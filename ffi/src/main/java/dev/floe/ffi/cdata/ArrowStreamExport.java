@@ -1,4 +1,4 @@
-package dev.floe.ffi.stream;
+package dev.floe.ffi.cdata;
 
 import dev.floe.errors.FloeException;
 import dev.floe.memory.column.RecordBatch;
@@ -38,18 +38,6 @@ public final class ArrowStreamExport {
     void close();
   }
 
-  /** How a schema and a batch become C Data Interface structures (the caller's exporter). */
-  public interface Encoder {
-    /** Fills the 72-byte {@code ArrowSchema} at {@code out} with {@code schema} as a struct type. */
-    void exportSchema(Schema schema, MemorySegment out);
-
-    /**
-     * Fills the 80-byte {@code ArrowArray} at {@code out} with {@code batch} as a struct array; the
-     * export holds its own references to the buffers, so the caller may close {@code batch}.
-     */
-    void exportBatch(RecordBatch batch, MemorySegment out);
-  }
-
   private static final Map<Long, ExportedStream> STREAMS = new ConcurrentHashMap<>();
   private static final AtomicLong IDS = new AtomicLong();
   private static final MemorySegment GET_SCHEMA;
@@ -80,13 +68,13 @@ public final class ArrowStreamExport {
 
   /**
    * Fills the 40-byte {@code ArrowArrayStream} at {@code out} so that it reads {@code producer}
-   * through {@code encoder}; from then on the consumer owns the stream and its release closes the
+   * (schemas and batches exported by {@link CDataExporter}, zero-copy); from then on the consumer owns the stream and its release closes the
    * producer.
    */
-  public static void export(Producer producer, Encoder encoder, MemorySegment out) {
+  public static void export(Producer producer, MemorySegment out) {
     MemorySegment struct = StreamStruct.at(out);
     long id = IDS.incrementAndGet();
-    STREAMS.put(id, new ExportedStream(producer, encoder));
+    STREAMS.put(id, new ExportedStream(producer));
     struct.set(ValueLayout.ADDRESS, StreamStruct.GET_SCHEMA, GET_SCHEMA);
     struct.set(ValueLayout.ADDRESS, StreamStruct.GET_NEXT, GET_NEXT);
     struct.set(ValueLayout.ADDRESS, StreamStruct.GET_LAST_ERROR, GET_LAST_ERROR);
@@ -95,13 +83,13 @@ public final class ArrowStreamExport {
   }
 
   /** {@link #export} into a new struct from the C allocator, which the consumer frees with {@code free}. */
-  public static MemorySegment exportNew(Producer producer, Encoder encoder) {
-    MemorySegment out = CMemory.allocate(StreamStruct.SIZE);
+  public static MemorySegment exportNew(Producer producer) {
+    MemorySegment out = StreamStruct.allocate();
     try {
-      export(producer, encoder, out);
+      export(producer, out);
       return out;
     } catch (RuntimeException failure) {
-      CMemory.free(out);
+      NativeHeap.free(out.address());
       throw failure;
     }
   }
@@ -121,7 +109,7 @@ public final class ArrowStreamExport {
       return StreamStruct.EINVAL;
     }
     try {
-      state.encoder.exportSchema(state.schema(), out.reinterpret(StreamStruct.SCHEMA_SIZE));
+      CDataExporter.exportSchema(state.schema(), out.reinterpret(ArrowStructs.SCHEMA_SIZE));
       return 0;
     } catch (Throwable failure) {
       return state.fail("get_schema", failure);
@@ -134,14 +122,14 @@ public final class ArrowStreamExport {
       return StreamStruct.EINVAL;
     }
     try {
-      MemorySegment array = out.reinterpret(StreamStruct.ARRAY_SIZE);
+      MemorySegment array = out.reinterpret(ArrowStructs.ARRAY_SIZE);
       RecordBatch batch = state.producer.next();
       if (batch == null) {
         array.fill((byte) 0); // a released array: the end of the stream
         return 0;
       }
       try (batch) {
-        state.encoder.exportBatch(batch, array);
+        CDataExporter.exportBatchArray(batch, array);
       }
       return 0;
     } catch (Throwable failure) {
@@ -170,14 +158,12 @@ public final class ArrowStreamExport {
   /** One exported stream's Java side. */
   private static final class ExportedStream {
     final Producer producer;
-    final Encoder encoder;
     Schema schema;
     /** The last failure's text (C allocator), or NULL. */
     MemorySegment lastError = MemorySegment.NULL;
 
-    ExportedStream(Producer producer, Encoder encoder) {
+    ExportedStream(Producer producer) {
       this.producer = producer;
-      this.encoder = encoder;
     }
 
     Schema schema() {
@@ -189,9 +175,9 @@ public final class ArrowStreamExport {
 
     /** Records {@code failure} for {@code get_last_error} and returns its errno. */
     int fail(String call, Throwable failure) {
-      CMemory.free(lastError);
+      NativeHeap.free(lastError.address());
       String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-      lastError = CMemory.string("Floe stream " + call + ": " + message);
+      lastError = StreamStruct.cString("Floe stream " + call + ": " + message);
       return failure instanceof FloeException || failure instanceof IllegalArgumentException
           ? StreamStruct.EINVAL : StreamStruct.EIO;
     }
@@ -200,7 +186,7 @@ public final class ArrowStreamExport {
       try {
         producer.close();
       } finally {
-        CMemory.free(lastError);
+        NativeHeap.free(lastError.address());
         lastError = MemorySegment.NULL;
       }
     }

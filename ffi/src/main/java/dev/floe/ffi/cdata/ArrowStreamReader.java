@@ -1,9 +1,11 @@
-package dev.floe.ffi.stream;
+package dev.floe.ffi.cdata;
 
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.RecordBatch;
+import dev.floe.memory.types.DataType;
+import dev.floe.memory.types.Field;
 import dev.floe.memory.types.Schema;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -12,67 +14,63 @@ import java.lang.foreign.ValueLayout;
  * The consumer side of Arrow's C Stream Interface: reads another engine's {@code ArrowArrayStream}
  * batch by batch. {@link #take} moves the producer's struct into memory this reader owns (the
  * original is marked released, as the specification's move semantics allow), so the caller may
- * free the original at once. Batches are imported zero-copy through the {@link Decoder}; each
+ * free the original at once. Batches are imported zero-copy by {@link CDataImporter}; each
  * stays valid after the reader closes (the producer's per-array release runs when the last Floe
  * buffer of the batch is released). Not thread-safe, like the stream it reads.
  */
 @SuppressWarnings("restricted") // sizing the producer's pointers
 public final class ArrowStreamReader implements AutoCloseable {
-  /** How C Data Interface structures become Floe values (the caller's importer). */
-  public interface Decoder {
-    /** The schema of the struct-typed {@code ArrowSchema} at {@code schema}; does not take it. */
-    Schema importSchema(MemorySegment schema);
-
-    /**
-     * The batch in the struct array {@code array} of type {@code schema}, importing zero-copy and
-     * taking ownership of the array (moving it out and marking {@code array} released).
-     */
-    RecordBatch importBatch(MemorySegment schema, MemorySegment array, BufferAllocator allocator);
-  }
-
   private final MemorySegment stream;
-  private final Decoder decoder;
-  private final BufferAllocator allocator;
-  private MemorySegment schemaStruct = MemorySegment.NULL;
+  private final CDataImporter importer;
+  private Field field;
   private Schema schema;
   private boolean finished;
   private boolean closed;
 
-  private ArrowStreamReader(MemorySegment stream, Decoder decoder, BufferAllocator allocator) {
+  private ArrowStreamReader(MemorySegment stream, BufferAllocator allocator) {
     this.stream = stream;
-    this.decoder = decoder;
-    this.allocator = allocator;
+    this.importer = new CDataImporter(allocator);
   }
 
   /**
    * A reader over the stream at {@code producerStream}, which is moved (copied, then marked
-   * released); the reader releases the stream when closed.
+   * released); the reader releases the stream when closed. Imported memory is accounted to {@code
+   * allocator}.
    *
    * @throws InvalidOperationException if the stream was already released
    */
-  public static ArrowStreamReader take(MemorySegment producerStream, Decoder decoder, BufferAllocator allocator) {
+  public static ArrowStreamReader take(MemorySegment producerStream, BufferAllocator allocator) {
     MemorySegment source = StreamStruct.at(producerStream);
     if (StreamStruct.isReleased(source)) {
       throw new InvalidOperationException("cannot read an ArrowArrayStream that was already released");
     }
-    MemorySegment owned = CMemory.allocate(StreamStruct.SIZE);
+    MemorySegment owned = StreamStruct.allocate();
     owned.copyFrom(source);
     source.set(ValueLayout.ADDRESS, StreamStruct.RELEASE, MemorySegment.NULL);
-    return new ArrowStreamReader(owned, decoder, allocator);
+    return new ArrowStreamReader(owned, allocator);
   }
 
   /** The stream's schema (asked of the producer once). */
   public Schema schema() {
     checkOpen();
     if (schema == null) {
-      MemorySegment out = CMemory.allocate(StreamStruct.SCHEMA_SIZE);
-      int status = call(StreamStruct.GET_SCHEMA, out);
-      if (status != 0) {
-        CMemory.free(out);
-        throw failure("get_schema", status);
+      MemorySegment out = ArrowStructs.allocateSchema();
+      try {
+        int status = call(StreamStruct.GET_SCHEMA, out);
+        if (status != 0) {
+          throw failure("get_schema", status);
+        }
+        Field read = importer.importField(out); // releases the producer's schema
+        if (!(read.type() instanceof DataType.StructType struct)) {
+          throw new InvalidOperationException("an Arrow stream's schema must be a struct (format '+s'), but it is '"
+              + read.type().arrowFormat() + "'");
+        }
+        field = read;
+        schema = new Schema(struct.fields());
+      } finally {
+        ArrowStructs.releaseSchema(out);
+        ArrowStructs.free(out);
       }
-      schemaStruct = out;
-      schema = decoder.importSchema(out);
     }
     return schema;
   }
@@ -83,27 +81,20 @@ public final class ArrowStreamReader implements AutoCloseable {
     if (finished) {
       return null;
     }
-    MemorySegment array = CMemory.allocate(StreamStruct.ARRAY_SIZE);
+    MemorySegment array = ArrowStructs.allocateArray();
     try {
       int status = call(StreamStruct.GET_NEXT, array);
       if (status != 0) {
         throw failure("get_next", status);
       }
-      if (array.get(ValueLayout.ADDRESS, StreamStruct.ARRAY_RELEASE).address() == 0) {
+      if (ArrowStructs.isArrayReleased(array)) {
         finished = true;
         return null;
       }
-      return decoder.importBatch(schemaStruct, array, allocator);
+      return importer.importBatch(array, field); // moves the array out
     } finally {
-      releaseArrayIfStillOwned(array);
-      CMemory.free(array);
-    }
-  }
-
-  private static void releaseArrayIfStillOwned(MemorySegment array) {
-    MemorySegment release = array.get(ValueLayout.ADDRESS, StreamStruct.ARRAY_RELEASE);
-    if (release.address() != 0) {
-      invokeRelease(release, array); // the import failed before it took the array
+      ArrowStructs.releaseArray(array); // only if the producer filled it and the import did not take it
+      ArrowStructs.free(array);
     }
   }
 
@@ -120,7 +111,7 @@ public final class ArrowStreamReader implements AutoCloseable {
     try {
       MemorySegment text = (MemorySegment) StreamStruct.CALL_ERROR.invokeExact(
           StreamStruct.pointer(stream, StreamStruct.GET_LAST_ERROR), stream);
-      message = CMemory.readString(text);
+      message = NativeHeap.readString(text.address());
     } catch (Throwable impossible) {
       throw new AssertionError(impossible);
     }
@@ -134,25 +125,18 @@ public final class ArrowStreamReader implements AutoCloseable {
     }
   }
 
-  /** Releases the schema and the stream (the producer's release); batches already read stay valid. */
+  /** Releases the stream (the producer's release); batches already read stay valid. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    if (schemaStruct.address() != 0) {
-      MemorySegment release = schemaStruct.get(ValueLayout.ADDRESS, StreamStruct.SCHEMA_RELEASE);
-      if (release.address() != 0) {
-        invokeRelease(release, schemaStruct);
-      }
-      CMemory.free(schemaStruct);
-    }
     MemorySegment release = StreamStruct.pointer(stream, StreamStruct.RELEASE);
     if (release.address() != 0) {
       invokeRelease(release, stream);
     }
-    CMemory.free(stream);
+    NativeHeap.free(stream.address());
   }
 
   private static void invokeRelease(MemorySegment function, MemorySegment struct) {

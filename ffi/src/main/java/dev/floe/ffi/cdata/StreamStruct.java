@@ -1,4 +1,4 @@
-package dev.floe.ffi.stream;
+package dev.floe.ffi.cdata;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -20,14 +20,6 @@ final class StreamStruct {
   static final long RELEASE = 24;
   static final long PRIVATE_DATA = 32;
 
-  /** {@code ArrowArray.release}'s offset: an array whose release is NULL marks the end of a stream. */
-  static final long ARRAY_RELEASE = 64;
-  /** Bytes of {@code struct ArrowArray} and {@code struct ArrowSchema}. */
-  static final long ARRAY_SIZE = 80;
-  static final long SCHEMA_SIZE = 72;
-  /** {@code ArrowSchema.release}'s offset. */
-  static final long SCHEMA_RELEASE = 56;
-
   /** errno values the specification asks for. */
   static final int EIO = 5;
   static final int EINVAL = 22;
@@ -46,6 +38,19 @@ final class StreamStruct {
   static final MethodHandle CALL_RELEASE = LINKER.downcallHandle(RELEASE_TYPE);
 
   private StreamStruct() {}
+
+  /** A zeroed struct from the C heap (free with {@code NativeHeap.free}). */
+  static MemorySegment allocate() {
+    return NativeHeap.view(NativeHeap.callocOrThrow(SIZE, "an ArrowArrayStream"), SIZE);
+  }
+
+  /** A NUL-terminated UTF-8 copy of {@code text} on the C heap. */
+  static MemorySegment cString(String text) {
+    byte[] bytes = NativeHeap.cString(text);
+    MemorySegment memory = NativeHeap.view(NativeHeap.mallocOrThrow(bytes.length, "an error message"), bytes.length);
+    MemorySegment.copy(bytes, 0, memory, ValueLayout.JAVA_BYTE, 0, bytes.length);
+    return memory;
+  }
 
   /** The struct at {@code address}, sized. */
   static MemorySegment at(MemorySegment address) {
