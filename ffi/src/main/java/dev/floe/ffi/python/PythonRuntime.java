@@ -1,0 +1,313 @@
+package dev.floe.ffi.python;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The process's one embedded CPython and the one platform thread all Python work runs on. The
+ * thread initializes the interpreter, releases the GIL, and then runs each task between {@code
+ * PyGILState_Ensure} and {@code PyGILState_Release}, so Python's own threads run between tasks.
+ * The interpreter is never finalized (numpy and pyarrow cannot be re-initialized in a process).
+ */
+final class PythonRuntime {
+  private static PythonRuntime instance;
+  private static RuntimeException broken;
+
+  final PythonInstall install;
+  final CPython py;
+  final Conversions conversions;
+  final ArrowCapsules capsules;
+  private final ExecutorService executor;
+  private volatile Thread thread;
+  private long helpers;
+  private long formatter;
+
+  private PythonRuntime(PythonInstall install, CPython py) {
+    this.install = install;
+    this.py = py;
+    this.conversions = new Conversions(this);
+    this.capsules = new ArrowCapsules(this);
+    this.executor = Executors.newSingleThreadExecutor(task -> {
+      Thread created = Thread.ofPlatform().name("floe-python").daemon(true).unstarted(task);
+      thread = created;
+      return created;
+    });
+  }
+
+  /**
+   * The runtime, started with {@code options} on first use. Later calls must name the same
+   * libpython: a process can host one CPython only.
+   */
+  static synchronized PythonRuntime start(PythonOptions options) {
+    if (broken != null) {
+      throw new PythonConfigurationException("CPython failed to start earlier in this process", broken);
+    }
+    PythonInstall install = PythonInstall.locate(options);
+    if (instance != null) {
+      if (!instance.install.libpython().equals(install.libpython())) {
+        throw new PythonConfigurationException(
+            "CPython from " + instance.install.libpython() + " is already running in this process; cannot also start "
+                + install.libpython());
+      }
+      return instance;
+    }
+    CPython py = new CPython(Libc.dlopenGlobal(install.libpython()));
+    PythonRuntime runtime = new PythonRuntime(install, py);
+    List<String> paths = new ArrayList<>();
+    options.extraPaths().forEach(path -> paths.add(path.toAbsolutePath().toString()));
+    install.sitePackages().forEach(path -> paths.add(path.toString()));
+    try {
+      runtime.submit(() -> {
+        runtime.initialize(paths);
+        return null;
+      }, false);
+    } catch (RuntimeException e) {
+      broken = e;
+      throw e;
+    }
+    return instance = runtime;
+  }
+
+  /** On the Python thread: starts CPython, runs the bootstrap, sets sys.path, releases the GIL. */
+  private void initialize(List<String> paths) {
+    if ((int) CPython.call(py.Py_IsInitialized) != 0) {
+      throw new PythonConfigurationException("CPython was already initialized in this process by other code");
+    }
+    Libc.setenv("PYTHONHOME", install.home().toString());
+    CPython.invoke(py.Py_InitializeEx, 0);
+    helpers = newNamespace("_floe_bridge");
+    check(runString(bootstrapSource(), CPython.FILE_INPUT, helpers));
+    formatter = helper("floe_format");
+    long setup = helper("floe_setup");
+    try {
+      py.decRef(conversions.callFunction(setup, List.of(paths, install.executable().toString())));
+    } finally {
+      py.decRef(setup);
+    }
+    CPython.call(py.PyEval_SaveThread);
+  }
+
+  private static String bootstrapSource() {
+    try (InputStream in = PythonRuntime.class.getResourceAsStream("bootstrap.py")) {
+      if (in == null) {
+        throw new IllegalStateException("bootstrap.py is missing from the floe-ffi jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not read bootstrap.py", e);
+    }
+  }
+
+  /** A new reference to the bridge's helper named {@code name}. */
+  long helper(String name) {
+    try (Arena arena = Arena.ofConfined()) {
+      long found = CPython.call(py.PyDict_GetItemString, helpers, arena.allocateFrom(name));
+      if (found == 0) {
+        throw new IllegalStateException("bridge helper " + name + " is missing");
+      }
+      py.incRef(found);
+      return found;
+    }
+  }
+
+  /** A new namespace dict with builtins and {@code __name__} set (an owned reference). */
+  long newNamespace(String name) {
+    long dict = check(CPython.call(py.PyDict_New));
+    try (Arena arena = Arena.ofConfined()) {
+      checkStatus(CPython.call(py.PyDict_SetItemString, dict, arena.allocateFrom("__builtins__"),
+          CPython.call(py.PyEval_GetBuiltins)));
+      long nameObject = conversions.toPython(name);
+      try {
+        checkStatus(CPython.call(py.PyDict_SetItemString, dict, arena.allocateFrom("__name__"), nameObject));
+      } finally {
+        py.decRef(nameObject);
+      }
+    }
+    return dict;
+  }
+
+  /** The borrowed globals dict of {@code __main__}. */
+  long mainNamespace() {
+    try (Arena arena = Arena.ofConfined()) {
+      long module = check(CPython.call(py.PyImport_AddModule, arena.allocateFrom("__main__")));
+      return check(CPython.call(py.PyModule_GetDict, module));
+    }
+  }
+
+  /** {@code PyRun_String(source, start, globals, globals)}: a new reference, or 0 with an error set. */
+  long runString(String source, int start, long globals) {
+    try (Arena arena = Arena.ofConfined()) {
+      return CPython.call(py.PyRun_String, arena.allocateFrom(source), start, globals, globals);
+    }
+  }
+
+  /** Returns {@code result}, or throws the pending Python exception when it is 0 (NULL). */
+  long check(long result) {
+    if (result == 0) {
+      throw takeError();
+    }
+    return result;
+  }
+
+  /** Throws the pending Python exception when a C API {@code status} is negative. */
+  void checkStatus(long status) {
+    if (status < 0) {
+      throw takeError();
+    }
+  }
+
+  /** Takes the pending Python exception (clearing it) and converts it, with its traceback. */
+  PythonException takeError() {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment type = arena.allocate(JAVA_LONG);
+      MemorySegment value = arena.allocate(JAVA_LONG);
+      MemorySegment trace = arena.allocate(JAVA_LONG);
+      CPython.invoke(py.PyErr_Fetch, type, value, trace);
+      if (type.get(JAVA_LONG, 0) == 0) {
+        return new PythonException("SystemError", "a Python call failed without setting an exception", "");
+      }
+      CPython.invoke(py.PyErr_NormalizeException, type, value, trace);
+      long t = type.get(JAVA_LONG, 0);
+      long v = value.get(JAVA_LONG, 0);
+      long tb = trace.get(JAVA_LONG, 0);
+      try {
+        if (v != 0 && tb != 0) {
+          CPython.call(py.PyException_SetTraceback, v, tb);
+        }
+        return describe(t, v, tb);
+      } finally {
+        py.decRef(t);
+        py.decRef(v);
+        py.decRef(tb);
+      }
+    }
+  }
+
+  private PythonException describe(long type, long value, long trace) {
+    if (formatter != 0) {
+      long args = CPython.call(py.PyTuple_New, 3L);
+      if (args != 0) {
+        long[] items = {type, value == 0 ? py.none : value, trace == 0 ? py.none : trace};
+        for (int i = 0; i < 3; i++) {
+          py.incRef(items[i]);
+          CPython.call(py.PyTuple_SetItem, args, (long) i, items[i]);
+        }
+        long result = CPython.call(py.PyObject_Call, formatter, args, 0L);
+        py.decRef(args);
+        if (result != 0) {
+          try {
+            if (conversions.toJava(result, false) instanceof List<?> parts && parts.size() == 3) {
+              return new PythonException(
+                  String.valueOf(parts.get(0)), String.valueOf(parts.get(1)), String.valueOf(parts.get(2)));
+            }
+          } catch (RuntimeException ignored) {
+            // fall through to the plain description below
+          } finally {
+            py.decRef(result);
+          }
+        }
+      }
+      CPython.invoke(py.PyErr_Clear);
+    }
+    return new PythonException("Exception", "a Python error occurred (its traceback could not be formatted)", "");
+  }
+
+  /** The executable and site-packages this runtime was started with. */
+  PythonInstall install() {
+    return install;
+  }
+
+  /** Whether the caller is the Python thread (and so already holds the GIL inside a task). */
+  boolean onPythonThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  /** Runs {@code work} with the GIL on the Python thread and waits; runs it directly if already there. */
+  <T> T run(Callable<T> work) {
+    return submit(work, true);
+  }
+
+  private <T> T submit(Callable<T> work, boolean holdGil) {
+    if (onPythonThread()) {
+      return callUnchecked(work);
+    }
+    Future<T> future = executor.submit(() -> {
+      if (!holdGil) {
+        return work.call();
+      }
+      int state = (int) CPython.call(py.PyGILState_Ensure);
+      try {
+        return work.call();
+      } finally {
+        CPython.invoke(py.PyGILState_Release, state);
+      }
+    });
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the task owns Python state: wait for it rather than abandon it
+        } catch (ExecutionException e) {
+          throw rethrow(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Runs {@code work} asynchronously on the Python thread, with the GIL, ignoring failures. */
+  void runLater(Runnable work) {
+    executor.execute(() -> {
+      int state = (int) CPython.call(py.PyGILState_Ensure);
+      try {
+        work.run();
+      } catch (RuntimeException ignored) {
+        // best effort: used to release references nobody is waiting on
+      } finally {
+        CPython.invoke(py.PyGILState_Release, state);
+      }
+    });
+  }
+
+  private static <T> T callUnchecked(Callable<T> work) {
+    try {
+      return work.call();
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable cause) {
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException("Python task failed", cause);
+  }
+
+  /** For messages: the interpreter's version and executable. */
+  String describe() {
+    return "Python " + install.version() + " (" + install.executable() + ", " + Path.of(install.libpython().toString())
+        + ")";
+  }
+}
