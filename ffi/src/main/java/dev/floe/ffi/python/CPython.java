@@ -39,6 +39,7 @@ final class CPython {
   final MethodHandle Py_IncRef = fn("Py_IncRef", FunctionDescriptor.ofVoid(P));
   final MethodHandle Py_DecRef = fn("Py_DecRef", FunctionDescriptor.ofVoid(P));
   final MethodHandle PyRun_String = fn("PyRun_String", FunctionDescriptor.of(P, A, I, P, P));
+  final MethodHandle PyEval_EvalCode = fn("PyEval_EvalCode", FunctionDescriptor.of(P, P, P, P));
   final MethodHandle PyImport_AddModule = fn("PyImport_AddModule", FunctionDescriptor.of(P, A));
   final MethodHandle PyModule_GetDict = fn("PyModule_GetDict", FunctionDescriptor.of(P, P));
   final MethodHandle PyEval_GetBuiltins = fn("PyEval_GetBuiltins", FunctionDescriptor.of(P));

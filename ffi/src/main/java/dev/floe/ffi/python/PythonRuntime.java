@@ -34,6 +34,7 @@ final class PythonRuntime {
   private volatile Thread thread;
   private long helpers;
   private long formatter;
+  private long compiler;
 
   private PythonRuntime(PythonInstall install, CPython py) {
     this.install = install;
@@ -89,8 +90,12 @@ final class PythonRuntime {
     Libc.setenv("PYTHONHOME", install.home().toString());
     CPython.invoke(py.Py_InitializeEx, 0);
     helpers = newNamespace("_floe_bridge");
-    check(runString(bootstrapSource(), CPython.FILE_INPUT, helpers));
+    try (Arena arena = Arena.ofConfined()) {
+      py.decRef(check(CPython.call(py.PyRun_String, arena.allocateFrom(bootstrapSource()), CPython.FILE_INPUT,
+          helpers, helpers)));
+    }
     formatter = helper("floe_format");
+    compiler = helper("floe_compile");
     long setup = helper("floe_setup");
     try {
       py.decRef(conversions.callFunction(setup, List.of(paths, install.executable().toString())));
@@ -147,10 +152,17 @@ final class PythonRuntime {
     }
   }
 
-  /** {@code PyRun_String(source, start, globals, globals)}: a new reference, or 0 with an error set. */
+  /**
+   * Compiles {@code source} (as a file when {@code start} is {@link CPython#FILE_INPUT}, else as an
+   * expression) under a name tracebacks can show the lines of, and runs it in {@code globals}: a
+   * new reference to the result, or 0 with an error set.
+   */
   long runString(String source, int start, long globals) {
-    try (Arena arena = Arena.ofConfined()) {
-      return CPython.call(py.PyRun_String, arena.allocateFrom(source), start, globals, globals);
+    long code = conversions.callFunction(compiler, java.util.List.of(source, start == CPython.FILE_INPUT ? "exec" : "eval"));
+    try {
+      return CPython.call(py.PyEval_EvalCode, code, globals, globals);
+    } finally {
+      py.decRef(code);
     }
   }
 

@@ -1,4 +1,6 @@
 # Run once by dev.floe.ffi.python.PythonRuntime, in a private namespace, right after CPython starts.
+import itertools
+import linecache
 import os
 import site
 import sys
@@ -19,6 +21,22 @@ def floe_setup(paths, executable):
     sys.executable = executable
     if not getattr(sys, "argv", None):
         sys.argv = [""]
+
+
+_sources = itertools.count(1)
+_registered = []
+
+
+def floe_compile(source, mode):
+    """Compiles code under a unique file name whose text linecache knows, so tracebacks show it."""
+    name = "<floe-%d>" % next(_sources)
+    code = compile(source, name, mode)
+    if mode == "exec":  # expressions are short; statements define the functions worth showing
+        linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+        _registered.append(name)
+        if len(_registered) > 1000:  # bound the memory kept for sources
+            linecache.cache.pop(_registered.pop(0), None)
+    return code
 
 
 def floe_format(kind, value, trace):
