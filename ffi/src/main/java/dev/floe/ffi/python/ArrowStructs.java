@@ -29,7 +29,7 @@ public final class ArrowStructs {
   public static final long STREAM_RELEASE = 24;
 
   private static final MethodHandle CALL_RELEASE =
-      Linker.nativeLinker().downcallHandle(FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+      Linker.nativeLinker().downcallHandle(FunctionDescriptor.ofVoid(ADDRESS)); // (function, struct)
 
   private ArrowStructs() {}
 
