@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
  */
 final class PythonRuntime {
   private static PythonRuntime instance;
+  private static PythonOptions instanceOptions;
   private static RuntimeException broken;
 
   final PythonInstall install;
@@ -56,6 +57,9 @@ final class PythonRuntime {
     if (broken != null) {
       throw new PythonConfigurationException("CPython failed to start earlier in this process", broken);
     }
+    if (instance != null && options.equals(instanceOptions)) {
+      return instance; // the common case: no need to run the executable again
+    }
     PythonInstall install = PythonInstall.locate(options);
     if (instance != null) {
       if (!instance.install.libpython().equals(install.libpython())) {
@@ -79,6 +83,7 @@ final class PythonRuntime {
       broken = e;
       throw e;
     }
+    instanceOptions = options;
     return instance = runtime;
   }
 

@@ -53,4 +53,12 @@ class PythonExceptionTest {
     assertThat(error.pythonType()).isEqualTo("UnicodeEncodeError");
     assertThat(bridge.eval("1 + 1")).isEqualTo(2L);
   }
+
+  @Test
+  void systemExitIsAnExceptionNotAProcessExit() {
+    PythonException exit = catchThrowableOfType(PythonException.class, () -> bridge.exec("import sys\nsys.exit(3)\n"));
+    assertThat(exit.pythonType()).isEqualTo("SystemExit");
+    assertThat(exit.pythonMessage()).isEqualTo("3");
+    assertThat(bridge.eval("'still running'")).isEqualTo("still running");
+  }
 }
