@@ -34,16 +34,6 @@ public final class PyObjectRef implements AutoCloseable {
     return address;
   }
 
-  /** The address for another owner, leaving this reference closed (no decref). */
-  long detach() {
-    long address = owned.address.getAndSet(0);
-    if (address == 0) {
-      throw new InvalidOperationException("this PyObjectRef was closed");
-    }
-    cleanable.clean();
-    return address;
-  }
-
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return owned.address.get() == 0;

@@ -7,20 +7,15 @@ import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * The process's one embedded CPython and the one platform thread all Python work runs on. The
- * thread initializes the interpreter, releases the GIL, and then runs each task between {@code
- * PyGILState_Ensure} and {@code PyGILState_Release}, so Python's own threads run between tasks.
- * The interpreter is never finalized (numpy and pyarrow cannot be re-initialized in a process).
+ * The process's one embedded CPython: started on its {@link PythonThread}, which then releases the
+ * GIL; holds the bridge's helper namespace (bootstrap.py) and turns pending Python errors into
+ * {@link PythonException}s. The interpreter is never finalized (numpy and pyarrow cannot be
+ * initialized twice in a process).
  */
 final class PythonRuntime {
   private static PythonRuntime instance;
@@ -31,8 +26,7 @@ final class PythonRuntime {
   final CPython py;
   final Conversions conversions;
   final ArrowCapsules capsules;
-  private final ExecutorService executor;
-  private volatile Thread thread;
+  private final PythonThread thread;
   private long helpers;
   private long formatter;
   private long compiler;
@@ -42,11 +36,7 @@ final class PythonRuntime {
     this.py = py;
     this.conversions = new Conversions(this);
     this.capsules = new ArrowCapsules(this);
-    this.executor = Executors.newSingleThreadExecutor(task -> {
-      Thread created = Thread.ofPlatform().name("floe-python").daemon(true).unstarted(task);
-      thread = created;
-      return created;
-    });
+    this.thread = new PythonThread(py);
   }
 
   /**
@@ -75,10 +65,10 @@ final class PythonRuntime {
     options.extraPaths().forEach(path -> paths.add(path.toAbsolutePath().toString()));
     install.sitePackages().forEach(path -> paths.add(path.toString()));
     try {
-      runtime.submit(() -> {
+      runtime.thread.runWithoutGil(() -> {
         runtime.initialize(paths);
         return null;
-      }, false);
+      });
     } catch (RuntimeException e) {
       broken = e;
       throw e;
@@ -93,21 +83,24 @@ final class PythonRuntime {
       throw new PythonConfigurationException("CPython was already initialized in this process by other code");
     }
     Libc.setenv("PYTHONHOME", install.home().toString());
-    CPython.invoke(py.Py_InitializeEx, 0);
-    helpers = newNamespace("_floe_bridge");
-    try (Arena arena = Arena.ofConfined()) {
-      py.decRef(check(CPython.call(py.PyRun_String, arena.allocateFrom(bootstrapSource()), CPython.FILE_INPUT,
-          helpers, helpers)));
-    }
-    formatter = helper("floe_format");
-    compiler = helper("floe_compile");
-    long setup = helper("floe_setup");
+    CPython.invoke(py.Py_InitializeEx, 0); // 0: leave the JVM's signal handlers alone
     try {
-      py.decRef(conversions.callFunction(setup, List.of(paths, install.executable().toString())));
+      helpers = newNamespace("_floe_bridge");
+      try (Arena arena = Arena.ofConfined()) {
+        py.decRef(check(CPython.call(py.PyRun_String, arena.allocateFrom(bootstrapSource()), CPython.FILE_INPUT,
+            helpers, helpers)));
+      }
+      formatter = helper("floe_format");
+      compiler = helper("floe_compile");
+      long setup = helper("floe_setup");
+      try {
+        py.decRef(conversions.callFunction(setup, List.of(paths, install.executable().toString())));
+      } finally {
+        py.decRef(setup);
+      }
     } finally {
-      py.decRef(setup);
+      CPython.call(py.PyEval_SaveThread); // from now on every task takes the GIL itself
     }
-    CPython.call(py.PyEval_SaveThread);
   }
 
   private static String bootstrapSource() {
@@ -249,82 +242,17 @@ final class PythonRuntime {
 
   /** Whether the caller is the Python thread (and so already holds the GIL inside a task). */
   boolean onPythonThread() {
-    return Thread.currentThread() == thread;
+    return thread.isCurrent();
   }
 
   /** Runs {@code work} with the GIL on the Python thread and waits; runs it directly if already there. */
   <T> T run(Callable<T> work) {
-    return submit(work, true);
+    return thread.run(work);
   }
 
-  private <T> T submit(Callable<T> work, boolean holdGil) {
-    if (onPythonThread()) {
-      return callUnchecked(work);
-    }
-    Future<T> future = executor.submit(() -> {
-      if (!holdGil) {
-        return work.call();
-      }
-      int state = (int) CPython.call(py.PyGILState_Ensure);
-      try {
-        return work.call();
-      } finally {
-        CPython.invoke(py.PyGILState_Release, state);
-      }
-    });
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return future.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // the task owns Python state: wait for it rather than abandon it
-        } catch (ExecutionException e) {
-          throw rethrow(e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Runs {@code work} asynchronously on the Python thread, with the GIL, ignoring failures. */
+  /** Runs {@code work} on the Python thread later, with the GIL, ignoring failures. */
   void runLater(Runnable work) {
-    executor.execute(() -> {
-      int state = (int) CPython.call(py.PyGILState_Ensure);
-      try {
-        work.run();
-      } catch (RuntimeException ignored) {
-        // best effort: used to release references nobody is waiting on
-      } finally {
-        CPython.invoke(py.PyGILState_Release, state);
-      }
-    });
+    thread.runLater(work);
   }
 
-  private static <T> T callUnchecked(Callable<T> work) {
-    try {
-      return work.call();
-    } catch (Exception e) {
-      throw rethrow(e);
-    }
-  }
-
-  private static RuntimeException rethrow(Throwable cause) {
-    if (cause instanceof RuntimeException runtime) {
-      return runtime;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IllegalStateException("Python task failed", cause);
-  }
-
-  /** For messages: the interpreter's version and executable. */
-  String describe() {
-    return "Python " + install.version() + " (" + install.executable() + ", " + Path.of(install.libpython().toString())
-        + ")";
-  }
 }
