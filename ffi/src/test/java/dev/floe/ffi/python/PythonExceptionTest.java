@@ -30,13 +30,18 @@ class PythonExceptionTest {
     PythonException name = catchThrowableOfType(PythonException.class, () -> bridge.call("no_such_function", 1));
     assertThat(name.pythonType()).isEqualTo("NameError");
     assertThat(name).hasMessageContaining("no_such_function");
-    PythonException arrow = catchThrowableOfType(PythonException.class,
-        () -> bridge.eval("__import__('pyarrow').array([1, 'a'])"));
-    assertThat(arrow.pythonType()).isEqualTo("pyarrow.lib.ArrowInvalid");
     PythonException custom = catchThrowableOfType(PythonException.class,
         () -> bridge.exec("class Oops(Exception):\n    pass\nraise Oops('custom text')\n"));
     assertThat(custom.pythonType()).isEqualTo("__main__.Oops");
     assertThat(custom.pythonMessage()).isEqualTo("custom text");
+  }
+
+  @Test
+  void extensionModuleExceptionsAreQualifiedByTheirModule() {
+    PythonException arrow = catchThrowableOfType(PythonException.class,
+        () -> bridge.eval("__import__('pyarrow').array([1, 'a'])"));
+    assertThat(arrow.pythonType()).isEqualTo("pyarrow.lib.ArrowInvalid");
+    assertThat(arrow.pythonTraceback()).contains("pyarrow");
   }
 
   @Test
