@@ -57,6 +57,8 @@ final class PythonRuntime {
             "CPython from " + instance.install.libpython() + " is already running in this process; cannot also start "
                 + install.libpython());
       }
+      instance.prepend(options.extraPaths());
+      instanceOptions = options;
       return instance;
     }
     CPython py = new CPython(Libc.dlopenGlobal(install.libpython()));
@@ -75,6 +77,23 @@ final class PythonRuntime {
     }
     instanceOptions = options;
     return instance = runtime;
+  }
+
+  /** Puts {@code paths} first on the running interpreter's {@code sys.path}. */
+  private void prepend(List<java.nio.file.Path> paths) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    List<String> names = paths.stream().map(path -> path.toAbsolutePath().toString()).toList();
+    run(() -> {
+      long prepend = helper("floe_prepend");
+      try {
+        py.decRef(conversions.callFunction(prepend, List.of(names)));
+      } finally {
+        py.decRef(prepend);
+      }
+      return null;
+    });
   }
 
   /** On the Python thread: starts CPython, runs the bootstrap, sets sys.path, releases the GIL. */

@@ -11,13 +11,18 @@ import traceback
 os.environ.pop("PYTHONHOME", None)
 
 
-def floe_setup(paths, executable):
-    """Puts paths (extra entries, then the venv's site-packages) first on sys.path."""
+def floe_prepend(paths):
+    """Puts paths first on sys.path, in order, processing their .pth files."""
     for path in reversed(paths):
-        site.addsitedir(path)  # also runs the directory's .pth files
+        site.addsitedir(path)
         while path in sys.path:
             sys.path.remove(path)
         sys.path.insert(0, path)
+
+
+def floe_setup(paths, executable):
+    """Puts paths (extra entries, then the venv's site-packages) first on sys.path."""
+    floe_prepend(paths)
     sys.executable = executable
     if not getattr(sys, "argv", None):
         sys.argv = [""]

@@ -20,7 +20,10 @@ class PythonBridgeTest {
     assertThat(PythonBridge.get()).isSameAs(bridge);
     bridge.exec("import sys, pyarrow, polars, numpy");
     String venv = TestPython.executable().getParent().getParent().toString();
-    assertThat((String) bridge.eval("sys.path[0]")).startsWith(venv).endsWith("site-packages");
+    bridge.exec("import sysconfig\nfirst_site = next(p for p in sys.path if p.endswith('site-packages'))\n");
+    assertThat((String) bridge.eval("first_site")).startsWith(venv);
+    assertThat(bridge.eval("sys.path.index(first_site) < sys.path.index(sysconfig.get_paths()['stdlib'])"))
+        .isEqualTo(true);
     assertThat((String) bridge.eval("pyarrow.__file__")).startsWith(venv);
     assertThat((String) bridge.eval("sys.executable")).isEqualTo(TestPython.executable().toString());
     assertThat(bridge.eval("__import__('os').environ.get('PYTHONHOME')")).isNull();
@@ -112,5 +115,15 @@ class PythonBridgeTest {
   void unsupportedJavaArgumentsAreRejected() {
     assertThatThrownBy(() -> bridge.call("len", new Object())).isInstanceOf(InvalidOperationException.class)
         .hasMessageContaining("java.lang.Object");
+  }
+
+  @Test
+  void extraPathsGoFirstOnSysPathEvenOnceStarted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("floe_extra_module.py"), "ANSWER = 42\n");
+    PythonBridge same = PythonBridge.start(PythonOptions.of(TestPython.executable()).withExtraPath(dir));
+    assertThat(same).isSameAs(bridge);
+    assertThat(bridge.eval("__import__('sys').path[0]")).isEqualTo(dir.toAbsolutePath().toString());
+    assertThat(bridge.eval("__import__('floe_extra_module').ANSWER")).isEqualTo(42L);
   }
 }
