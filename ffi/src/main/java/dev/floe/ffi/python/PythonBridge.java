@@ -25,7 +25,7 @@ public final class PythonBridge implements AutoCloseable {
   /** The name of the default namespace, the globals of the {@code __main__} module. */
   public static final String MAIN = "__main__";
 
-  private static PythonBridge current;
+  private static volatile PythonBridge current; // written under the class lock, read without it
 
   private final PythonRuntime runtime;
   private final Map<String, Long> namespaces = new HashMap<>(); // owned dicts, Python thread only
@@ -50,11 +50,12 @@ public final class PythonBridge implements AutoCloseable {
   }
 
   /** The open bridge; throws {@link InvalidOperationException} if none was started. */
-  public static synchronized PythonBridge get() {
-    if (current == null || current.closed) {
+  public static PythonBridge get() {
+    PythonBridge bridge = current; // no lock: Python code running on the bridge's thread may call this
+    if (bridge == null || bridge.closed) {
       throw new InvalidOperationException("no Python bridge is running; call PythonBridge.start(options) first");
     }
-    return current;
+    return bridge;
   }
 
   /** The interpreter's version, such as {@code "3.11"}. */
