@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Arrow PyCapsule protocol at the pointer level, on the Python thread. Capsules the bridge
@@ -26,7 +27,7 @@ final class ArrowCapsules {
 
   private final PythonRuntime runtime;
   private final MemorySegment destructor;
-  private final java.util.concurrent.atomic.AtomicLong destructorFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong destructorFailures = new AtomicLong();
 
   ArrowCapsules(PythonRuntime runtime) {
     this.runtime = runtime;

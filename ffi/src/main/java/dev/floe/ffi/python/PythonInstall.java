@@ -44,9 +44,12 @@ record PythonInstall(
               + "); build Python with --enable-shared or pass PythonOptions.withLibpython(path)");
     }
     Path stdlib = Path.of(lines.get(3));
-    if (!Files.isRegularFile(stdlib.resolve("os.py"))) {
-      throw new PythonConfigurationException(
-          "the standard library of " + python + " is not at " + stdlib + " (no os.py there)");
+    // CPython aborts the process when it cannot import these at startup: check them first
+    for (String required : List.of("os.py", "encodings/__init__.py")) {
+      if (!Files.isRegularFile(stdlib.resolve(required))) {
+        throw new PythonConfigurationException(
+            "the standard library of " + python + " is not at " + stdlib + " (no " + required + " there)");
+      }
     }
     List<Path> sites = new ArrayList<>();
     for (String site : lines.get(5).split(java.io.File.pathSeparator)) {

@@ -175,7 +175,8 @@ final class PythonRuntime {
    * new reference to the result, or 0 with an error set.
    */
   long runString(String source, int start, long globals) {
-    long code = conversions.callFunction(compiler, java.util.List.of(source, start == CPython.FILE_INPUT ? "exec" : "eval"));
+    String mode = start == CPython.FILE_INPUT ? "exec" : "eval";
+    long code = conversions.callFunction(compiler, List.of(source, mode));
     try {
       return CPython.call(py.PyEval_EvalCode, code, globals, globals);
     } finally {

@@ -14,8 +14,9 @@ import java.util.List;
 /** Test-side calls through an ArrowArrayStream's function pointers, and readers of the structs. */
 @SuppressWarnings("restricted") // calls C function pointers the producer set
 final class ArrowStreamCalls {
+  /** {@code int (*)(stream, out)}, called as (function pointer, stream, out). */
   private static final MethodHandle GET_STRUCT =
-      Linker.nativeLinker().downcallHandle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)); // (function, stream, out)
+      Linker.nativeLinker().downcallHandle(FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
   private ArrowStreamCalls() {}
 

@@ -15,7 +15,8 @@ class PythonThreadingTest {
 
   @Test
   void callsFromManyJavaThreadsAreSerializedSafely() throws Exception {
-    bridge.exec("threading-ns", "counter = 0\ndef bump(n):\n    global counter\n    counter += n\n    return counter\n");
+    bridge.exec("threading-ns",
+        "counter = 0\ndef bump(n):\n    global counter\n    counter += n\n    return counter\n");
     int threads = 8;
     int calls = 250;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
