@@ -87,6 +87,16 @@ final class ArrowCapsules {
     }
   }
 
+  /** A new reference to an object whose {@code __arrow_c_schema__} hands out {@code schema}. */
+  long wrapSchema(MemorySegment schema) {
+    long capsule = capsule(schema, SCHEMA, ArrowStructs.SCHEMA_RELEASE);
+    try {
+      return construct("ArrowSchemaExport", capsule);
+    } finally {
+      runtime.py.decRef(capsule);
+    }
+  }
+
   /** A new reference to an object whose {@code __arrow_c_array__} hands out the pair. */
   long wrapArray(MemorySegment schema, MemorySegment array) {
     long schemaCapsule;
@@ -122,6 +132,16 @@ final class ArrowCapsules {
     long capsule = callProtocol(object, "__arrow_c_stream__");
     try {
       return take(capsule, STREAM, ArrowStructs.STREAM_SIZE, ArrowStructs.STREAM_RELEASE);
+    } finally {
+      runtime.py.decRef(capsule);
+    }
+  }
+
+  /** Calls {@code object.__arrow_c_schema__()} and moves the schema out of the capsule. */
+  MemorySegment takeSchema(long object) {
+    long capsule = callProtocol(object, "__arrow_c_schema__");
+    try {
+      return take(capsule, SCHEMA, ArrowStructs.SCHEMA_SIZE, ArrowStructs.SCHEMA_RELEASE);
     } finally {
       runtime.py.decRef(capsule);
     }

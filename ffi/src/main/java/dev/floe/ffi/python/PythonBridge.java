@@ -161,6 +161,26 @@ public final class PythonBridge implements AutoCloseable {
   }
 
   /**
+   * Wraps a {@code malloc}'d ArrowSchema in a Python object whose {@code __arrow_c_schema__()}
+   * returns it in an {@code "arrow_schema"} capsule, once (there is one struct to hand out).
+   * Ownership passes as for {@link #wrapArrowStream}.
+   */
+  public PyObjectRef wrapArrowSchema(MemorySegment schema) {
+    Objects.requireNonNull(schema, "schema");
+    return run(() -> new PyObjectRef(runtime, runtime.capsules.wrapSchema(schema)));
+  }
+
+  /**
+   * Calls {@code producer.__arrow_c_schema__()} and moves the ArrowSchema out into a new {@code
+   * malloc}'d struct the caller owns ({@link ArrowStructs#releaseAndFree} with {@link
+   * ArrowStructs#SCHEMA_RELEASE} when done).
+   */
+  public MemorySegment takeArrowSchema(PyObjectRef producer) {
+    Objects.requireNonNull(producer, "producer");
+    return run(() -> runtime.capsules.takeSchema(producer.address()));
+  }
+
+  /**
    * Calls {@code producer.__arrow_c_stream__()} and moves the ArrowArrayStream out into a new
    * {@code malloc}'d struct of {@link ArrowStructs#STREAM_SIZE} bytes that the caller owns: call
    * its {@code release} and free it ({@link ArrowStructs#releaseAndFree}) when done.

@@ -91,3 +91,19 @@ class ArrowArrayExport:
             raise RuntimeError("this Arrow array from Floe was already consumed")
         self._capsules = None
         return capsules
+
+
+class ArrowSchemaExport:
+    """Exposes one ArrowSchema capsule through __arrow_c_schema__; consumable once (one struct)."""
+
+    __slots__ = ("_capsule",)
+
+    def __init__(self, capsule):
+        self._capsule = capsule
+
+    def __arrow_c_schema__(self):
+        capsule = self._capsule
+        if capsule is None:
+            raise RuntimeError("this Arrow schema from Floe was already consumed")
+        self._capsule = None
+        return capsule

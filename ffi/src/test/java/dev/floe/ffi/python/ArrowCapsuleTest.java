@@ -138,6 +138,25 @@ class ArrowCapsuleTest {
   }
 
   @Test
+  void movesSchemasBothWays() {
+    MemorySegment schema;
+    try (PyObjectRef source = bridge.evalRef("pa.schema([('a', pa.int64()), ('b', pa.list_(pa.string()))])")) {
+      schema = bridge.takeArrowSchema(source);
+    }
+    assertThat(ArrowStreamCalls.format(schema)).isEqualTo("+s");
+    assertThat(ArrowStreamCalls.childNames(schema)).containsExactly("a:l", "b:+l");
+    try (PyObjectRef wrapped = bridge.wrapArrowSchema(schema)) {
+      assertThat(bridge.call("lambda o: pa.schema(o) == pa.schema([('a', pa.int64()), ('b', pa.list_(pa.string()))])",
+          wrapped)).isEqualTo(true);
+      assertThatThrownBy(() -> bridge.call("pa.schema", wrapped)).isInstanceOf(PythonException.class)
+          .hasMessageContaining("already consumed");
+    }
+    try (PyObjectRef source = bridge.evalRef("pa.schema([('x', pa.float64())])")) {
+      bridge.wrapArrowSchema(bridge.takeArrowSchema(source)).close(); // released by the capsule
+    }
+  }
+
+  @Test
   void objectsWithoutTheProtocolGiveAPythonError() {
     try (PyObjectRef notArrow = bridge.evalRef("object()")) {
       assertThatThrownBy(() -> bridge.takeArrowStream(notArrow)).isInstanceOf(PythonException.class)
