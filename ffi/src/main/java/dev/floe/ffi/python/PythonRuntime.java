@@ -2,18 +2,15 @@ package dev.floe.ffi.python;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * The process's one embedded CPython: started on its {@link PythonThread}, which then releases the
- * GIL; holds the bridge's helper namespace (bootstrap.py) and turns pending Python errors into
+ * GIL; holds the bridge's helper namespace ({@link Bootstrap}) and turns pending Python errors into
  * {@link PythonException}s. The interpreter is never finalized (numpy and pyarrow cannot be
  * initialized twice in a process).
  */
@@ -106,7 +103,7 @@ final class PythonRuntime {
     try {
       helpers = newNamespace("_floe_bridge");
       try (Arena arena = Arena.ofConfined()) {
-        py.decRef(check(CPython.call(py.PyRun_String, arena.allocateFrom(bootstrapSource()), CPython.FILE_INPUT,
+        py.decRef(check(CPython.call(py.PyRun_String, arena.allocateFrom(Bootstrap.SOURCE), CPython.FILE_INPUT,
             helpers, helpers)));
       }
       formatter = helper("floe_format");
@@ -119,17 +116,6 @@ final class PythonRuntime {
       }
     } finally {
       CPython.call(py.PyEval_SaveThread); // from now on every task takes the GIL itself
-    }
-  }
-
-  private static String bootstrapSource() {
-    try (InputStream in = PythonRuntime.class.getResourceAsStream("bootstrap.py")) {
-      if (in == null) {
-        throw new IllegalStateException("bootstrap.py is missing from the floe-ffi jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("could not read bootstrap.py", e);
     }
   }
 

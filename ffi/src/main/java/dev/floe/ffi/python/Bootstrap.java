@@ -1,4 +1,13 @@
-# Run once by dev.floe.ffi.python.PythonRuntime, in a private namespace, right after CPython starts.
+package dev.floe.ffi.python;
+
+/**
+ * The Python source the bridge runs once, in a private namespace, right after CPython starts: the
+ * helpers {@link PythonRuntime} calls (sys.path set-up, compiling with traceback-visible sources,
+ * exception formatting) and the classes exposing Arrow capsules through the PyCapsule protocol.
+ */
+final class Bootstrap {
+  /** The helper module's source. */
+  static final String SOURCE = """
 import itertools
 import linecache
 import os
@@ -12,7 +21,7 @@ os.environ.pop("PYTHONHOME", None)
 
 
 def floe_prepend(paths):
-    """Puts paths first on sys.path, in order, processing their .pth files."""
+    '''Puts paths first on sys.path, in order, processing their .pth files.'''
     for path in reversed(paths):
         site.addsitedir(path)
         while path in sys.path:
@@ -21,7 +30,7 @@ def floe_prepend(paths):
 
 
 def floe_setup(paths, executable):
-    """Puts paths (extra entries, then the venv's site-packages) first on sys.path."""
+    '''Puts paths (extra entries, then the venv's site-packages) first on sys.path.'''
     floe_prepend(paths)
     sys.executable = executable
     if not getattr(sys, "argv", None):
@@ -33,7 +42,7 @@ _registered = []
 
 
 def floe_compile(source, mode):
-    """Compiles code under a unique file name whose text linecache knows, so tracebacks show it."""
+    '''Compiles code under a unique file name whose text linecache knows, so tracebacks show it.'''
     name = "<floe-%d>" % next(_sources)
     code = compile(source, name, mode)
     if mode == "exec":  # expressions are short; statements define the functions worth showing
@@ -45,7 +54,7 @@ def floe_compile(source, mode):
 
 
 def floe_format(kind, value, trace):
-    """(qualified type name, str(value), formatted traceback) for an exception the bridge caught."""
+    '''(qualified type name, str(value), formatted traceback) for an exception the bridge caught.'''
     name = getattr(kind, "__qualname__", None) or str(kind)
     module = getattr(kind, "__module__", None)
     if module and module != "builtins":
@@ -57,12 +66,12 @@ def floe_format(kind, value, trace):
     try:
         text = "".join(traceback.format_exception(kind, value, trace))
     except Exception:
-        text = name + ": " + message + "\n"
+        text = name + ": " + message + "\\n"
     return (name, message, text)
 
 
 class ArrowStreamExport:
-    """Exposes one ArrowArrayStream capsule through the Arrow PyCapsule protocol; consumable once."""
+    '''Exposes one ArrowArrayStream capsule through the Arrow PyCapsule protocol; consumable once.'''
 
     __slots__ = ("_capsule",)
 
@@ -78,7 +87,7 @@ class ArrowStreamExport:
 
 
 class ArrowArrayExport:
-    """Exposes an (ArrowSchema, ArrowArray) capsule pair through the PyCapsule protocol; consumable once."""
+    '''Exposes an (ArrowSchema, ArrowArray) capsule pair through the PyCapsule protocol; consumable once.'''
 
     __slots__ = ("_capsules",)
 
@@ -94,7 +103,7 @@ class ArrowArrayExport:
 
 
 class ArrowSchemaExport:
-    """Exposes one ArrowSchema capsule through __arrow_c_schema__; consumable once (one struct)."""
+    '''Exposes one ArrowSchema capsule through __arrow_c_schema__; consumable once (one struct).'''
 
     __slots__ = ("_capsule",)
 
@@ -107,3 +116,7 @@ class ArrowSchemaExport:
             raise RuntimeError("this Arrow schema from Floe was already consumed")
         self._capsule = None
         return capsule
+""";
+
+  private Bootstrap() {}
+}
