@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * -Dfloe.polars.python} if set, else the python {@code scripts/python-env.sh} prints (creating the
  * venv on first use). Fails, never skips, when there is none: CI must run these tests.
  */
-final class TestPython {
+public final class TestPython {
   private static String executable;
 
   private TestPython() {}
 
   /** The venv's python executable. */
-  static synchronized Path executable() {
+  public static synchronized Path executable() {
     if (executable == null) {
       executable = locate();
     }
@@ -25,7 +25,7 @@ final class TestPython {
   }
 
   /** The process's bridge, started on first use. */
-  static synchronized PythonBridge bridge() {
+  public static synchronized PythonBridge bridge() {
     return PythonBridge.start(PythonOptions.of(executable()));
   }
 
