@@ -703,6 +703,70 @@ public final class DataFrame implements AutoCloseable {
     ParquetWrites.write(this, path, options);
   }
 
+  // ---- Arrow C Data Interface and Python ----
+
+  /**
+   * Exports this frame through the Arrow C Data Interface as one struct array ({@code +s}, one
+   * child per column) into the caller's 80-byte {@code ArrowArray} and 72-byte {@code ArrowSchema}
+   * ({@code dev.floe.ffi.cdata.ArrowStructs.allocateArray()/allocateSchema()} make them). The
+   * consumer gets Floe's buffers, not copies, and calls the structs' release callbacks when done;
+   * this frame may be closed at any time. A frame whose columns are in several chunks is rechunked
+   * first (a copy), since one array has one chunk; {@link #exportArrowStream()} keeps the chunks.
+   */
+  public void exportArrow(java.lang.foreign.MemorySegment arrowArray, java.lang.foreign.MemorySegment arrowSchema) {
+    checkOpen();
+    ArrowInterop.exportArray(this, arrowArray, arrowSchema);
+  }
+
+  /**
+   * Exports this frame as an Arrow C Stream ({@code ArrowArrayStream}) into the caller's 40-byte
+   * struct: one batch per chunk, Floe's buffers, no copy. The consumer owns the stream and calls
+   * its release when done (this frame may be closed before that).
+   */
+  public void exportArrowStream(java.lang.foreign.MemorySegment arrowArrayStream) {
+    checkOpen();
+    ArrowInterop.exportStream(this, arrowArrayStream);
+  }
+
+  /**
+   * {@link #exportArrowStream(java.lang.foreign.MemorySegment)} into a new struct from the C heap,
+   * which the consumer frees with C's {@code free} after releasing it (as pyarrow's and DuckDB's
+   * importers of a moved stream expect).
+   */
+  public java.lang.foreign.MemorySegment exportArrowStream() {
+    checkOpen();
+    return ArrowInterop.exportStream(this);
+  }
+
+  /**
+   * This frame as a Python object in the embedded interpreter ({@link Floe#python()}): a {@code
+   * pyarrow.Table}, {@code polars.DataFrame} or {@code pandas.DataFrame}, handed over through the
+   * Arrow PyCapsule protocol (see {@link PythonFrame} for what is copied). Close the reference to
+   * drop Python's hold on it.
+   */
+  public dev.floe.ffi.python.PyObjectRef toPython(PythonFrame kind) {
+    checkOpen();
+    return PythonFrames.toPython(this, kind);
+  }
+
+  /**
+   * Runs the Python function {@code function}, defined by {@code pythonSource}, on each batch of
+   * this frame (a {@code pyarrow.RecordBatch} over Floe's buffers) and returns the concatenated
+   * results, taken back zero-copy: Polars' {@code map_batches} with a Python UDF and no
+   * serialization. The function may return a pyarrow Table or RecordBatch, a polars or pandas
+   * DataFrame, or anything with {@code __arrow_c_stream__}. A Python exception becomes a {@code
+   * PythonException} carrying the traceback.
+   */
+  public DataFrame mapBatchesPython(String pythonSource, String function) {
+    return mapBatchesPython(pythonSource, function, PythonFrame.PYARROW);
+  }
+
+  /** {@link #mapBatchesPython(String, String)} with each batch passed as {@code input}'s frame type. */
+  public DataFrame mapBatchesPython(String pythonSource, String function, PythonFrame input) {
+    checkOpen();
+    return PythonFrames.mapBatches(this, pythonSource, function, input);
+  }
+
   /**
    * A lazy query over this frame: operations are recorded, optimized and run by {@link
    * LazyFrame#collect()}, which reads this frame's buffers then (the frame must still be open).

@@ -134,6 +134,59 @@ public final class Floe {
 
   // ---- JSON ----
 
+  // ---- Arrow C Data Interface and Python ----
+
+  /**
+   * A frame over another engine's Arrow data: a struct array ({@code +s}, one child per column)
+   * and its schema, as the C Data Interface passes them. Zero-copy: the buffers stay the
+   * producer's, accounted to {@code BufferAllocator.current()}, and the producer's release runs
+   * once, when the last Floe column using them is closed. Both structs are consumed (the schema
+   * released, the array moved out), so the caller may free them at once.
+   */
+  public static DataFrame importArrow(java.lang.foreign.MemorySegment arrowArray,
+      java.lang.foreign.MemorySegment arrowSchema) {
+    return ArrowInterop.importArray(arrowArray, arrowSchema);
+  }
+
+  /** A frame of every batch of another engine's {@code ArrowArrayStream} (moved, read, released); zero-copy. */
+  public static DataFrame importArrowStream(java.lang.foreign.MemorySegment arrowArrayStream) {
+    return ArrowInterop.importStream(arrowArrayStream);
+  }
+
+  /**
+   * A lazy frame reading another engine's {@code ArrowArrayStream} (moved at once; its schema read
+   * now, its batches as the query pulls them, zero-copy). A C stream can be read once, so the
+   * frame can be collected once; {@code cache()} it to use the rows in several queries.
+   */
+  public static LazyFrame scanArrowStream(java.lang.foreign.MemorySegment arrowArrayStream) {
+    return new LazyFrame(dev.floe.planner.plan.Scan.of(new ArrowStreamScanSource(
+        dev.floe.ffi.cdata.ArrowStreamReader.take(arrowArrayStream, dev.floe.memory.BufferAllocator.current()))));
+  }
+
+  /**
+   * A frame over a Python object's data (a pyarrow Table or RecordBatchReader, a polars or pandas
+   * DataFrame: anything with {@code __arrow_c_stream__}), zero-copy where the producer's layout is
+   * Arrow's. The object stays the caller's to close.
+   */
+  public static DataFrame fromPython(dev.floe.ffi.python.PyObjectRef frame) {
+    return PythonFrames.fromPython(frame);
+  }
+
+  /**
+   * The embedded CPython ({@code ffi.python.PythonBridge}): the running one, else one started on
+   * {@code -Dfloe.python}, {@code FLOE_PYTHON} or {@code python3} on the PATH. Use a venv's python
+   * to get its packages (pyarrow is needed to hand frames over).
+   */
+  public static dev.floe.ffi.python.PythonBridge python() {
+    return PythonFrames.bridge();
+  }
+
+  /** Starts the embedded CPython with {@code options} (once per process; see {@code PythonBridge.start}). */
+  public static dev.floe.ffi.python.PythonBridge startPython(dev.floe.ffi.python.PythonOptions options) {
+    dev.floe.ffi.python.PythonBridge.start(options);
+    return PythonFrames.bridge();
+  }
+
   /** Reads a JSON array of objects with Polars' defaults ({@link dev.floe.io.json.JsonReadOptions#DEFAULT}). */
   public static DataFrame readJson(java.nio.file.Path path) {
     return JsonIo.readJson(path, dev.floe.io.json.JsonReadOptions.DEFAULT);

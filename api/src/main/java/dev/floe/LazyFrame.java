@@ -409,6 +409,20 @@ public final class LazyFrame {
     return FrameBatches.toFrame(schema, batches);
   }
 
+  /**
+   * This query's result as an Arrow C Stream ({@code ArrowArrayStream}) in a new struct from the
+   * C heap: the schema is known without running, and the query runs when the consumer first asks
+   * for a batch. The consumer releases the stream and frees the struct with C's {@code free}.
+   */
+  public java.lang.foreign.MemorySegment collectArrowStream() {
+    return collectArrowStream(CollectOptions.DEFAULT);
+  }
+
+  /** {@link #collectArrowStream()} run with {@code options}. */
+  public java.lang.foreign.MemorySegment collectArrowStream(CollectOptions options) {
+    return ArrowInterop.exportStream(this, options);
+  }
+
   /** The optimized plan as text, then the rules that fired. */
   public String explain() {
     return explain(true);

@@ -13,6 +13,7 @@ public abstract sealed class FloeException extends RuntimeException
         ComputeException,
         FloeOutOfMemoryException,
         FloeIoException,
+        ForeignException,
         InternalFloeException {
 
   /** The kinds of failure, one per subclass. */
@@ -24,6 +25,8 @@ public abstract sealed class FloeException extends RuntimeException
     COMPUTE_ERROR,
     OUT_OF_MEMORY,
     IO,
+    /** Raised by foreign code Floe called: Python, another engine. */
+    FOREIGN,
     INTERNAL
   }
 

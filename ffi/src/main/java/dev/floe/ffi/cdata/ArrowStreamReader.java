@@ -77,6 +77,15 @@ public final class ArrowStreamReader implements AutoCloseable {
 
   /** The next batch, which the caller closes, or null at the end of the stream. */
   public RecordBatch next() {
+    return next(importer);
+  }
+
+  /** {@link #next()} with the batch's memory accounted to {@code allocator}. */
+  public RecordBatch next(BufferAllocator allocator) {
+    return next(new CDataImporter(allocator));
+  }
+
+  private RecordBatch next(CDataImporter batchImporter) {
     schema();
     if (finished) {
       return null;
@@ -91,7 +100,7 @@ public final class ArrowStreamReader implements AutoCloseable {
         finished = true;
         return null;
       }
-      return importer.importBatch(array, field); // moves the array out
+      return batchImporter.importBatch(array, field); // moves the array out
     } finally {
       ArrowStructs.releaseArray(array); // only if the producer filled it and the import did not take it
       ArrowStructs.free(array);

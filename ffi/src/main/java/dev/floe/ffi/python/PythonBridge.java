@@ -95,9 +95,14 @@ public final class PythonBridge implements AutoCloseable {
 
   /** Evaluates {@code expression} in {@code __main__} and returns the object unconverted. */
   public PyObjectRef evalRef(String expression) {
+    return evalRef(MAIN, expression);
+  }
+
+  /** {@link #evalRef(String)} in the namespace {@code namespace}. */
+  public PyObjectRef evalRef(String namespace, String expression) {
     Objects.requireNonNull(expression, "expression");
     return run(() -> new PyObjectRef(runtime,
-        runtime.check(runtime.runString(expression, CPython.EVAL_INPUT, globals(MAIN)))));
+        runtime.check(runtime.runString(expression, CPython.EVAL_INPUT, globals(namespace)))));
   }
 
   /**
@@ -117,8 +122,13 @@ public final class PythonBridge implements AutoCloseable {
 
   /** {@link #call}, returning the result unconverted. */
   public PyObjectRef callRef(String function, Object... args) {
+    return callRefIn(MAIN, function, args);
+  }
+
+  /** {@link #callIn}, returning the result unconverted. */
+  public PyObjectRef callRefIn(String namespace, String function, Object... args) {
     Objects.requireNonNull(function, "function");
-    return run(() -> new PyObjectRef(runtime, invoke(MAIN, function, args)));
+    return run(() -> new PyObjectRef(runtime, invoke(namespace, function, args)));
   }
 
   /** Calls {@code target.method(*args)} and converts the result as {@link #eval} does. */

@@ -1,5 +1,6 @@
 package dev.floe.ffi.python;
 
+import dev.floe.errors.ForeignException;
 import java.io.Serial;
 
 /**
@@ -7,7 +8,7 @@ import java.io.Serial;
  * library or site-packages directory, or a second start with a different interpreter. The message
  * names the path tried and how to configure another one ({@link PythonOptions}).
  */
-public final class PythonConfigurationException extends RuntimeException {
+public final class PythonConfigurationException extends ForeignException {
   @Serial private static final long serialVersionUID = 1L;
 
   PythonConfigurationException(String message) {

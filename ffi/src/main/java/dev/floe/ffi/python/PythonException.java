@@ -1,5 +1,6 @@
 package dev.floe.ffi.python;
 
+import dev.floe.errors.ForeignException;
 import java.io.Serial;
 
 /**
@@ -8,7 +9,7 @@ import java.io.Serial;
  * {@code pyarrow.lib.ArrowInvalid}) and {@link #pythonTraceback()} the full text {@code
  * traceback.format_exception} produced, ending with the same type and message line.
  */
-public final class PythonException extends RuntimeException {
+public final class PythonException extends ForeignException {
   @Serial private static final long serialVersionUID = 1L;
 
   private final String pythonType;
