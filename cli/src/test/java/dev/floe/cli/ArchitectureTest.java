@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the module arrows of docs/ARCHITECTURE.md pointing one way, by reading the constant pool
  * of every compiled Floe class (java.lang.classfile): memory sees only itself, kernels never see a
- * plan, the planner never sees the engine, and only {@code dev.floe.kernels.simd} uses the Vector
- * API.
+ * plan, the planner never sees the engine, ffi sees only memory, and only {@code
+ * dev.floe.kernels.simd} uses the Vector API.
  */
 @LeakChecked
 class ArchitectureTest {
@@ -44,6 +44,7 @@ class ArchitectureTest {
           "dev/floe/planner/", List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/planner/"),
           "dev/floe/io/",
               List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/kernels/", "dev/floe/io/"),
+          "dev/floe/ffi/", List.of("dev/floe/errors/", "dev/floe/memory/", "dev/floe/ffi/"),
           "dev/floe/engine/",
               List.of(
                   "dev/floe/errors/",
@@ -102,6 +103,8 @@ class ArchitectureTest {
             "dev/floe/kernels/Sort",
             "dev/floe/planner/expr/Expr",
             "dev/floe/engine/expr/ExpressionEvaluator",
+            "dev/floe/ffi/cdata/CDataExporter",
+            "dev/floe/ffi/python/PythonBridge",
             "dev/floe/DataFrame",
             "dev/floe/cli/Main");
   }
