@@ -7,37 +7,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python with Polars that differential tests compare against: {@code -Dfloe.polars.python} if
- * set, else the project's pinned venv from {@code scripts/python-env.sh} (created on first use).
- * Fails, never skips, when there is none: CI must compare against Polars.
+ * The Python with Polars that differential tests compare against ({@link
+ * dev.floe.testkit.ProjectPython}: {@code -Dfloe.polars.python}, else the project's pinned venv),
+ * and a runner for scripts in it. Fails, never skips, when there is none.
  */
 final class PolarsPython {
-  private static String cached;
-
   private PolarsPython() {}
 
-  static synchronized String executable() throws IOException, InterruptedException {
-    if (cached != null) {
-      return cached;
-    }
-    String configured = System.getProperty("floe.polars.python");
-    if (configured != null && !configured.isBlank()) {
-      return cached = configured;
-    }
-    Path script = Path.of("..", "scripts", "python-env.sh").toAbsolutePath().normalize();
-    Process process =
-        new ProcessBuilder("bash", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new AssertionError(
-          "could not set up the Polars venv with " + script
-              + "; run it by hand to see why, or pass -Dfloe.polars.python=/path/to/python");
-    }
-    String python = output.lines().reduce((first, second) -> second).orElse("");
-    if (!Files.isExecutable(Path.of(python))) {
-      throw new AssertionError(script + " printed '" + python + "', which is not an executable");
-    }
-    return cached = python;
+  static String executable() throws IOException, InterruptedException {
+    return dev.floe.testkit.ProjectPython.executable();
   }
 
   /**

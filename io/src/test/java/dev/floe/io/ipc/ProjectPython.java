@@ -11,36 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The project's Python with pyarrow, for the cross-process tests: {@code -Dfloe.polars.python} if
- * set, else the pinned venv printed by {@code scripts/python-env.sh} (created on first use), as the
- * api module's differential tests find it. Fails, never skips, when there is none.
+ * The project's Python with pyarrow ({@link dev.floe.testkit.ProjectPython}), and a runner of
+ * scripts in it for the cross-process tests. Fails, never skips, when there is none.
  */
 final class ProjectPython {
-  private static String cached;
-
   private ProjectPython() {}
 
-  static synchronized String executable() throws IOException, InterruptedException {
-    if (cached != null) {
-      return cached;
-    }
-    String configured = System.getProperty("floe.polars.python");
-    if (configured != null && !configured.isBlank()) {
-      return cached = configured;
-    }
-    Path script = Path.of("..", "scripts", "python-env.sh").toAbsolutePath().normalize();
-    Process process =
-        new ProcessBuilder("bash", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new AssertionError("could not set up the Python venv with " + script
-          + "; run it by hand to see why, or pass -Dfloe.polars.python=/path/to/python");
-    }
-    String python = output.lines().reduce((first, second) -> second).orElse("");
-    if (!Files.isExecutable(Path.of(python))) {
-      throw new AssertionError(script + " printed '" + python + "', which is not an executable");
-    }
-    return cached = python;
+  static String executable() {
+    return dev.floe.testkit.ProjectPython.executable();
   }
 
   /**
