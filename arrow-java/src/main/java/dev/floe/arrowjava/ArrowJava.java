@@ -100,13 +100,8 @@ public final class ArrowJava {
     MemorySegment array = ArrowStructs.allocateArray();
     MemorySegment schema = ArrowStructs.allocateSchema();
     try {
-      DataFrame exported = ZeroOffsets.of(frame);
-      try {
-        exported.exportArrow(array, schema);
-      } finally {
-        if (exported != frame) {
-          exported.close(); // the export holds its own references
-        }
+      try (DataFrame exported = ZeroOffsets.of(frame)) {
+        exported.exportArrow(array, schema); // the export holds its own references
       }
       try {
         return Data.importVectorSchemaRoot(allocator, ArrowArray.wrap(array.address()),
@@ -129,16 +124,7 @@ public final class ArrowJava {
    */
   public static ArrowReader toArrowReader(DataFrame frame, BufferAllocator allocator) {
     Objects.requireNonNull(allocator, "allocator");
-    DataFrame exported = ZeroOffsets.of(frame);
-    MemorySegment stream;
-    try {
-      stream = exported.exportArrowStream();
-    } finally {
-      if (exported != frame) {
-        exported.close(); // the stream holds its own references
-      }
-    }
-    return readerOver(stream, allocator, "a Floe frame");
+    return readerOver(FloeStream.of(frame), allocator, "a Floe frame");
   }
 
   /**
@@ -148,7 +134,7 @@ public final class ArrowJava {
    */
   public static ArrowReader toArrowReader(LazyFrame query, BufferAllocator allocator) {
     Objects.requireNonNull(allocator, "allocator");
-    return readerOver(LazyStream.export(query), allocator, "a Floe query");
+    return readerOver(FloeStream.of(query), allocator, "a Floe query");
   }
 
   // ---- Arrow Java to Floe ----

@@ -18,10 +18,13 @@ import java.util.List;
 final class ZeroOffsets {
   private ZeroOffsets() {}
 
-  /** {@code frame} itself if no chunk has an offset, else a new frame the caller closes. */
+  /**
+   * A new frame, which the caller closes, with the rows of {@code frame} and no offsets: a share
+   * of it (no copy) if no chunk has an offset, else a share with those chunks copied.
+   */
   static DataFrame of(DataFrame frame) {
     if (frame.getColumns().stream().allMatch(ZeroOffsets::offsetFree)) {
-      return frame;
+      return frame.clone();
     }
     List<Series> columns = new ArrayList<>(frame.width());
     try {
