@@ -113,6 +113,16 @@ class FromArrowJavaTest {
   }
 
   @Test
+  void anEmptyRootBecomesAnEmptyFrame() {
+    try (VectorSchemaRoot root = NativeRoots.plain(arrow, 0, 0);
+        DataFrame frame = ArrowJava.fromVectorSchemaRoot(root);
+        DataFrame expected = NativeRoots.expected(0, 0)) {
+      assertThat(frame.height()).isZero();
+      assertThat(frame).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void aTypeFloeDoesNotHaveIsRefusedWithoutLeaks() {
     try (Float2Vector halves = new Float2Vector("half", arrow)) {
       halves.allocateNew(4);

@@ -161,6 +161,16 @@ class VectorSchemaRootTest {
   }
 
   @Test
+  void anEmptyFrameBecomesAnEmptyRoot() {
+    try (DataFrame source = Samples.allTypes(0, 0); ArrowJavaFrame view = ArrowJava.toArrowJava(source, arrow);
+        DataFrame back = view.toFloe()) {
+      assertThat(view.root().getRowCount()).isZero();
+      assertThat(view.root().getFieldVectors()).hasSize(10);
+      assertThat(back).isEqualTo(source);
+    }
+  }
+
+  @Test
   void tenThousandRoundTripsLeaveNothingBehind() {
     try (DataFrame source = Samples.allTypes(0, 64)) {
       for (int round = 0; round < 10_000; round++) {
