@@ -9,6 +9,7 @@ import dev.floe.Floe;
 import dev.floe.LazyFrame;
 import dev.floe.errors.FloeException;
 import dev.floe.ffi.cdata.ArrowStreamExport;
+import dev.floe.memory.Buffer;
 import dev.floe.testkit.LeakChecked;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -113,6 +114,21 @@ class ArrowReaderTest {
         assertThat(loaded).isEqualTo(expected);
       }
       assertThat(reader.loadNextBatch()).isFalse();
+    }
+  }
+
+  @Test
+  void floesReleaseRunsOnceWhenTheReaderIsClosed() throws IOException {
+    try (DataFrame source = Samples.allTypes(0, 100)) {
+      Buffer names = source.column("name").chunks().getFirst().buffers().get(2);
+      ArrowReader reader = ArrowJava.toArrowReader(source, arrow);
+      assertThat(names.referenceCount()).as("the stream's own share").isEqualTo(2);
+      assertThat(reader.loadNextBatch()).isTrue();
+      assertThat(reader.getVectorSchemaRoot().getVector("name").getDataBufferAddress()).isEqualTo(names.address());
+      assertThat(names.referenceCount()).as("the share and the batch").isEqualTo(3);
+      reader.close();
+      assertThat(names.referenceCount()).isEqualTo(1);
+      assertThat(arrow.getAllocatedMemory()).isZero();
     }
   }
 
