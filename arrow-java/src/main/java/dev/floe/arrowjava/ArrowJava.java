@@ -5,6 +5,7 @@ import dev.floe.Floe;
 import dev.floe.LazyFrame;
 import dev.floe.errors.FloeException;
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.ffi.cdata.ArrowStreamReader;
 import dev.floe.ffi.cdata.ArrowStructs;
 import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Field;
@@ -211,9 +212,10 @@ public final class ArrowJava {
         throw foreign("Arrow Java could not export an ArrowReader as a C stream", failure);
       }
       try {
-        return Floe.importArrowStream(stream);
-      } finally {
-        releaseIfLive(stream.address()); // Floe moved it, unless it failed first
+        return Floe.importArrowStream(stream); // moves the stream, reads it all, releases it
+      } catch (RuntimeException failure) {
+        releaseUnmoved(stream, failure); // which closes the reader
+        throw failure;
       }
     }
   }
@@ -222,20 +224,31 @@ public final class ArrowJava {
 
   private static ArrowReader readerOver(MemorySegment stream, BufferAllocator allocator, String what) {
     try {
-      return Data.importArrayStream(allocator, ArrowArrayStream.wrap(stream.address()));
+      return Data.importArrayStream(allocator, ArrowArrayStream.wrap(stream.address())); // moves it
     } catch (RuntimeException failure) {
+      releaseUnmoved(stream, failure);
       throw foreign("Arrow Java could not import " + what + " as a C stream", failure);
     } finally {
-      releaseIfLive(stream.address()); // Arrow Java moved it, unless it failed first
       ArrowStructs.free(stream);
     }
   }
 
-  /** Releases the stream at {@code address} if its release member is still set. */
-  private static void releaseIfLive(long address) {
-    ArrowArrayStream stream = ArrowArrayStream.wrap(address);
-    if (stream.snapshot().release != 0) {
-      stream.release();
+  /**
+   * After a failed import: releases {@code stream} unless the importer moved it out first. Done
+   * through Floe's own stream reader, so it works even when Arrow Java itself is what failed (its
+   * memory access is unavailable without {@code --add-opens=java.base/java.nio=ALL-UNNAMED}).
+   */
+  private static void releaseUnmoved(MemorySegment stream, Throwable failure) {
+    ArrowStreamReader unread;
+    try {
+      unread = ArrowStreamReader.take(stream, dev.floe.memory.BufferAllocator.current());
+    } catch (InvalidOperationException moved) {
+      return; // the importer moved it out (and owns its release)
+    }
+    try {
+      unread.close();
+    } catch (RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
     }
   }
 
