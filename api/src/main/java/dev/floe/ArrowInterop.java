@@ -65,22 +65,40 @@ final class ArrowInterop {
     return new RecordBatch(schema, columns, 0);
   }
 
+  /** A stream of the frame's batches, taken now (they hold their own references, so the frame may close). */
   static void exportStream(DataFrame frame, MemorySegment out) {
-    ArrowStreamExport.export(new BatchProducer(frame.schema(), () -> FrameBatches.of(frame)), out);
+    BatchProducer producer = BatchProducer.of(frame);
+    try {
+      ArrowStreamExport.export(producer, out);
+    } catch (RuntimeException failure) {
+      producer.close();
+      throw failure;
+    }
   }
 
   static MemorySegment exportStream(DataFrame frame) {
-    return ArrowStreamExport.exportNew(new BatchProducer(frame.schema(), () -> FrameBatches.of(frame)));
+    BatchProducer producer = BatchProducer.of(frame);
+    try {
+      return ArrowStreamExport.exportNew(producer);
+    } catch (RuntimeException failure) {
+      producer.close();
+      throw failure;
+    }
   }
 
-  /** A stream whose first {@code get_next} runs the query; its schema comes without running it. */
+  /**
+   * A stream whose first {@code get_next} runs the query; its schema comes without running it. The
+   * consumer may call from its own threads (DuckDB does), so the query runs with the allocator
+   * that was current here.
+   */
   static MemorySegment exportStream(LazyFrame query, CollectOptions options) {
     Schema schema = query.collectSchema();
-    return ArrowStreamExport.exportNew(new BatchProducer(schema, () -> {
+    BufferAllocator allocator = BufferAllocator.current();
+    return ArrowStreamExport.exportNew(new BatchProducer(schema, () -> BufferAllocator.callWith(allocator, () -> {
       try (DataFrame result = query.collect(options)) {
         return FrameBatches.of(result);
       }
-    }));
+    })));
   }
 
   static DataFrame importArray(MemorySegment array, MemorySegment schema) {
@@ -106,8 +124,9 @@ final class ArrowInterop {
   }
 
   /**
-   * Batches made on the first pull (so a lazy query runs only when the consumer asks for data)
-   * and handed out in order; the batches not pulled are closed with the stream.
+   * Batches made on the first pull (so a lazy query runs only when the consumer asks for data) or
+   * taken up front (a frame's), handed out in order; the batches not pulled are closed with the
+   * stream.
    */
   private static final class BatchProducer implements ArrowStreamExport.Producer {
     private final Schema schema;
@@ -118,6 +137,14 @@ final class ArrowInterop {
     BatchProducer(Schema schema, Supplier<List<RecordBatch>> source) {
       this.schema = schema;
       this.source = source;
+    }
+
+    /** A producer of {@code frame}'s batches as they are now. */
+    static BatchProducer of(DataFrame frame) {
+      List<RecordBatch> taken = FrameBatches.of(frame);
+      BatchProducer producer = new BatchProducer(frame.schema(), () -> taken);
+      producer.batches = new ArrayList<>(taken);
+      return producer;
     }
 
     @Override

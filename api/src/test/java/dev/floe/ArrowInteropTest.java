@@ -8,6 +8,7 @@ import dev.floe.errors.InvalidOperationException;
 import dev.floe.ffi.cdata.ArrowStreamExport;
 import dev.floe.ffi.cdata.ArrowStructs;
 import dev.floe.memory.Buffer;
+import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.types.DataType;
 import dev.floe.testkit.LeakChecked;
@@ -15,6 +16,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,6 +106,47 @@ class ArrowInteropTest {
         ArrowStructs.free(stream);
       }
       assertThat(ArrowStreamExport.liveStreams()).isZero();
+    }
+  }
+
+  @Test
+  void aStreamOutlivesTheFrameItWasExportedFrom() {
+    List<List<Object>> rows;
+    MemorySegment stream;
+    try (DataFrame first = sample(0, 40); DataFrame second = sample(40, 30);
+        DataFrame source = Floe.concat(first, second)) {
+      rows = source.rows();
+      stream = source.exportArrowStream();
+    }
+    try (DataFrame imported = Floe.importArrowStream(stream)) {
+      assertThat(imported.rows()).isEqualTo(rows);
+    } finally {
+      ArrowStructs.free(stream);
+    }
+  }
+
+  @Test
+  void aLazyStreamRunsOnTheConsumersThreadWithTheExportersAllocator(BufferAllocator allocator) throws Exception {
+    try (DataFrame source = sample(0, 500);
+        BufferAllocator exporter = allocator.newChild("exporter", Long.MAX_VALUE);
+        BufferAllocator consumer = allocator.newChild("consumer", Long.MAX_VALUE)) {
+      MemorySegment stream = BufferAllocator.callWith(exporter,
+          () -> source.lazy().filter(col("id").gt(10)).collectArrowStream());
+      assertThat(exporter.peakBytes()).as("nothing runs before the consumer asks").isZero();
+      try (DataFrame expected = source.lazy().filter(col("id").gt(10)).collect()) {
+        AtomicReference<DataFrame> imported = new AtomicReference<>();
+        // a consumer on its own thread (as DuckDB's are), importing into its own allocator
+        Thread thread = Thread.ofPlatform().start(() -> imported.set(
+            BufferAllocator.callWith(consumer, () -> Floe.importArrowStream(stream))));
+        thread.join();
+        try (DataFrame result = imported.get()) {
+          assertThat(result).isEqualTo(expected);
+          assertThat(exporter.peakBytes()).as("the query ran with the exporter's allocator").isPositive();
+          assertThat(consumer.allocatedBytes()).as("the import is accounted to the consumer").isPositive();
+        }
+      } finally {
+        ArrowStructs.free(stream);
+      }
     }
   }
 
