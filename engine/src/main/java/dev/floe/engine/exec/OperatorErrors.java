@@ -5,6 +5,7 @@ import dev.floe.errors.ComputeException;
 import dev.floe.errors.FloeException;
 import dev.floe.errors.FloeIoException;
 import dev.floe.errors.FloeOutOfMemoryException;
+import dev.floe.errors.ForeignException;
 import dev.floe.errors.InternalFloeException;
 import dev.floe.errors.InvalidOperationException;
 import dev.floe.errors.SchemaMismatchException;
@@ -30,6 +31,7 @@ final class OperatorErrors {
       // these carry structured details of their own; the context would only blur them
       case ColumnNotFoundException e -> e;
       case FloeOutOfMemoryException e -> e;
+      case ForeignException e -> e; // a Python traceback, say: abstract, and complete as it is
     };
   }
 }
