@@ -52,7 +52,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * non-zero offset Polars re-aligns validity bitmaps (a copy of the bitmap only) and List's int32
  * offsets become int64 (LargeList). Polars rejects a sliced fixed-size list with nulls handed to
  * it through Arrow (a Polars bug), asserted as such. From Polars to Floe every column stays
- * Polars' memory, except the categorical, whose Arrow dictionary Polars builds on export.
+ * Polars' memory, except the categorical, whose Arrow dictionary Polars builds on export; the
+ * types Floe gets back are Polars' ({@link #throughPolars}: strings and binaries as views, lists
+ * as large lists, the units above).
  */
 @LeakChecked
 class PythonTypesInteropTest {
@@ -307,6 +309,26 @@ class PythonTypesInteropTest {
     };
   }
 
+  /** The Floe type a column of {@code type} has after a trip through Polars (what Polars exports). */
+  static DataType throughPolars(DataType type) {
+    return switch (type) {
+      case DataType.Utf8 t -> DataType.UTF8_VIEW;
+      case DataType.LargeUtf8 t -> DataType.UTF8_VIEW;
+      case DataType.Binary t -> DataType.BINARY_VIEW;
+      case DataType.LargeBinary t -> DataType.BINARY_VIEW;
+      case DataType.FixedSizeBinary t -> DataType.BINARY_VIEW;
+      case DataType.Time64 t -> new DataType.Time64(TimeUnit.NANOSECOND);
+      case DataType.Timestamp t when t.unit() == TimeUnit.SECOND ->
+          new DataType.Timestamp(TimeUnit.MILLISECOND, t.timeZone());
+      case DataType.Duration t when t.unit() == TimeUnit.SECOND -> new DataType.Duration(TimeUnit.MILLISECOND);
+      case DataType.ListType t -> DataType.LargeListType.of(throughPolars(t.valueField().type()));
+      case DataType.StructType t -> DataType.StructType.of(t.fields().stream()
+          .map(f -> Field.of(f.name(), throughPolars(f.type()))).toArray(Field[]::new));
+      case DataType.Dictionary t -> new DataType.Dictionary(t.indexType(), throughPolars(t.valueType()), t.ordered());
+      default -> type;
+    };
+  }
+
   private static DataFrame floeFrame(Case c) {
     return DataFrame.of(Series.ofList("c", c.type(), c.java()));
   }
@@ -463,6 +485,7 @@ class PythonTypesInteropTest {
     try (PyObjectRef frame = python.callRefIn(NS, "make_polars", c.pyType(), c.pyValues(), sliced)) {
       Set<Long> polarsAddresses = longs(python.callIn(NS, "polars_addresses", frame));
       try (DataFrame imported = Floe.fromPython(frame)) {
+        assertThat(imported.schema().field("c").type()).isEqualTo(throughPolars(c.type()));
         Set<Long> floeAddresses = addresses(floeBuffers(imported));
         Set<Long> shared = new HashSet<>(floeAddresses);
         shared.retainAll(polarsAddresses);
