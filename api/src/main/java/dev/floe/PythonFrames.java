@@ -135,9 +135,11 @@ final class PythonFrames {
     String namespace = NAMESPACE + "_udf_" + Integer.toHexString(source.hashCode());
     bridge.exec(namespace, source);
     List<DataFrame> parts = new ArrayList<>();
+    List<RecordBatch> batches = new ArrayList<>();
     try (PyObjectRef udf = bridge.evalRef(namespace, function)) {
-      for (RecordBatch batch : FrameBatches.of(frame)) {
-        try (batch) {
+      batches.addAll(FrameBatches.of(frame));
+      for (int index = 0; index < batches.size(); index++) {
+        try (RecordBatch batch = batches.set(index, null)) { // a failure closes the batches not mapped yet
           parts.add(mapBatch(bridge, udf, batch, kind));
         }
       }
@@ -146,6 +148,11 @@ final class PythonFrames {
       }
       return parts.size() == 1 ? parts.removeFirst() : Floe.concat(parts);
     } finally {
+      for (RecordBatch batch : batches) {
+        if (batch != null) {
+          batch.close();
+        }
+      }
       parts.forEach(DataFrame::close);
     }
   }
