@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv="${FLOE_VENV:-$root/.venv}"
-requirements="polars==1.44.2 pyarrow==25.0.1 duckdb==1.5.6 numpy"
+requirements="polars==1.44.2 pyarrow==25.0.1 duckdb==1.5.6 numpy pandas==3.0.6"
 stamp="$venv/.floe-requirements"
 
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$requirements" ]; then
