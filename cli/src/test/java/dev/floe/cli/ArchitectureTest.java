@@ -103,6 +103,7 @@ class ArchitectureTest {
             "dev/floe/kernels/Sort",
             "dev/floe/planner/expr/Expr",
             "dev/floe/engine/expr/ExpressionEvaluator",
+            "dev/floe/io/ipc/IpcWriter",
             "dev/floe/ffi/cdata/CDataExporter",
             "dev/floe/ffi/python/PythonBridge",
             "dev/floe/DataFrame",
@@ -146,6 +147,8 @@ class ArchitectureTest {
             Sort.class,
             Expr.class,
             ExpressionEvaluator.class,
+            dev.floe.io.ipc.IpcWriter.class,
+            dev.floe.ffi.cdata.CDataExporter.class,
             DataFrame.class,
             Main.class);
     for (Class<?> marker : markers) {
