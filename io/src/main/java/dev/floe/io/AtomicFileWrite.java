@@ -23,10 +23,12 @@ public final class AtomicFileWrite {
   /**
    * Runs {@code content} on a fresh temporary file next to {@code target}, then renames it over
    * {@code target}. The temporary file is hidden ({@code .name.*.tmp}) and never outlives the call.
+   * The file gets the permissions any new file gets (the process's umask), as other tools' output
+   * does, not the owner-only ones of {@code Files.createTempFile}.
    */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    Path temporary = createTemporary(absolute);
     boolean moved = false;
     try {
       content.writeTo(temporary);
@@ -38,6 +40,21 @@ public final class AtomicFileWrite {
           Files.deleteIfExists(temporary);
         } catch (IOException ignored) {
           // the original failure is the one to report
+        }
+      }
+    }
+  }
+
+  /** A new, empty, hidden file next to {@code target} with a random name and default permissions. */
+  private static Path createTemporary(Path target) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+      Path candidate = target.resolveSibling("." + target.getFileName() + "." + suffix + ".tmp");
+      try {
+        return Files.createFile(candidate);
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        if (attempt == 16) {
+          throw taken;
         }
       }
     }
