@@ -1,8 +1,8 @@
 package dev.floe;
 
 import dev.floe.errors.InvalidOperationException;
+import dev.floe.ffi.cdata.ArrowStructs;
 import dev.floe.ffi.cdata.CDataExporter;
-import dev.floe.ffi.python.ArrowStructs;
 import dev.floe.ffi.python.PyObjectRef;
 import dev.floe.ffi.python.PythonBridge;
 import dev.floe.ffi.python.PythonOptions;
@@ -109,7 +109,7 @@ final class PythonFrames {
 
   static PyObjectRef toPython(DataFrame frame, PythonFrame kind) {
     PythonBridge bridge = bridge();
-    MemorySegment stream = ArrowStructs.allocate(ArrowStructs.STREAM_SIZE);
+    MemorySegment stream = ArrowStructs.allocateStream();
     try {
       ArrowInterop.exportStream(frame, stream);
     } catch (RuntimeException failure) {
@@ -158,8 +158,8 @@ final class PythonFrames {
   }
 
   private static DataFrame mapBatch(PythonBridge bridge, PyObjectRef udf, RecordBatch batch, PythonFrame kind) {
-    MemorySegment schema = ArrowStructs.allocate(ArrowStructs.SCHEMA_SIZE);
-    MemorySegment array = ArrowStructs.allocate(ArrowStructs.ARRAY_SIZE);
+    MemorySegment schema = ArrowStructs.allocateSchema();
+    MemorySegment array = ArrowStructs.allocateArray();
     try {
       CDataExporter.exportBatch(batch, array, schema);
     } catch (RuntimeException failure) {

@@ -113,7 +113,16 @@ public final class ArrowStructs {
     return NativeHeap.view(NativeHeap.callocOrThrow(ARRAY_SIZE, "an ArrowArray"), ARRAY_SIZE);
   }
 
-  /** Frees a structure from {@link #allocateSchema} or {@link #allocateArray} (not its content). */
+  /**
+   * A new zeroed {@code ArrowArrayStream} (40 bytes, release NULL) from the C heap, for an export
+   * ({@code DataFrame.exportArrowStream(out)}); free it with {@link #free} after its consumer
+   * released it, or hand it to a consumer that frees it (a Python capsule does).
+   */
+  public static MemorySegment allocateStream() {
+    return StreamStruct.allocate();
+  }
+
+  /** Frees a structure from {@link #allocateSchema}, {@link #allocateArray} or {@link #allocateStream} (not its content). */
   public static void free(MemorySegment struct) {
     NativeHeap.free(struct.address());
   }

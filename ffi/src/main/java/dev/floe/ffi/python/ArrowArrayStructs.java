@@ -8,8 +8,8 @@ import java.util.Objects;
  * struct, format {@code "+s"}), each a {@code malloc}'d struct. The owner releases both with
  * {@link #releaseAndFree()} or hands them on.
  *
- * @param schema the ArrowSchema, {@link ArrowStructs#SCHEMA_SIZE} bytes
- * @param array the ArrowArray, {@link ArrowStructs#ARRAY_SIZE} bytes
+ * @param schema the ArrowSchema, 72 bytes
+ * @param array the ArrowArray, 80 bytes
  */
 public record ArrowArrayStructs(MemorySegment schema, MemorySegment array) {
 
@@ -22,9 +22,9 @@ public record ArrowArrayStructs(MemorySegment schema, MemorySegment array) {
   /** Calls both release callbacks (array first) and frees both structs. */
   public void releaseAndFree() {
     try {
-      ArrowStructs.releaseAndFree(array, ArrowStructs.ARRAY_RELEASE);
+      CapsuleStructs.releaseAndFree(array, CapsuleStructs.ARRAY_RELEASE);
     } finally {
-      ArrowStructs.releaseAndFree(schema, ArrowStructs.SCHEMA_RELEASE);
+      CapsuleStructs.releaseAndFree(schema, CapsuleStructs.SCHEMA_RELEASE);
     }
   }
 }

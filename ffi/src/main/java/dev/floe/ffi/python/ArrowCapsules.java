@@ -46,15 +46,15 @@ final class ArrowCapsules {
     try {
       CPython py = runtime.py;
       MemorySegment name = (MemorySegment) CPython.invoke(py.PyCapsule_GetName, capsule.address());
-      long releaseOffset = name.address() == STREAM.address() ? ArrowStructs.STREAM_RELEASE
-          : name.address() == SCHEMA.address() ? ArrowStructs.SCHEMA_RELEASE
-          : name.address() == ARRAY.address() ? ArrowStructs.ARRAY_RELEASE : -1;
+      long releaseOffset = name.address() == STREAM.address() ? CapsuleStructs.STREAM_RELEASE
+          : name.address() == SCHEMA.address() ? CapsuleStructs.SCHEMA_RELEASE
+          : name.address() == ARRAY.address() ? CapsuleStructs.ARRAY_RELEASE : -1;
       MemorySegment pointer = (MemorySegment) CPython.invoke(py.PyCapsule_GetPointer, capsule.address(), name);
       if (pointer.address() == 0 || releaseOffset < 0) {
         CPython.invoke(py.PyErr_Clear);
         return;
       }
-      ArrowStructs.releaseAndFree(pointer, releaseOffset);
+      CapsuleStructs.releaseAndFree(pointer, releaseOffset);
     } catch (Throwable failure) {
       // an exception escaping an upcall would end the JVM; leaking one struct is the lesser harm
       destructorFailures.incrementAndGet();
@@ -71,7 +71,7 @@ final class ArrowCapsules {
     long capsule = CPython.call(runtime.py.PyCapsule_New, struct, name, destructor);
     if (capsule == 0) {
       PythonException error = runtime.takeError();
-      ArrowStructs.releaseAndFree(struct, releaseOffset);
+      CapsuleStructs.releaseAndFree(struct, releaseOffset);
       throw error;
     }
     return capsule;
@@ -79,7 +79,7 @@ final class ArrowCapsules {
 
   /** A new reference to an object whose {@code __arrow_c_stream__} hands out {@code stream}. */
   long wrapStream(MemorySegment stream) {
-    long capsule = capsule(stream, STREAM, ArrowStructs.STREAM_RELEASE);
+    long capsule = capsule(stream, STREAM, CapsuleStructs.STREAM_RELEASE);
     try {
       return construct("ArrowStreamExport", capsule);
     } finally {
@@ -89,7 +89,7 @@ final class ArrowCapsules {
 
   /** A new reference to an object whose {@code __arrow_c_schema__} hands out {@code schema}. */
   long wrapSchema(MemorySegment schema) {
-    long capsule = capsule(schema, SCHEMA, ArrowStructs.SCHEMA_RELEASE);
+    long capsule = capsule(schema, SCHEMA, CapsuleStructs.SCHEMA_RELEASE);
     try {
       return construct("ArrowSchemaExport", capsule);
     } finally {
@@ -101,13 +101,13 @@ final class ArrowCapsules {
   long wrapArray(MemorySegment schema, MemorySegment array) {
     long schemaCapsule;
     try {
-      schemaCapsule = capsule(schema, SCHEMA, ArrowStructs.SCHEMA_RELEASE);
+      schemaCapsule = capsule(schema, SCHEMA, CapsuleStructs.SCHEMA_RELEASE);
     } catch (RuntimeException e) {
-      ArrowStructs.releaseAndFree(array, ArrowStructs.ARRAY_RELEASE);
+      CapsuleStructs.releaseAndFree(array, CapsuleStructs.ARRAY_RELEASE);
       throw e;
     }
     try {
-      long arrayCapsule = capsule(array, ARRAY, ArrowStructs.ARRAY_RELEASE);
+      long arrayCapsule = capsule(array, ARRAY, CapsuleStructs.ARRAY_RELEASE);
       try {
         return construct("ArrowArrayExport", schemaCapsule, arrayCapsule);
       } finally {
@@ -131,7 +131,7 @@ final class ArrowCapsules {
   MemorySegment takeStream(long object) {
     long capsule = callProtocol(object, "__arrow_c_stream__");
     try {
-      return take(capsule, STREAM, ArrowStructs.STREAM_SIZE, ArrowStructs.STREAM_RELEASE);
+      return take(capsule, STREAM, CapsuleStructs.STREAM_SIZE, CapsuleStructs.STREAM_RELEASE);
     } finally {
       runtime.py.decRef(capsule);
     }
@@ -141,7 +141,7 @@ final class ArrowCapsules {
   MemorySegment takeSchema(long object) {
     long capsule = callProtocol(object, "__arrow_c_schema__");
     try {
-      return take(capsule, SCHEMA, ArrowStructs.SCHEMA_SIZE, ArrowStructs.SCHEMA_RELEASE);
+      return take(capsule, SCHEMA, CapsuleStructs.SCHEMA_SIZE, CapsuleStructs.SCHEMA_RELEASE);
     } finally {
       runtime.py.decRef(capsule);
     }
@@ -161,12 +161,12 @@ final class ArrowCapsules {
       MemorySegment schema = null;
       try {
         arrayCapsule = runtime.check(CPython.call(runtime.py.PySequence_GetItem, pair, 1L));
-        schema = take(schemaCapsule, SCHEMA, ArrowStructs.SCHEMA_SIZE, ArrowStructs.SCHEMA_RELEASE);
-        MemorySegment array = take(arrayCapsule, ARRAY, ArrowStructs.ARRAY_SIZE, ArrowStructs.ARRAY_RELEASE);
+        schema = take(schemaCapsule, SCHEMA, CapsuleStructs.SCHEMA_SIZE, CapsuleStructs.SCHEMA_RELEASE);
+        MemorySegment array = take(arrayCapsule, ARRAY, CapsuleStructs.ARRAY_SIZE, CapsuleStructs.ARRAY_RELEASE);
         return new ArrowArrayStructs(schema, array);
       } catch (RuntimeException e) {
         if (schema != null) {
-          ArrowStructs.releaseAndFree(schema, ArrowStructs.SCHEMA_RELEASE);
+          CapsuleStructs.releaseAndFree(schema, CapsuleStructs.SCHEMA_RELEASE);
         }
         throw e;
       } finally {
@@ -198,6 +198,6 @@ final class ArrowCapsules {
     if (pointer.reinterpret(size).get(ADDRESS, releaseOffset).address() == 0) {
       throw new PythonException("ValueError", "the " + name.getString(0) + " capsule was already consumed", "");
     }
-    return ArrowStructs.move(pointer, size, releaseOffset);
+    return CapsuleStructs.move(pointer, size, releaseOffset);
   }
 }

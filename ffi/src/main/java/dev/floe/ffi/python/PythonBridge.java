@@ -149,7 +149,7 @@ public final class PythonBridge implements AutoCloseable {
   }
 
   /**
-   * Wraps a {@code malloc}'d ArrowArrayStream (see {@link ArrowStructs#allocate}) in a Python
+   * Wraps a {@code malloc}'d ArrowArrayStream (such as {@code dev.floe.ffi.cdata.ArrowStructs.allocateStream()}) in a Python
    * object whose {@code __arrow_c_stream__()} returns it in an {@code "arrow_array_stream"}
    * capsule, once. The bridge owns the struct from this call on, even if it throws: the capsule's
    * destructor calls {@code release} unless a consumer moved the stream out, then {@code free}s it.
@@ -182,8 +182,8 @@ public final class PythonBridge implements AutoCloseable {
 
   /**
    * Calls {@code producer.__arrow_c_schema__()} and moves the ArrowSchema out into a new {@code
-   * malloc}'d struct the caller owns ({@link ArrowStructs#releaseAndFree} with {@link
-   * ArrowStructs#SCHEMA_RELEASE} when done).
+   * malloc}'d struct the caller owns (release it, then free it with {@code
+   * dev.floe.ffi.cdata.ArrowStructs.releaseSchema} and {@code free}, when done).
    */
   public MemorySegment takeArrowSchema(PyObjectRef producer) {
     Objects.requireNonNull(producer, "producer");
@@ -192,8 +192,8 @@ public final class PythonBridge implements AutoCloseable {
 
   /**
    * Calls {@code producer.__arrow_c_stream__()} and moves the ArrowArrayStream out into a new
-   * {@code malloc}'d struct of {@link ArrowStructs#STREAM_SIZE} bytes that the caller owns: call
-   * its {@code release} and free it ({@link ArrowStructs#releaseAndFree}) when done.
+   * {@code malloc}'d 40-byte struct that the caller owns: read it (for example with {@code
+   * Floe.importArrowStream}, which moves it out) or call its {@code release}, then {@code free} it.
    */
   public MemorySegment takeArrowStream(PyObjectRef producer) {
     Objects.requireNonNull(producer, "producer");

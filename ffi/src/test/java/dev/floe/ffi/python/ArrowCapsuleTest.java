@@ -38,19 +38,19 @@ class ArrowCapsuleTest {
     MemorySegment stream = bridge.takeArrowStream(table);
     table.close();
     try {
-      assertThat(ArrowStreamCalls.isLive(stream, ArrowStructs.STREAM_RELEASE)).isTrue();
+      assertThat(ArrowStreamCalls.isLive(stream, CapsuleStructs.STREAM_RELEASE)).isTrue();
       MemorySegment schema = ArrowStreamCalls.getSchema(stream);
       assertThat(ArrowStreamCalls.format(schema)).isEqualTo("+s");
       assertThat(ArrowStreamCalls.childNames(schema)).containsExactly("id:l", "name:u");
       MemorySegment first = ArrowStreamCalls.getNext(stream);
-      assertThat(ArrowStreamCalls.isLive(first, ArrowStructs.ARRAY_RELEASE)).isTrue();
+      assertThat(ArrowStreamCalls.isLive(first, CapsuleStructs.ARRAY_RELEASE)).isTrue();
       assertThat(ArrowStreamCalls.length(first)).isEqualTo(1000);
       MemorySegment end = ArrowStreamCalls.getNext(stream);
-      assertThat(ArrowStreamCalls.isLive(end, ArrowStructs.ARRAY_RELEASE)).isFalse();
+      assertThat(ArrowStreamCalls.isLive(end, CapsuleStructs.ARRAY_RELEASE)).isFalse();
       new ArrowArrayStructs(schema, first).releaseAndFree();
-      ArrowStructs.free(end);
+      CapsuleStructs.free(end);
     } finally {
-      ArrowStructs.releaseAndFree(stream, ArrowStructs.STREAM_RELEASE);
+      CapsuleStructs.releaseAndFree(stream, CapsuleStructs.STREAM_RELEASE);
     }
     // the stream held the table; released, only the Python list refers to it again
     assertThat((Long) bridge.eval("sys.getrefcount(holder[0])")).isEqualTo(references - 1);

@@ -22,20 +22,20 @@ final class ArrowStreamCalls {
 
   /** {@code stream->get_schema(stream, out)} into a new malloc'd ArrowSchema. */
   static MemorySegment getSchema(MemorySegment stream) {
-    MemorySegment schema = ArrowStructs.allocate(ArrowStructs.SCHEMA_SIZE);
+    MemorySegment schema = CapsuleStructs.allocate(CapsuleStructs.SCHEMA_SIZE);
     check(invoke(stream, 0, schema), "get_schema");
     return schema;
   }
 
   /** {@code stream->get_next(stream, out)} into a new malloc'd ArrowArray (released = end). */
   static MemorySegment getNext(MemorySegment stream) {
-    MemorySegment array = ArrowStructs.allocate(ArrowStructs.ARRAY_SIZE);
+    MemorySegment array = CapsuleStructs.allocate(CapsuleStructs.ARRAY_SIZE);
     check(invoke(stream, 8, array), "get_next");
     return array;
   }
 
   private static int invoke(MemorySegment stream, long offset, MemorySegment out) {
-    MemorySegment function = stream.reinterpret(ArrowStructs.STREAM_SIZE).get(ADDRESS, offset);
+    MemorySegment function = stream.reinterpret(CapsuleStructs.STREAM_SIZE).get(ADDRESS, offset);
     try {
       return (int) GET_STRUCT.invokeExact(function, stream, out);
     } catch (Throwable t) {
@@ -56,17 +56,17 @@ final class ArrowStreamCalls {
 
   /** An ArrowSchema's format string. */
   static String format(MemorySegment schema) {
-    return schema.reinterpret(ArrowStructs.SCHEMA_SIZE).get(ADDRESS, 0).reinterpret(1 << 16).getString(0);
+    return schema.reinterpret(CapsuleStructs.SCHEMA_SIZE).get(ADDRESS, 0).reinterpret(1 << 16).getString(0);
   }
 
   /** The names of an ArrowSchema's children. */
   static List<String> childNames(MemorySegment schema) {
-    MemorySegment view = schema.reinterpret(ArrowStructs.SCHEMA_SIZE);
+    MemorySegment view = schema.reinterpret(CapsuleStructs.SCHEMA_SIZE);
     long count = view.get(JAVA_LONG, 32);
     MemorySegment children = view.get(ADDRESS, 40).reinterpret(count * 8);
     List<String> names = new ArrayList<>();
     for (long i = 0; i < count; i++) {
-      MemorySegment child = children.getAtIndex(ADDRESS, i).reinterpret(ArrowStructs.SCHEMA_SIZE);
+      MemorySegment child = children.getAtIndex(ADDRESS, i).reinterpret(CapsuleStructs.SCHEMA_SIZE);
       names.add(child.get(ADDRESS, 8).reinterpret(1 << 16).getString(0) + ":" + format(child));
     }
     return names;
@@ -74,7 +74,7 @@ final class ArrowStreamCalls {
 
   /** An ArrowArray's length. */
   static long length(MemorySegment array) {
-    return array.reinterpret(ArrowStructs.ARRAY_SIZE).get(JAVA_LONG, 0);
+    return array.reinterpret(CapsuleStructs.ARRAY_SIZE).get(JAVA_LONG, 0);
   }
 
   /** The process's resident set size in bytes, from /proc/self/status. */

@@ -33,7 +33,7 @@ class CapsuleReleaseTest {
   private static void release(MemorySegment struct) {
     try {
       RELEASES.incrementAndGet();
-      struct.reinterpret(ArrowStructs.STREAM_SIZE).set(ADDRESS, ArrowStructs.STREAM_RELEASE, MemorySegment.NULL);
+      struct.reinterpret(CapsuleStructs.STREAM_SIZE).set(ADDRESS, CapsuleStructs.STREAM_RELEASE, MemorySegment.NULL);
     } catch (Throwable ignored) {
       // never let an exception escape an upcall
     }
@@ -41,8 +41,8 @@ class CapsuleReleaseTest {
 
   /** A stream struct with only a release callback (consumers here never read it). */
   private static MemorySegment fakeStream() {
-    MemorySegment stream = ArrowStructs.allocate(ArrowStructs.STREAM_SIZE);
-    stream.set(ADDRESS, ArrowStructs.STREAM_RELEASE, RELEASE);
+    MemorySegment stream = CapsuleStructs.allocate(CapsuleStructs.STREAM_SIZE);
+    stream.set(ADDRESS, CapsuleStructs.STREAM_RELEASE, RELEASE);
     return stream;
   }
 
@@ -73,8 +73,8 @@ class CapsuleReleaseTest {
       taken = bridge.takeArrowStream(wrapped);
     }
     assertThat(RELEASES.get() - before).isZero(); // the capsule only freed its moved-out copy
-    assertThat(ArrowStreamCalls.isLive(taken, ArrowStructs.STREAM_RELEASE)).isTrue();
-    ArrowStructs.releaseAndFree(taken, ArrowStructs.STREAM_RELEASE);
+    assertThat(ArrowStreamCalls.isLive(taken, CapsuleStructs.STREAM_RELEASE)).isTrue();
+    CapsuleStructs.releaseAndFree(taken, CapsuleStructs.STREAM_RELEASE);
     assertThat(RELEASES.get() - before).isEqualTo(1);
   }
 

@@ -14,7 +14,7 @@ import java.lang.invoke.MethodHandle;
  * offsets are those of the Arrow specification on 64-bit platforms.
  */
 @SuppressWarnings("restricted") // native calls on C pointers are this class's purpose
-public final class ArrowStructs {
+final class CapsuleStructs {
   /** {@code sizeof(struct ArrowSchema)}. */
   public static final long SCHEMA_SIZE = 72;
   /** {@code sizeof(struct ArrowArray)}. */
@@ -31,7 +31,7 @@ public final class ArrowStructs {
   private static final MethodHandle CALL_RELEASE =
       Linker.nativeLinker().downcallHandle(FunctionDescriptor.ofVoid(ADDRESS)); // (function, struct)
 
-  private ArrowStructs() {}
+  private CapsuleStructs() {}
 
   /** A zeroed struct of {@code size} bytes from {@code malloc}; free it with {@link #free}. */
   public static MemorySegment allocate(long size) {
