@@ -1,0 +1,26 @@
+package dev.floe.tpch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.floe.DataFrame;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** TPC-H queries 1 to 11 at scale factor 0.1 against the reference answers. */
+class Queries1To11Test {
+  private static final Path ANSWERS = Path.of("..", "..", "shared", "tpch", "answers", "sf0.1").toAbsolutePath();
+
+  @ParameterizedTest(name = "Q{0}")
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+  void matchesTheReferenceAtScaleOneTenth(int number) {
+    Path data = TpchData.generate(0.1, Path.of("target", "tpch-sf0.1"));
+    TpchQuery query = TpchQueries.find(number);
+    assertThat(query).as("query %d", number).isNotNull();
+    try (DataFrame result = query.build(new TpchTables(data)).collect()) {
+      assertThat(TpchAnswers.differences(result, TpchAnswers.referenceFile(ANSWERS, number), query.ordered()))
+          .as("differences of Q%d from the reference", number)
+          .isEmpty();
+    }
+  }
+}
