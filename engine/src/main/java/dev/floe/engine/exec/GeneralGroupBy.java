@@ -35,10 +35,11 @@ import java.util.concurrent.Callable;
  * non-row-wise inputs such as {@code col("x").sort().first()}) and for implode: all rows are
  * grouped at once ({@link GroupIds}), a stable counting sort puts each group's rows next to each
  * other in input order, and each leaf is evaluated over each group's slice of the sorted rows (an
- * implode is the sorted column itself with the group offsets as list offsets). Two kinds of leaf
+ * implode is the sorted column itself with the group offsets as list offsets). Three kinds of leaf
  * skip that and work from the group ids over the rows as they are: a correlation (one pass of
- * co-moment updates, {@link GroupedCorrelations}) and a head of a sortBy (a top-n per group,
- * {@link GroupedHeads}); when every leaf is one of them, the rows are never put in group order.
+ * co-moment updates, {@link GroupedCorrelations}), a head of a sortBy (a top-n per group,
+ * {@link GroupedHeads}) and an nUnique of integers or dates ({@link GroupedDistinctCounts}); when
+ * every leaf is one of them, the rows are never put in group order.
  * Groups come out in order of first appearance.
  */
 final class GeneralGroupBy {
@@ -83,6 +84,8 @@ final class GeneralGroupBy {
           Leaf leaf = leaves.leaves().get(index);
           if (rows > 0 && GroupedHeads.handles(leaf)) {
             direct[index] = GroupedHeads.evaluate(leaf, all, ids, count, allocator);
+          } else if (rows > 0 && GroupedDistinctCounts.handles(leaf)) {
+            direct[index] = GroupedDistinctCounts.evaluate(leaf, all, ids, count, allocator);
           } else if (rows > 0 && leaf.expr() instanceof Correlation corr && RowWise.isRowWise(corr.a())
               && RowWise.isRowWise(corr.b())) {
             direct[index] = correlations(corr, all, ids, count, allocator, context);
