@@ -54,7 +54,7 @@ public final class TpchRunner {
   public static List<Result> run(TpchOptions options, PrintStream out) {
     List<TpchQuery> queries = queries(options.queries());
     String scale = TpchOptions.scaleName(options.scale());
-    if (!Files.exists(options.data().resolve(".tpch-sf" + options.scale()))) {
+    if (!TpchData.generated(options.scale(), options.data())) {
       out.println("generating TPC-H SF" + scale + " into " + options.data() + " (once; cached) ...");
       long start = System.nanoTime();
       TpchData.generate(options.scale(), options.data());
