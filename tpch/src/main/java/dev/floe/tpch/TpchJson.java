@@ -45,6 +45,9 @@ final class TpchJson {
   }
 
   private static String number(double millis) {
+    if (Double.isNaN(millis)) {
+      return "null";
+    }
     return String.format(Locale.ROOT, "%.3f", millis);
   }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * scale factor on first use (cached in {@link TpchOptions#data()}), runs each query once cold and
  * then {@link TpchOptions#runs()} times warm, prints each answer's first five rows and a timing
  * table, checks each answer against the reference when {@link TpchOptions#answers()} is given, and
- * writes the answers ({@code --output}) and the timings ({@code --json}) when asked.
+ * writes the answers ({@code --output}) and the timings ({@code --json}) when asked. A query that
+ * throws is reported ({@code ERROR} in the table) and the others still run.
  */
 public final class TpchRunner {
   private TpchRunner() {}
@@ -30,7 +31,8 @@ public final class TpchRunner {
    * @param rows the number of rows of its answer
    * @param coldMillis the first run's time (plan, read, compute), in milliseconds
    * @param warmMillis each warm run's time, in milliseconds
-   * @param check {@code OK}, {@code DIFF}, {@code no reference} or {@code -} (no answers given)
+   * @param check {@code OK}, {@code DIFF}, {@code no reference}, {@code -} (no answers given) or
+   *     {@code ERROR} (the query threw; rows -1, times NaN)
    */
   public record Result(int query, long rows, double coldMillis, double[] warmMillis, String check) {
     /** The median warm time, or the cold time when there were no warm runs. */
@@ -44,15 +46,19 @@ public final class TpchRunner {
       return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** True unless the answer was checked and differs. */
+    /** True unless the query failed or its answer was checked and differs. */
     public boolean passed() {
-      return !check.equals("DIFF");
+      return !check.equals("DIFF") && !check.equals("ERROR");
     }
   }
 
   /** Runs the queries of {@code options}, printing progress, answers and the table to {@code out}. */
   public static List<Result> run(TpchOptions options, PrintStream out) {
-    List<TpchQuery> queries = queries(options.queries());
+    return run(queries(options.queries()), options, out);
+  }
+
+  /** Runs {@code queries} (in place of {@link TpchOptions#queries()}) as {@link #run(TpchOptions, PrintStream)}. */
+  static List<Result> run(List<TpchQuery> queries, TpchOptions options, PrintStream out) {
     String scale = TpchOptions.scaleName(options.scale());
     if (!TpchData.generated(options.scale(), options.data())) {
       out.println("generating TPC-H SF" + scale + " into " + options.data() + " (once; cached) ...");
@@ -66,7 +72,12 @@ public final class TpchRunner {
     }
     List<Result> results = new ArrayList<>();
     for (TpchQuery query : queries) {
-      results.add(runOne(query, tables, options, out));
+      try {
+        results.add(runOne(query, tables, options, out));
+      } catch (RuntimeException failure) {
+        out.printf(Locale.ROOT, "%nQ%02d failed: %s%n", query.number(), failure);
+        results.add(new Result(query.number(), -1, Double.NaN, new double[0], "ERROR"));
+      }
     }
     out.println();
     out.print(table(results, scale, options.runs()));
@@ -153,6 +164,11 @@ public final class TpchRunner {
     double cold = 0;
     double warm = 0;
     for (Result result : results) {
+      if (result.rows() < 0) {
+        text.append(String.format(Locale.ROOT, "%-5s %10s %10s %15s  %s%n",
+            String.format(Locale.ROOT, "Q%02d", result.query()), "-", "-", "-", result.check()));
+        continue;
+      }
       text.append(String.format(Locale.ROOT, "%-5s %10d %10.1f %15.1f  %s%n",
           String.format(Locale.ROOT, "Q%02d", result.query()), result.rows(), result.coldMillis(),
           result.warmMedianMillis(), result.check()));

@@ -72,6 +72,34 @@ class TpchRunnerTest {
   }
 
   @Test
+  void aQueryThatThrowsIsReportedAndTheOthersStillRun(@TempDir Path temp) throws Exception {
+    TpchQuery broken = new TpchQuery() {
+      @Override
+      public int number() {
+        return 7;
+      }
+
+      @Override
+      public dev.floe.LazyFrame build(TpchTables tables) {
+        throw new InvalidOperationException("not supported yet");
+      }
+    };
+    Path json = temp.resolve("t.json");
+    TpchOptions options = new TpchOptions(0.1, List.of(), DATA, null, 1, null, json);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<TpchRunner.Result> results = TpchRunner.run(List.of(broken, TpchQueries.find(6)), options,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertThat(results).extracting(TpchRunner.Result::check).containsExactly("ERROR", "-");
+    assertThat(results.getFirst().passed()).isFalse();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("Q07 failed: dev.floe.errors.InvalidOperationException: not supported yet")
+        .containsPattern("Q07 +- +- +-  ERROR")
+        .containsPattern("Q06 +1 +[0-9.]+ +[0-9.]+  -");
+    assertThat(Files.readString(json)).contains("{\"query\":7,\"rows\":-1,\"cold_ms\":null,\"warm_ms\":[],"
+        + "\"warm_median_ms\":null,\"answer\":\"ERROR\"}");
+  }
+
+  @Test
   void theMedianOfAnEvenNumberOfRunsIsTheMeanOfTheMiddleTwo() {
     TpchRunner.Result result = new TpchRunner.Result(1, 4, 10, new double[] {4, 1, 3, 2}, "-");
     assertThat(result.warmMedianMillis()).isEqualTo(2.5);
