@@ -16,6 +16,7 @@ Floe's warm median and the Floe/peer ratios when given the runner's timings (--f
 import argparse
 import datetime
 import json
+import math
 import os
 import resource
 import statistics
@@ -180,18 +181,22 @@ def report(args, numbers, engines, results, floe):
     print(f"TPC-H SF{scale_name(args.scale)}: warm median of {args.runs} runs in ms (peak RSS MB); "
           "ratio = Floe / peer (below 1: Floe faster)")
     header = f"{'query':<5}" + (f" {'floe':>9}" if floe else "")
-    for engine in engines:
-        header += f" {engine:>22}"
+    header += "".join(f" {engine:>22}" for engine in engines)
     if floe:
         header += "".join(f" {'/' + e:>17}" for e in engines)
     if args.check:
         header += "  check"
     print(header)
+    totals = {engine: 0.0 for engine in engines}
+    ratios = {engine: [] for engine in engines}
+    floe_total = 0.0
     for number in numbers:
         line = f"Q{number:02d}  "
         f = floe.get(number)
+        mine = f["warm_median_ms"] if f and f.get("warm_median_ms") is not None else None
         if floe:
-            line += f" {f['warm_median_ms']:>9.1f}" if f else f" {'-':>9}"
+            line += f" {mine:>9.1f}" if mine is not None else f" {'-':>9}"
+            floe_total += mine or 0.0
         medians = {}
         for engine in engines:
             outcome = results[(engine, number)]
@@ -199,14 +204,28 @@ def report(args, numbers, engines, results, floe):
                 line += f" {'error':>22}"
                 continue
             medians[engine] = median_warm(outcome["times"])
+            totals[engine] += medians[engine]
             line += f" {medians[engine]:>13.1f} ({outcome['rss_mb']:>5.0f})"
         if floe:
             for engine in engines:
-                ratio = f["warm_median_ms"] / medians[engine] if f and engine in medians else None
-                line += f" {ratio:>17.2f}" if ratio else f" {'-':>17}"
+                if mine is not None and engine in medians:
+                    ratios[engine].append(mine / medians[engine])
+                    line += f" {ratios[engine][-1]:>17.2f}"
+                else:
+                    line += f" {'-':>17}"
         if args.check:
             line += "  " + " ".join(results[(e, number)].get("check", "error") for e in engines)
         print(line)
+    line = "total" + (f" {floe_total:>9.1f}" if floe else "")
+    line += "".join(f" {totals[engine]:>13.1f}        " for engine in engines)
+    if floe:
+        line += "".join(f" {geomean(ratios[engine]):>17.2f}" if ratios[engine] else f" {'-':>17}" for engine in engines)
+        line += "  (ratios: geometric mean over the queries Floe ran)"
+    print(line)
+
+
+def geomean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values))
 
 
 if __name__ == "__main__":
