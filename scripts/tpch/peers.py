@@ -11,7 +11,7 @@ Floe's warm median and the Floe/peer ratios when given the runner's timings (--f
 
     ./floe tpch --scale 0.1 --json /tmp/floe.json
     $(scripts/python-env.sh) scripts/tpch/peers.py --scale 0.1 --floe-json /tmp/floe.json \\
-        --check ../shared/tpch/answers/sf0.1
+        --check tpch/src/test/resources/answers/sf0.1
 """
 import argparse
 import datetime

@@ -33,9 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Data: generated in setup when missing, into the runner's cache ({@link
  * TpchOptions#defaultData}: {@code ~/.cache/floe/tpch/sf<scale>}), so {@code ./floe tpch} and this
  * benchmark share it. Answers: when the reference answers of the scale exist (directory {@code
- * -Dfloe.tpch.answers=DIR} holding {@code sf<scale>/qNN.parquet}; by default {@code
- * shared/tpch/answers} next to the checkout, found from the working directory), setup checks the
- * query's answer against them and fails on a difference.
+ * -Dfloe.tpch.answers=DIR} holding {@code sf<scale>/qNN.parquet}; by default the repository's
+ * {@code tpch/src/test/resources/answers} or the team's {@code shared/tpch/answers}, looked for in
+ * the working directory and its parents), setup checks the query's answer against them and fails
+ * on a difference.
  *
  * <p>All 22 queries are listed. A query not written yet fails clearly in setup (JMH reports the
  * error and goes on with the next parameter) rather than being skipped silently; run the written
@@ -98,9 +99,11 @@ public class TpchBenchmark {
       return Path.of(configured).resolve(directory);
     }
     for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      Path candidate = at.resolve("shared").resolve("tpch").resolve("answers").resolve(directory);
-      if (Files.isDirectory(candidate)) {
-        return candidate;
+      for (Path candidate : List.of(at.resolve("tpch/src/test/resources/answers").resolve(directory),
+          at.resolve("shared/tpch/answers").resolve(directory))) {
+        if (Files.isDirectory(candidate)) {
+          return candidate;
+        }
       }
     }
     return null;
