@@ -1,7 +1,12 @@
 package dev.floe.cli;
 
+import dev.floe.errors.FloeException;
+import dev.floe.errors.InvalidOperationException;
+import dev.floe.tpch.TpchOptions;
+import dev.floe.tpch.TpchRunner;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@code floe} command. {@code ./floe run Script.java} is handled by the launcher script (it
@@ -27,6 +32,9 @@ public final class Main {
         Demo.run(out);
         return 0;
       }
+      case "tpch" -> {
+        return tpch(rest, out, err);
+      }
       case "version", "--version" -> {
         out.println("floe " + version() + " on Java " + Runtime.version());
         return 0;
@@ -36,7 +44,7 @@ public final class Main {
         return 0;
       }
       default -> {
-        err.println("floe: unknown command '" + command + "'; commands are demo, run, version, help");
+        err.println("floe: unknown command '" + command + "'; commands are tpch, demo, run, version, help");
         usage(err);
         return 2;
       }
@@ -47,11 +55,39 @@ public final class Main {
     out.println(
         """
         usage: ./floe <command>
+          tpch [--scale 0.1] ...   generate TPC-H data (cached), run the queries cold and warm, print
+                                   their answers and timings (./floe tpch --help for the options)
           demo                     build a small frame of several types with nulls and print it,
                                    a slice, a selection and a summary
           run Script.java [args]   run a single-file Java program with Floe on the class path
           version                  print the Floe and Java versions
           help                     print this text""");
+  }
+
+  /** {@code ./floe tpch}: 0 when every checked answer matches, 1 on a difference or failure, 2 on bad arguments. */
+  private static int tpch(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      out.println(TpchOptions.USAGE);
+      return 0;
+    }
+    TpchOptions options;
+    try {
+      options = TpchOptions.parse(args);
+    } catch (InvalidOperationException bad) {
+      err.println("floe tpch: " + bad.getMessage());
+      err.println(TpchOptions.USAGE);
+      return 2;
+    }
+    try {
+      List<TpchRunner.Result> results = TpchRunner.run(options, out);
+      return results.stream().allMatch(TpchRunner.Result::passed) ? 0 : 1;
+    } catch (InvalidOperationException bad) {
+      err.println("floe tpch: " + bad.getMessage());
+      return 2;
+    } catch (FloeException failure) {
+      err.println("floe tpch: " + failure.getMessage());
+      return 1;
+    }
   }
 
   private static String version() {

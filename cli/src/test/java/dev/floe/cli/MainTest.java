@@ -42,7 +42,7 @@ class MainTest {
   void unknownCommandListsTheCommands() {
     assertThat(run("frobnicate")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("unknown command 'frobnicate'; commands are demo, run, version, help");
+        .contains("unknown command 'frobnicate'; commands are tpch, demo, run, version, help");
   }
 
   @Test
@@ -50,5 +50,26 @@ class MainTest {
     assertThat(run("help")).isZero();
     assertThat(run("version")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("run Script.java [args]").contains("floe (development build) on Java");
+  }
+
+  @Test
+  void tpchHelpListsTheOptions() {
+    assertThat(run("tpch", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("usage: ./floe tpch [--scale 0.1]")
+        .contains("--answers DIR")
+        .contains("--runs N");
+    assertThat(run("help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("tpch [--scale 0.1] ...");
+  }
+
+  @Test
+  void tpchBadArgumentsNameTheFlagAndValue() {
+    assertThat(run("tpch", "--scale", "zero")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("floe tpch: --scale 'zero' is not valid; use a positive number such as 0.1, 1 or 10")
+        .contains("usage: ./floe tpch");
+    assertThat(run("tpch", "--queries", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'0' is not a query; use numbers 1 to 22");
   }
 }

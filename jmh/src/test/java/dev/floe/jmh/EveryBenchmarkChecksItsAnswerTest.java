@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.floe.tpch.TpchQueries;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,9 +27,11 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Runs every JMH benchmark class once per parameter combination, with its {@code rows} parameter
- * at the smallest value: {@code @Setup} (where each benchmark checks its answer), every
+ * at the smallest value and its {@code scale} parameter (TPC-H) at 0.1, the smallest scale with
+ * reference answers: {@code @Setup} (where each benchmark checks its answer), every
  * {@code @Benchmark} method once, then {@code @TearDown} (which closes its allocators and so fails
- * on a leak). A benchmark added later is covered without touching this test.
+ * on a leak). A benchmark added later is covered without touching this test. A TPC-H query not
+ * written yet is skipped (reported as aborted), since {@link TpchBenchmark} lists all 22.
  */
 @LeakChecked
 class EveryBenchmarkChecksItsAnswerTest {
@@ -50,6 +54,12 @@ class EveryBenchmarkChecksItsAnswerTest {
   }
 
   private static void runOnce(Class<?> type, List<String[]> parameters) throws Exception {
+    for (String[] parameter : parameters) {
+      if (type == TpchBenchmark.class && parameter[0].equals("query")) {
+        Assumptions.assumeTrue(TpchQueries.find(Integer.parseInt(parameter[1])) != null,
+            "TPC-H Q" + parameter[1] + " is not written yet");
+      }
+    }
     Object benchmark = type.getDeclaredConstructor().newInstance();
     for (String[] parameter : parameters) {
       Field field = type.getField(parameter[0]);
@@ -109,6 +119,8 @@ class EveryBenchmarkChecksItsAnswerTest {
       List<String> values = Arrays.asList(param.value());
       if (field.getName().equals("rows")) {
         values = List.of(values.stream().min(Comparator.comparingLong(Long::parseLong)).orElseThrow());
+      } else if (field.getName().equals("scale")) {
+        values = List.of("0.1");
       }
       fields.add(values.stream().map(value -> new String[] {field.getName(), value}).toList());
     }

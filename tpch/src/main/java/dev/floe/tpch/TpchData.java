@@ -32,9 +32,18 @@ import java.util.concurrent.Future;
 public final class TpchData {
   private TpchData() {}
 
+  /** True when {@code directory} holds the complete tables of scale factor {@code scale}. */
+  public static boolean generated(double scale, Path directory) {
+    return Files.exists(marker(scale, directory));
+  }
+
+  private static Path marker(double scale, Path directory) {
+    return directory.resolve(".tpch-sf" + scale);
+  }
+
   /** The tables of scale factor {@code scale} in {@code directory}, generated first if missing. */
   public static Path generate(double scale, Path directory) {
-    Path marker = directory.resolve(".tpch-sf" + scale);
+    Path marker = marker(scale, directory);
     if (Files.exists(marker)) {
       return directory;
     }
