@@ -104,37 +104,6 @@ class PythonRoundTripLeakTest {
     throw new AssertionError("no VmRSS in /proc/self/status");
   }
 
-  /** The Java heap's reserved address range, from the GC.heap_info diagnostic command. */
-  private static long[] heapRange() throws Exception {
-    String info = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcHeapInfo",
-        new Object[] {null}, new String[] {String[].class.getName()});
-    java.util.regex.Matcher range =
-        java.util.regex.Pattern.compile("\\[0x([0-9a-f]+), ?0x([0-9a-f]+)\\)").matcher(info);
-    assertThat(range.find()).as("a heap range in %s", info).isTrue();
-    return new long[] {Long.parseUnsignedLong(range.group(1), 16), Long.parseUnsignedLong(range.group(2), 16)};
-  }
-
-  /**
-   * Resident kB outside {@code heap}: native memory (malloc, mmap'd buffers, Python, code), which a
-   * leak would grow, without the heap pages the JVM touches for the first time as it allocates.
-   */
-  private static long rssOutsideHeapKb(long[] heap) throws IOException {
-    long total = 0;
-    boolean inHeap = false;
-    for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
-      int dash = line.indexOf('-');
-      int space = line.indexOf(' ');
-      if (dash > 0 && space > dash && line.substring(0, dash).matches("[0-9a-f]+")) {
-        long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
-        inHeap = Long.compareUnsigned(start, heap[0]) >= 0 && Long.compareUnsigned(start, heap[1]) < 0;
-      } else if (line.startsWith("Rss:") && !inHeap) {
-        total += Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return total;
-  }
-
   private static void settle() {
     python.exec(NS, "gc.collect()");
     System.gc();
@@ -166,14 +135,14 @@ class PythonRoundTripLeakTest {
       long rssBefore = rssKb();
       long objectsBefore = (Long) python.eval(NS, "len(gc.get_objects())");
       long mallocBefore = (Long) python.eval(NS, "malloc_in_use()");
-      long[] heap = heapRange();
-      long outsideBefore = rssOutsideHeapKb(heap);
+      long[] heap = ResidentMemory.heapRange();
+      long outsideBefore = ResidentMemory.outsideHeapKb(heap);
       long started = System.nanoTime();
       List<Long> checkpoints = new ArrayList<>(); // outside-heap kB after each quarter
       for (int round = 0; round < ROUNDS; round++) {
         roundTrip(source, round % 1_000 == 0);
         if ((round + 1) % (ROUNDS / 4) == 0) {
-          checkpoints.add(rssOutsideHeapKb(heap));
+          checkpoints.add(ResidentMemory.outsideHeapKb(heap));
         }
       }
       long elapsed = System.nanoTime() - started;
@@ -181,7 +150,7 @@ class PythonRoundTripLeakTest {
       long rssAfter = rssKb();
       long objectsAfter = (Long) python.eval(NS, "len(gc.get_objects())");
       long mallocAfter = (Long) python.eval(NS, "malloc_in_use()");
-      long outsideAfter = rssOutsideHeapKb(heap);
+      long outsideAfter = ResidentMemory.outsideHeapKb(heap);
       long nativeGrowth = outsideAfter - outsideBefore;
       System.out.printf("PythonRoundTripLeakTest: %,d round trips in %,d ms (%.1f us each); VmRSS %,d kB -> %,d kB "
               + "(%+,d kB); outside the Java heap %,d kB -> %,d kB (%+,d kB; by quarter %s); malloc in use %,d -> %,d bytes (%+,d); Python objects %,d -> %,d; Floe bytes %,d -> %,d; pyarrow bytes %,d -> %,d%n",
