@@ -50,13 +50,22 @@ final class IpcSamples {
 
   /** The sample columns of {@code rows} rows, in {@code chunks} chunks (slices of one column). */
   static List<ChunkedColumn> columns(int rows, int chunks, BufferAllocator allocator) {
+    return columns(SCHEMA, IpcSamples::value, rows, chunks, allocator);
+  }
+
+  /**
+   * Columns of {@code schema} whose value at (column, row) is {@code value.apply(column, row)}, each
+   * in {@code chunks} chunks (slices of one built column).
+   */
+  static List<ChunkedColumn> columns(Schema schema, java.util.function.BiFunction<Integer, Integer, Object> value,
+      int rows, int chunks, BufferAllocator allocator) {
     List<ChunkedColumn> result = new ArrayList<>();
-    for (int column = 0; column < SCHEMA.size(); column++) {
-      DataType type = SCHEMA.field(column).type();
+    for (int column = 0; column < schema.size(); column++) {
+      DataType type = schema.field(column).type();
       List<Column> parts = new ArrayList<>();
       try (ColumnBuilder builder = ColumnBuilders.forType(type, allocator)) {
         for (int row = 0; row < rows; row++) {
-          builder.appendObject(value(column, row));
+          builder.appendObject(value.apply(column, row));
         }
         try (Column whole = builder.build()) {
           int perChunk = Math.max(1, (rows + chunks - 1) / chunks);

@@ -2,9 +2,6 @@ package dev.floe.io.ipc;
 
 import dev.floe.memory.BufferAllocator;
 import dev.floe.memory.column.ChunkedColumn;
-import dev.floe.memory.column.Column;
-import dev.floe.memory.column.ColumnBuilder;
-import dev.floe.memory.column.ColumnBuilders;
 import dev.floe.memory.types.DataType;
 import dev.floe.memory.types.Field;
 import dev.floe.memory.types.Schema;
@@ -66,24 +63,7 @@ final class SharedFrame {
 
   /** The frame's columns of {@code rows} rows, each in {@code chunks} chunks. */
   static List<ChunkedColumn> columns(int rows, int chunks, BufferAllocator allocator) {
-    List<ChunkedColumn> result = new ArrayList<>();
-    for (int column = 0; column < SCHEMA.size(); column++) {
-      DataType type = SCHEMA.field(column).type();
-      List<Column> parts = new ArrayList<>();
-      try (ColumnBuilder builder = ColumnBuilders.forType(type, allocator)) {
-        for (int row = 0; row < rows; row++) {
-          builder.appendObject(value(column, row));
-        }
-        try (Column whole = builder.build()) {
-          int perChunk = Math.max(1, (rows + chunks - 1) / chunks);
-          for (int start = 0; start < rows; start += perChunk) {
-            parts.add(whole.slice(start, Math.min(perChunk, rows - start)));
-          }
-        }
-      }
-      result.add(new ChunkedColumn(type, parts));
-    }
-    return result;
+    return IpcSamples.columns(SCHEMA, SharedFrame::value, rows, chunks, allocator);
   }
 
   /** Column {@code column} of {@code rows} rows as one JSON array, as Python prints it. */

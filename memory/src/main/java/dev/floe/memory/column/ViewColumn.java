@@ -84,20 +84,22 @@ public final class ViewColumn extends AbstractColumn implements Column {
     if (byteLength < 0) { // a trusted (unvalidated) file's view may be corrupt
       throw new IndexOutOfBoundsException("view " + index + " has a negative length " + byteLength);
     }
-    byte[] bytes = new byte[byteLength];
     if (byteLength <= MAX_INLINE) {
+      byte[] bytes = new byte[byteLength];
       MemorySegment.copy(views, ValueLayout.JAVA_BYTE, view + 4, bytes, 0, byteLength);
-    } else {
-      int bufferIndex = views.get(ValueLayout.JAVA_INT_UNALIGNED, view + 8);
-      int byteOffset = views.get(ValueLayout.JAVA_INT_UNALIGNED, view + 12);
-      if (bufferIndex < 0 || bufferIndex >= dataSegments.length) {
-        throw new InvalidOperationException(
-            "view " + index + " of a column of " + type + " names data buffer " + bufferIndex
-                + ", but the column has " + dataSegments.length);
-      }
-      MemorySegment.copy(
-          dataSegments[bufferIndex], ValueLayout.JAVA_BYTE, byteOffset, bytes, 0, byteLength);
+      return bytes;
     }
+    int bufferIndex = views.get(ValueLayout.JAVA_INT_UNALIGNED, view + 8);
+    int byteOffset = views.get(ValueLayout.JAVA_INT_UNALIGNED, view + 12);
+    if (bufferIndex < 0 || bufferIndex >= dataSegments.length) {
+      throw new InvalidOperationException(
+          "view " + index + " of a column of " + type + " names data buffer " + bufferIndex
+              + ", but the column has " + dataSegments.length);
+    }
+    // checked before the array is made: a corrupt length must not ask the JVM for gigabytes
+    java.util.Objects.checkFromIndexSize(byteOffset, byteLength, dataSegments[bufferIndex].byteSize());
+    byte[] bytes = new byte[byteLength];
+    MemorySegment.copy(dataSegments[bufferIndex], ValueLayout.JAVA_BYTE, byteOffset, bytes, 0, byteLength);
     return bytes;
   }
 
