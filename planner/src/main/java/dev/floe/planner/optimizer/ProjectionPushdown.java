@@ -3,6 +3,7 @@ package dev.floe.planner.optimizer;
 import dev.floe.memory.types.Schema;
 import dev.floe.planner.expr.Expr;
 import dev.floe.planner.expr.ExprTrees;
+import dev.floe.planner.expr.Exprs;
 import dev.floe.planner.plan.Aggregate;
 import dev.floe.planner.plan.AggregateResolution;
 import dev.floe.planner.plan.Cache;
@@ -39,8 +40,9 @@ import java.util.Set;
  * A node may only lose columns, never reorder them: a scan's projection keeps the order of its
  * current output (the source's order the first time), so unions still line up and the root, which
  * needs all its columns, keeps its schema. The columns of a scan's own predicate are part of its
- * projection (the scan evaluates the predicate on what it read; a select above drops them if
- * nobody else needs them). A filter needs its predicate's columns, a sort its keys, a unique its
+ * projection (the scan evaluates the predicate on what it read); when nobody above needs them, a
+ * select of the needed columns goes right above the scan, so they are dropped in the scan's
+ * pipeline instead of being carried up to a join (a select or aggregate above already drops them). A filter needs its predicate's columns, a sort its keys, a unique its
  * subset (all columns when the subset is empty); a slice passes the needs through. A cache is
  * shared: its input is pruned to the union of what all its readers (caches of the same id) need,
  * found by walking again while a reader needs more than recorded. A union
@@ -87,7 +89,7 @@ public final class ProjectionPushdown implements OptimizerRule {
     /** {@code plan} producing at least {@code needed}, its other columns possibly dropped (order kept). */
     private LogicalPlan prune(LogicalPlan plan, Set<String> needed) {
       return switch (plan) {
-        case Scan scan -> scan(scan, needed);
+        case Scan scan -> withoutPredicateOnly(scan(scan, needed), needed);
         case Filter filter -> only(filter, union(needed, read(List.of(filter.predicate()), filter.input())));
         case Sort sort -> only(sort, union(needed, read(sort.by(), sort.input())));
         case Slice slice -> only(slice, needed);
@@ -116,6 +118,33 @@ public final class ProjectionPushdown implements OptimizerRule {
 
     private LogicalPlan only(LogicalPlan plan, Set<String> inputNeeds) {
       return PlanTrees.mapInputs(plan, input -> prune(input, inputNeeds));
+    }
+
+    /**
+     * {@link #prune} for the input of a node that outputs only what it computes (a select, an
+     * aggregate): a scan there keeps its predicate's columns, since its consumer drops them anyway.
+     */
+    private LogicalPlan pruneNarrowed(LogicalPlan input, Set<String> needed) {
+      return input instanceof Scan scan ? scan(scan, needed) : prune(input, needed);
+    }
+
+    /**
+     * The pruned {@code scan} under a select of the needed columns when its predicate reads columns
+     * nobody above needs: they are read to filter, then dropped in the scan's own pipeline, instead
+     * of being carried (and, by a join, gathered) to the next select.
+     */
+    private static LogicalPlan withoutPredicateOnly(LogicalPlan pruned, Set<String> needed) {
+      if (!(pruned instanceof Scan scan) || scan.predicate() == null) {
+        return pruned;
+      }
+      List<String> columns = scan.schema().names();
+      List<Expr> kept = new ArrayList<>();
+      for (String name : columns) {
+        if (needed.contains(name)) {
+          kept.add(Exprs.col(name));
+        }
+      }
+      return kept.isEmpty() || kept.size() == columns.size() ? scan : new Select(scan, kept);
     }
 
     private static LogicalPlan scan(Scan scan, Set<String> needed) {
@@ -148,7 +177,7 @@ public final class ProjectionPushdown implements OptimizerRule {
     private LogicalPlan select(Select select, Set<String> needed) {
       List<Expr> exprs = Columns.expand(select.exprs(), select.input()::schema);
       List<Expr> kept = RowWise.allRowWise(exprs) ? keptOf(exprs, needed) : exprs;
-      LogicalPlan input = prune(select.input(), Columns.read(kept));
+      LogicalPlan input = pruneNarrowed(select.input(), Columns.read(kept));
       if (kept.size() == exprs.size()) {
         // over a pruned input the expressions go expanded: a selector such as all().exclude("b")
         // would otherwise be resolved again against columns that are no longer there
@@ -187,7 +216,7 @@ public final class ProjectionPushdown implements OptimizerRule {
       List<Expr> aggs = AggregateResolution.expandAggsOver(inputSchema, aggregate.keys(), aggregate.aggs());
       List<Expr> kept = aggs.stream().filter(agg -> needed.contains(ExprTrees.outputName(agg))).toList();
       Set<String> inputNeeds = union(read(aggregate.keys(), inputSchema), Columns.read(kept));
-      LogicalPlan input = prune(aggregate.input(), inputNeeds);
+      LogicalPlan input = pruneNarrowed(aggregate.input(), inputNeeds);
       if (kept.size() == aggs.size() && input == aggregate.input()) {
         return aggregate;
       }

@@ -145,6 +145,25 @@ class JoinRulesTest {
   }
 
   @Test
+  void aScanPredicatesOwnColumnsAreDroppedRightAboveTheScanUnderAJoin() {
+    LogicalPlan plan = new Select(Join.of(Tables.scan("t"), Tables.scan("u").withPredicate(col("s").eq("x")),
+        JoinOptions.on("a")), List.of(col("b"), col("b_right")));
+    String once = PlanPrinter.print(PROJECTIONS.rewrite(plan));
+    assertThat(once).isEqualTo("""
+        SELECT [col("b"), col("b_right")]
+          INNER JOIN ON [col("a")] = [col("a")]
+            DF t [a, b, s, d]
+              PROJECT 2/4 COLUMNS [a, b]
+            SELECT [col("a"), col("b")]
+              DF u [a, b, s, d]
+                PROJECT 3/4 COLUMNS [a, b, s]
+                SELECTION col("s") == "x"
+        """);
+    // the whole optimizer reaches a fixed point: the select is not stacked again on later passes
+    assertThat(PlanPrinter.print(Optimizer.defaults().optimize(plan).plan())).isEqualTo(once);
+  }
+
+  @Test
   void aJoinWhoseColumnsAreAllNeededStaysTheSame() {
     LogicalPlan plan = join(JoinType.FULL);
     assertThat(PROJECTIONS.rewrite(plan)).isSameAs(plan);
