@@ -38,7 +38,7 @@ public final class ParquetReader {
     String where = "Parquet file " + path;
     MappedFile file = map(path);
     try {
-      return ParquetFooter.read(file.segment(), where).schema();
+      return ParquetFooter.read(path, file.segment(), where).schema();
     } finally {
       file.release();
     }
@@ -55,7 +55,7 @@ public final class ParquetReader {
     try {
       // before the footer is read: default readahead around its page fault alone reads megabytes
       file.adviseRandomAccess();
-      ParquetFooter footer = ParquetFooter.read(file.segment(), where);
+      ParquetFooter footer = ParquetFooter.read(path, file.segment(), where);
       List<ReadNode> nodes = project(footer, options);
       Schema schema = schema(nodes, options);
       List<BlockMetaData> blocks = footer.metadata().getBlocks();

@@ -61,7 +61,7 @@ public final class ParquetRowGroupStream implements dev.floe.io.scan.FileBatches
     MappedFile file = ParquetReader.map(path);
     try {
       file.adviseRandomAccess();
-      ParquetFooter footer = ParquetFooter.read(file.segment(), where);
+      ParquetFooter footer = ParquetFooter.read(path, file.segment(), where);
       List<ReadNode> nodes = ParquetReader.project(footer, options);
       List<BlockMetaData> blocks = footer.metadata().getBlocks();
       List<Integer> kept = ParquetReader.keptRowGroups(blocks, footer, options,

@@ -21,8 +21,16 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 public record ParquetFooter(ParquetMetadata metadata, List<ReadNode> nodes, Schema schema) {
   private static final int MAGIC = 0x3152_4150; // "PAR1" little-endian
 
+  /**
+   * The footer of the file {@code path} mapped at {@code file}: parsed, or the one parsed before
+   * when the file has not changed since ({@link FooterCache}).
+   */
+  public static ParquetFooter read(java.nio.file.Path path, MemorySegment file, String where) {
+    return FooterCache.read(path, file, where);
+  }
+
   /** Parses the footer of the file mapped at {@code file}. */
-  public static ParquetFooter read(MemorySegment file, String where) {
+  public static ParquetFooter parse(MemorySegment file, String where) {
     long size = file.byteSize();
     if (size < 12 || file.get(ValueLayout.JAVA_INT_UNALIGNED, 0) != MAGIC
         || file.get(ValueLayout.JAVA_INT_UNALIGNED, size - 4) != MAGIC) {
