@@ -5,8 +5,9 @@ TPC-H specification.
 
 Each engine runs each query in its own subprocess (so its peak RSS, ru_maxrss, is that query's):
 once cold, then --runs times warm; the table shows the warm median and the peak RSS per engine, and
-Floe's warm median and the Floe/peer ratios when given the runner's timings (--floe-json, from
-./floe tpch --json FILE). --check DIR compares every answer with the reference answers DIR/qNN.parquet
+the Floe/peer ratios. Floe is one of the engines (engine "floe": ./floe tpch --queries N in its own
+JVM with -Xmx from --floe-xmx; its peak RSS is the whole JVM's, taken by wait4); --floe-json FILE
+instead takes Floe's timings from an earlier ./floe tpch --json FILE run. --check DIR compares every answer with the reference answers DIR/qNN.parquet
 (columns by position, numbers within 1e-6 relative, rows sorted first where ORDER BY leaves ties).
 
     ./floe tpch --scale 0.1 --json /tmp/floe.json
@@ -27,7 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ENGINES = ["polars", "polars-streaming", "duckdb"]
+ENGINES = ["floe", "polars", "polars-streaming", "duckdb"]
+PEERS = ENGINES[1:]
+ROOT = Path(__file__).resolve().parents[2]
 # ORDER BY leaves ties among the rows of these answers, so rows are compared sorted.
 TIES = {3, 10, 11, 18}
 
@@ -114,7 +117,30 @@ def child(args):
     print(json.dumps(result))
 
 
+def measure_floe(args, number):
+    """Runs one query in its own Floe JVM (./floe tpch); its peak RSS is the JVM's (wait4)."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as directory:
+        out = Path(directory) / "floe.json"
+        command = [str(ROOT / "floe"), "tpch", "--scale", scale_name(args.scale), "--data", str(args.data),
+                   "--queries", str(number), "--runs", str(args.runs), "--json", str(out)]
+        if args.check:
+            command += ["--answers", str(args.check)]
+        env = dict(os.environ, FLOE_JAVA_OPTS=f"-Xmx{args.floe_xmx} " + os.environ.get("FLOE_JAVA_OPTS", ""))
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        stderr = child.stderr.read().decode(errors="replace")
+        child.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0 or not out.exists():
+            return {"error": (stderr.strip().splitlines() or ["(no message)"])[-1]}
+        query = json.loads(out.read_text())["queries"][0]
+    return {"times": [query["cold_ms"]] + query["warm_ms"], "rows": query["rows"],
+            "check": query["answer"] if args.check else "-", "rss_mb": usage.ru_maxrss / 1024}
+
+
 def measure(args, engine, number):
+    if engine == "floe":
+        return measure_floe(args, number)
     command = [sys.executable, __file__, "--child", "--engine", engine, "--query", str(number),
                "--scale", str(args.scale), "--data", str(args.data), "--runs", str(args.runs)]
     if args.check:
@@ -138,7 +164,9 @@ def main():
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: " + ", ".join(ENGINES))
     parser.add_argument("--runs", type=int, default=3, help="warm runs after the cold one")
     parser.add_argument("--check", type=Path, help="reference answers directory (qNN.parquet) to validate against")
-    parser.add_argument("--floe-json", type=Path, help="timings from ./floe tpch --json FILE")
+    parser.add_argument("--floe-json", type=Path, help="Floe's timings from ./floe tpch --json FILE "
+                        "instead of running engine floe")
+    parser.add_argument("--floe-xmx", default="2g", help="the Floe JVM's -Xmx (default 2g)")
     parser.add_argument("--json", type=Path, help="write the peers' timings here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--engine", help=argparse.SUPPRESS)
@@ -161,6 +189,9 @@ def main():
     floe = {}
     if args.floe_json:
         floe = {q["query"]: q for q in json.loads(args.floe_json.read_text())["queries"]}
+        engines = [e for e in engines if e != "floe"]
+    elif "floe" in engines and not (ROOT / "cli" / "target" / "floe-all.jar").exists():
+        subprocess.run([str(ROOT / "floe"), "version"], check=True, stdout=subprocess.DEVNULL)
 
     results = {}
     for number in numbers:
@@ -173,53 +204,61 @@ def main():
                 print(f"Q{number:02d} {engine} failed: {outcome['error']}", file=sys.stderr)
     report(args, numbers, engines, results, floe)
     if args.json:
-        args.json.write_text(json.dumps({"scale": args.scale, "runs": args.runs, "results": [
+        args.json.write_text(json.dumps({"scale": args.scale, "runs": args.runs, "floe_xmx": args.floe_xmx,
+                                         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="minutes"),
+                                         "results": [
             {"engine": e, "query": n, **results[(e, n)]} for (e, n) in results]}, indent=1))
 
 
 def report(args, numbers, engines, results, floe):
+    """Prints the table. Floe's medians come from its own column (engine floe) or from --floe-json."""
+    own = "floe" in engines
+    peers = [e for e in engines if e != "floe"]
+    medians = {}
+    for (engine, number), outcome in results.items():
+        if "error" not in outcome:
+            medians[(engine, number)] = median_warm(outcome["times"])
+    for number, query in floe.items():
+        if query.get("warm_median_ms") is not None:
+            medians[("floe", number)] = query["warm_median_ms"]
+    compare = own or bool(floe)
     print(f"TPC-H SF{scale_name(args.scale)}: warm median of {args.runs} runs in ms (peak RSS MB); "
-          "ratio = Floe / peer (below 1: Floe faster)")
+          "ratio = Floe / peer (below 1: Floe faster)" + (f"; Floe with -Xmx{args.floe_xmx}" if own else ""))
     header = f"{'query':<5}" + (f" {'floe':>9}" if floe else "")
     header += "".join(f" {engine:>22}" for engine in engines)
-    if floe:
-        header += "".join(f" {'/' + e:>17}" for e in engines)
+    if compare:
+        header += "".join(f" {'/' + e:>17}" for e in peers)
     if args.check:
         header += "  check"
     print(header)
-    totals = {engine: 0.0 for engine in engines}
-    ratios = {engine: [] for engine in engines}
-    floe_total = 0.0
+    totals = {engine: 0.0 for engine in ["floe"] + peers}
+    ratios = {engine: [] for engine in peers}
     for number in numbers:
         line = f"Q{number:02d}  "
-        f = floe.get(number)
-        mine = f["warm_median_ms"] if f and f.get("warm_median_ms") is not None else None
+        mine = medians.get(("floe", number))
         if floe:
             line += f" {mine:>9.1f}" if mine is not None else f" {'-':>9}"
-            floe_total += mine or 0.0
-        medians = {}
         for engine in engines:
-            outcome = results[(engine, number)]
-            if "error" in outcome:
+            if (engine, number) not in medians:
                 line += f" {'error':>22}"
                 continue
-            medians[engine] = median_warm(outcome["times"])
-            totals[engine] += medians[engine]
-            line += f" {medians[engine]:>13.1f} ({outcome['rss_mb']:>5.0f})"
-        if floe:
-            for engine in engines:
-                if mine is not None and engine in medians:
-                    ratios[engine].append(mine / medians[engine])
+            line += f" {medians[(engine, number)]:>13.1f} ({results[(engine, number)]['rss_mb']:>5.0f})"
+        for engine in ["floe"] + peers:
+            totals[engine] += medians.get((engine, number), 0.0)
+        if compare:
+            for engine in peers:
+                if mine is not None and (engine, number) in medians:
+                    ratios[engine].append(mine / medians[(engine, number)])
                     line += f" {ratios[engine][-1]:>17.2f}"
                 else:
                     line += f" {'-':>17}"
         if args.check:
             line += "  " + " ".join(results[(e, number)].get("check", "error") for e in engines)
         print(line)
-    line = "total" + (f" {floe_total:>9.1f}" if floe else "")
+    line = "total" + (f" {totals['floe']:>9.1f}" if floe else "")
     line += "".join(f" {totals[engine]:>13.1f}        " for engine in engines)
-    if floe:
-        line += "".join(f" {geomean(ratios[engine]):>17.2f}" if ratios[engine] else f" {'-':>17}" for engine in engines)
+    if compare:
+        line += "".join(f" {geomean(ratios[engine]):>17.2f}" if ratios[engine] else f" {'-':>17}" for engine in peers)
         line += "  (ratios: geometric mean over the queries Floe ran)"
     print(line)
 
