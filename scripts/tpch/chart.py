@@ -54,7 +54,7 @@ def main():
         y = bars(svg, y, f"Q{number:02d}", [(e, times[(e, number)]) for e in engines if (e, number) in times],
                  WIDTH / longest, "ms")
     y += 10
-    svg.append(f'<text x="{LEFT}" y="{y}" font-size="12" font-weight="bold">sum of the 22 medians (ms)</text>')
+    svg.append(f'<text x="{LEFT}" y="{y}" font-size="12" font-weight="bold">sum of the medians (ms)</text>')
     y = bars(svg, y + 8, "total", [(e, totals[e]) for e in engines], WIDTH / max(totals.values()), "ms")
     y += 10
     xmx = data.get("floe_xmx")

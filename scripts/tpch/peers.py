@@ -6,7 +6,8 @@ TPC-H specification.
 Each engine runs each query in its own subprocess (so its peak RSS, ru_maxrss, is that query's):
 once cold, then --runs times warm; the table shows the warm median and the peak RSS per engine, and
 the Floe/peer ratios. Floe is one of the engines (engine "floe": ./floe tpch --queries N in its own
-JVM with -Xmx from --floe-xmx; its peak RSS is the whole JVM's, taken by wait4); --floe-json FILE
+JVM with -Xmx from --floe-xmx, after --floe-warmup untimed warm runs for the JIT; its peak RSS
+is the whole JVM's, taken by wait4); --floe-json FILE
 instead takes Floe's timings from an earlier ./floe tpch --json FILE run. --check DIR compares every answer with the reference answers DIR/qNN.parquet
 (columns by position, numbers within 1e-6 relative, rows sorted first where ORDER BY leaves ties).
 
@@ -123,7 +124,7 @@ def measure_floe(args, number):
     with tempfile.TemporaryDirectory() as directory:
         out = Path(directory) / "floe.json"
         command = [str(ROOT / "floe"), "tpch", "--scale", scale_name(args.scale), "--data", str(args.data),
-                   "--queries", str(number), "--runs", str(args.runs), "--json", str(out)]
+                   "--queries", str(number), "--runs", str(args.runs + args.floe_warmup), "--json", str(out)]
         if args.check:
             command += ["--answers", str(args.check)]
         env = dict(os.environ, FLOE_JAVA_OPTS=f"-Xmx{args.floe_xmx} " + os.environ.get("FLOE_JAVA_OPTS", ""))
@@ -134,7 +135,8 @@ def measure_floe(args, number):
         if os.waitstatus_to_exitcode(status) != 0 or not out.exists():
             return {"error": (stderr.strip().splitlines() or ["(no message)"])[-1]}
         query = json.loads(out.read_text())["queries"][0]
-    return {"times": [query["cold_ms"]] + query["warm_ms"], "rows": query["rows"],
+    # the first --floe-warmup warm runs let the JIT compile the query's paths; they are not counted
+    return {"times": [query["cold_ms"]] + query["warm_ms"][args.floe_warmup:], "rows": query["rows"],
             "check": query["answer"] if args.check else "-", "rss_mb": usage.ru_maxrss / 1024}
 
 
@@ -167,6 +169,9 @@ def main():
     parser.add_argument("--floe-json", type=Path, help="Floe's timings from ./floe tpch --json FILE "
                         "instead of running engine floe")
     parser.add_argument("--floe-xmx", default="2g", help="the Floe JVM's -Xmx (default 2g)")
+    parser.add_argument("--floe-warmup", type=int, default=5,
+                        help="untimed warm runs of each query in Floe's JVM before the timed ones, "
+                             "for the JIT (default 5)")
     parser.add_argument("--json", type=Path, help="write the peers' timings here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--engine", help=argparse.SUPPRESS)
