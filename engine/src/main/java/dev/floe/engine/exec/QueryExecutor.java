@@ -9,6 +9,7 @@ import dev.floe.planner.plan.Distinct;
 import dev.floe.planner.plan.Explode;
 import dev.floe.planner.plan.Filter;
 import dev.floe.planner.plan.Join;
+import dev.floe.planner.plan.JoinLayout;
 import dev.floe.planner.plan.LogicalPlan;
 import dev.floe.planner.plan.Scan;
 import dev.floe.planner.plan.Select;
@@ -318,10 +319,39 @@ public final class QueryExecutor {
     }
   }
 
-  /** Both inputs run (left first), then the hash join ({@link HashJoin}). */
+  /**
+   * Both inputs run (left first), then the hash join ({@link HashJoin}); except that an inner join
+   * without an order to keep whose left input turns out small streams its right input through a
+   * table over the left rows ({@link StreamedJoinProbe}), never holding the right input whole.
+   */
   private List<RecordBatch> join(Join join) {
-    List<List<RecordBatch>> inputs = bothInputs(join.left(), join.right());
-    return HashJoin.run(join, inputs.get(0), inputs.get(1), allocator(StreamingNodes.label(join)), context);
+    if (!StreamedJoinProbe.candidate(join)) {
+      List<List<RecordBatch>> inputs = bothInputs(join.left(), join.right());
+      return HashJoin.run(join, inputs.get(0), inputs.get(1), allocator(StreamingNodes.label(join)), context);
+    }
+    List<RecordBatch> left = run(join.left());
+    JoinLayout layout;
+    try {
+      layout = JoinLayout.of(join);
+    } catch (RuntimeException failure) {
+      left.forEach(RecordBatch::close);
+      throw failure;
+    }
+    if (StreamedJoinProbe.fits(layout) && left.stream().mapToLong(RecordBatch::rowCount).sum()
+        <= StreamedJoinProbe.MAX_BUILD_ROWS) {
+      try (StreamedJoinProbe probe = StreamedJoinProbe.build(join, layout, left,
+          allocator(StreamingNodes.label(join)), context)) {
+        return pipeline(join.right(), List.of(probe));
+      }
+    }
+    List<RecordBatch> right;
+    try {
+      right = run(join.right());
+    } catch (RuntimeException failure) {
+      left.forEach(RecordBatch::close);
+      throw failure;
+    }
+    return HashJoin.run(join, left, right, allocator(StreamingNodes.label(join)), context);
   }
 
   /** Both inputs run (left first), then the sorted merge ({@link AsofJoinExec}). */
