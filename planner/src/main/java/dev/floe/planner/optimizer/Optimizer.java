@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * Runs an ordered list of {@link OptimizerRule}s over a plan until a whole pass changes nothing (a
- * fixed point) or {@code maxPasses} passes ran. Each rule is given the root and rewrites the whole
+ * fixed point) or {@code maxPasses} passes ran; then, once, projection pushdown puts a select
+ * right above each scan whose predicate reads columns nobody above needs (see {@link
+ * ProjectionPushdown#ProjectionPushdown(boolean)}). Each rule is given the root and rewrites the whole
  * tree itself. After every rule that changed the plan the driver checks that the plan still
  * resolves and that its output schema (names, order and types) is the one it started with; a rule
  * that breaks this has a bug, and the driver throws an {@link IllegalStateException} naming it.
@@ -105,6 +107,17 @@ public final class Optimizer {
         runs.add(new OptimizerReport.RuleRun(pass, rule.name(), fired, time));
       }
       fixedPoint = !changed;
+    }
+    if (!disabled.contains("projection_pushdown") && rules.stream().anyMatch(r -> r instanceof ProjectionPushdown)) {
+      // once, at the end: columns only a scan's predicate reads are dropped right above the scan
+      long start = System.nanoTime();
+      LogicalPlan result = new ProjectionPushdown(true).rewrite(current);
+      boolean fired = result != current;
+      if (fired) { // reported only when it changed something, as part of the last pass
+        checkSchema(new ProjectionPushdown(true), expected, result);
+        current = result;
+        runs.add(new OptimizerReport.RuleRun(pass, "projection_pushdown", true, Duration.ofNanos(System.nanoTime() - start)));
+      }
     }
     List<String> off = ruleNames().stream().filter(disabled::contains).toList();
     return new Optimized(current, new OptimizerReport(runs, pass, fixedPoint, off));

@@ -54,6 +54,23 @@ import java.util.Set;
  * col("b").sum())} broadcasts the sum).
  */
 public final class ProjectionPushdown implements OptimizerRule {
+  /** Whether scans whose predicate reads columns nobody above needs get a select right above them. */
+  private final boolean narrowScans;
+
+  /** The rule as it runs in the optimizer's passes (no selects added above scans). */
+  public ProjectionPushdown() {
+    this(false);
+  }
+
+  /**
+   * With {@code narrowScans}, a scan whose predicate reads columns nobody above it needs gets a
+   * select of the needed columns right above it. The optimizer does this once, after its passes
+   * reached their fixed point: within the passes the other rules would move slices and filters
+   * below that select, and it would be added again on every pass.
+   */
+  public ProjectionPushdown(boolean narrowScans) {
+    this.narrowScans = narrowScans;
+  }
   @Override
   public String name() {
     return "projection_pushdown";
@@ -66,7 +83,7 @@ public final class ProjectionPushdown implements OptimizerRule {
     Pruning walk;
     LogicalPlan result;
     do {
-      walk = new Pruning(cacheNeeds);
+      walk = new Pruning(cacheNeeds, narrowScans);
       result = walk.prune(plan, output);
     } while (walk.cacheNeedsGrew);
     return PlanTrees.sameIfEqual(plan, result);
@@ -80,16 +97,18 @@ public final class ProjectionPushdown implements OptimizerRule {
    */
   private static final class Pruning {
     private final Map<Long, Set<String>> cacheNeeds;
+    private final boolean narrowScans;
     private boolean cacheNeedsGrew;
 
-    Pruning(Map<Long, Set<String>> cacheNeeds) {
+    Pruning(Map<Long, Set<String>> cacheNeeds, boolean narrowScans) {
       this.cacheNeeds = cacheNeeds;
+      this.narrowScans = narrowScans;
     }
 
     /** {@code plan} producing at least {@code needed}, its other columns possibly dropped (order kept). */
     private LogicalPlan prune(LogicalPlan plan, Set<String> needed) {
       return switch (plan) {
-        case Scan scan -> withoutPredicateOnly(scan(scan, needed), needed);
+        case Scan scan -> narrowScans ? withoutPredicateOnly(scan(scan, needed), needed) : scan(scan, needed);
         case Filter filter -> only(filter, union(needed, read(List.of(filter.predicate()), filter.input())));
         case Sort sort -> only(sort, union(needed, read(sort.by(), sort.input())));
         case Slice slice -> only(slice, needed);
