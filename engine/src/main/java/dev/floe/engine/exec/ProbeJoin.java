@@ -56,7 +56,7 @@ final class ProbeJoin {
   static final int LARGE_BUILD_ROWS = 1 << 20;
 
   /** The partitions of a large build: enough that each table is small and the tasks balance. */
-  private static final int PARTITIONS = 256;
+  static final int PARTITIONS = 256;
 
   /**
    * Joins the left morsels with the right input (both closed here); the output is one batch per
@@ -151,7 +151,7 @@ final class ProbeJoin {
   }
 
   /** The left input cut into batches of at most {@code rows} rows (slices; the input is closed). */
-  private static List<RecordBatch> morsels(List<RecordBatch> input, int rows) {
+  static List<RecordBatch> morsels(List<RecordBatch> input, int rows) {
     List<RecordBatch> morsels = new ArrayList<>();
     try {
       for (RecordBatch batch : input) {
