@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The common shape of a hash join: inner, left, semi or anti, built on the right side (the smaller
- * one, or always for semi and anti joins), with the output in left order. The table is built once
+ * one; semi and anti joins whose right side is the larger go to {@link LeftBuildJoin} first), with
+ * the output in left order. The table is built once
  * over the right input; then every left morsel, as it came and without first concatenating the
  * left input, is a task on the query pool that evaluates and hashes its own keys and looks them up
  * ({@link JoinLookup}). A small build side then gathers each
