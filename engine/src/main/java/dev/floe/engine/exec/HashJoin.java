@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a {@link Join}. Inner, left, semi and anti joins that build on the right side and keep the
- * left order probe the left input morsel by morsel ({@link ProbeJoin}); the others take both
+ * Runs a {@link Join}. Semi, anti and left joins whose right side is the larger build on the left
+ * side and probe the right input morsel by morsel ({@link LeftBuildJoin}); inner, left, semi and
+ * anti joins that build on the right side and keep the left order probe the left input morsel by
+ * morsel ({@link ProbeJoin}); the others take both
  * inputs whole (pipeline breakers), the keys evaluated per side and cast
  * to their common type, a {@link JoinTable} built on one side (the smaller by rows; always the right
  * one for semi and anti joins), the other side probed by morsels in parallel ({@link JoinProbe}),
@@ -45,6 +47,9 @@ final class HashJoin {
       leftInput.forEach(RecordBatch::close);
       rightInput.forEach(RecordBatch::close);
       throw failure;
+    }
+    if (LeftBuildJoin.applies(join, layout, rightFirst(join), rows(leftInput), rows(rightInput))) {
+      return LeftBuildJoin.run(join, layout, leftInput, rightInput, allocator, context);
     }
     if (ProbeJoin.applies(join, layout, rightFirst(join), rows(leftInput), rows(rightInput))) {
       return ProbeJoin.run(join, layout, leftInput, rightInput, allocator, context);

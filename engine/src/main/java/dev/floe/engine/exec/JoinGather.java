@@ -68,7 +68,7 @@ final class JoinGather {
     return Arrays.asList(out);
   }
 
-  private static int[] range(int[] rows, int from, int to) {
+  static int[] range(int[] rows, int from, int to) {
     return rows == null ? null : from == 0 && to == rows.length ? rows : Arrays.copyOfRange(rows, from, to);
   }
 

@@ -40,6 +40,13 @@ final class JoinValidation {
     }
   }
 
+  /** The {@code 1:m} check on a table built over the left keys alone ({@link LeftBuildJoin}). */
+  static void uniqueLeft(Join join, PartitionedJoinTable table, List<Column> leftKeys) {
+    for (JoinTable part : table.parts()) {
+      unique(join, part, leftKeys, "left");
+    }
+  }
+
   private static void unique(Join join, HashJoin.JoinKeys keys, String side, int from, int to,
       BufferAllocator allocator) {
     try (JoinTable table = JoinTable.build(keys.columns(), keys.hashes(), from, to, join.options().nullsEqual(),

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 
 /**
  * The common shape of a hash join: inner, left, semi or anti, built on the right side (the smaller
- * one, or always for semi and anti joins), with the output in left order. The table is built once
+ * one; semi and anti joins whose right side is the larger go to {@link LeftBuildJoin} first), with
+ * the output in left order. The table is built once
  * over the right input; then every left morsel, as it came and without first concatenating the
  * left input, is a task on the query pool that evaluates and hashes its own keys and looks them up
  * ({@link JoinLookup}). A small build side then gathers each
@@ -56,7 +57,7 @@ final class ProbeJoin {
   static final int LARGE_BUILD_ROWS = 1 << 20;
 
   /** The partitions of a large build: enough that each table is small and the tasks balance. */
-  private static final int PARTITIONS = 256;
+  static final int PARTITIONS = 256;
 
   /**
    * Joins the left morsels with the right input (both closed here); the output is one batch per
@@ -151,7 +152,7 @@ final class ProbeJoin {
   }
 
   /** The left input cut into batches of at most {@code rows} rows (slices; the input is closed). */
-  private static List<RecordBatch> morsels(List<RecordBatch> input, int rows) {
+  static List<RecordBatch> morsels(List<RecordBatch> input, int rows) {
     List<RecordBatch> morsels = new ArrayList<>();
     try {
       for (RecordBatch batch : input) {
