@@ -38,6 +38,11 @@ final class FrameScanSource implements BatchSource {
   }
 
   @Override
+  public long estimatedRows() {
+    return frame.height();
+  }
+
+  @Override
   public String describe() {
     return "DF " + schema.names() + "; " + frame.height() + " rows";
   }

@@ -321,8 +321,9 @@ public final class QueryExecutor {
 
   /**
    * Both inputs run (left first), then the hash join ({@link HashJoin}); except that an inner join
-   * without an order to keep whose left input turns out small streams its right input through a
-   * table over the left rows ({@link StreamedJoinProbe}), never holding the right input whole.
+   * without an order to keep whose left input turns out smaller than the right side's source
+   * streams its right input through a table over the left rows ({@link StreamedJoinProbe}), never
+   * holding the right input whole.
    */
   private List<RecordBatch> join(Join join) {
     if (!StreamedJoinProbe.candidate(join)) {
@@ -337,8 +338,9 @@ public final class QueryExecutor {
       left.forEach(RecordBatch::close);
       throw failure;
     }
-    if (StreamedJoinProbe.fits(layout) && left.stream().mapToLong(RecordBatch::rowCount).sum()
-        <= StreamedJoinProbe.MAX_BUILD_ROWS) {
+    long leftRows = left.stream().mapToLong(RecordBatch::rowCount).sum();
+    if (StreamedJoinProbe.fits(layout) && leftRows <= StreamedJoinProbe.MAX_BUILD_ROWS
+        && StreamedJoinProbe.estimatedRows(join.right()) > leftRows) {
       try (StreamedJoinProbe probe = StreamedJoinProbe.build(join, layout, left,
           allocator(StreamingNodes.label(join)), context)) {
         return pipeline(join.right(), List.of(probe));

@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An inner join whose left input is small, as the last step of the right input's pipeline: the
+ * An inner join whose left input is the smaller (the left rows, run first, are fewer than the right
+ * input's source holds: {@link #estimatedRows}), as the last step of the right input's pipeline: the
  * table is built once over the left rows, and every right morsel, as the right side's scan or
  * pipeline makes it, is looked up and turned into its output batch right away. The right input is
  * never held whole (a join of a few thousand parts with 6M {@code lineitem} rows used to
@@ -53,6 +54,22 @@ final class StreamedJoinProbe implements MorselOperator, AutoCloseable {
     JoinOptions options = join.options();
     return join.how() == JoinType.INNER && options.maintainOrder() == MaintainOrder.NONE
         && options.validate() == Validate.MANY_TO_MANY && !join.leftOn().isEmpty();
+  }
+
+  /**
+   * At most how many rows {@code plan} makes, when that is known before running it: a scan's
+   * source rows (or its limit) under a chain of row-wise streaming nodes; else -1.
+   */
+  static long estimatedRows(dev.floe.planner.plan.LogicalPlan plan) {
+    return switch (plan) {
+      case dev.floe.planner.plan.Scan scan -> {
+        long rows = scan.source().estimatedRows();
+        yield scan.limit() == null || rows < 0 ? rows : Math.min(rows, scan.limit());
+      }
+      case dev.floe.planner.plan.Cache cache -> estimatedRows(cache.input());
+      default -> StreamingNodes.streams(plan) && !(plan instanceof dev.floe.planner.plan.Explode)
+          ? estimatedRows(plan.inputs().getFirst()) : -1;
+    };
   }
 
   /** Whether {@code layout} has no coalesced key columns (those are built by the general path). */

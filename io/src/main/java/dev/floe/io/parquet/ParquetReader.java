@@ -44,6 +44,18 @@ public final class ParquetReader {
     }
   }
 
+  /** The number of rows the file holds, from its footer (the sum over its row groups). */
+  public static long rowCount(Path path) {
+    String where = "Parquet file " + path;
+    MappedFile file = map(path);
+    try {
+      return ParquetFooter.read(path, file.segment(), where).metadata().getBlocks().stream()
+          .mapToLong(block -> block.getRowCount()).sum();
+    } finally {
+      file.release();
+    }
+  }
+
   /** Reads the file; the caller owns (closes) the table. */
   public static ParquetTable read(Path path, ParquetReadOptions options, RowGroupFilter filter,
       BufferAllocator allocator) {

@@ -15,6 +15,15 @@ public interface ScanSource {
   /** Short text for plans: {@code Parquet SCAN [data/*.parquet]}, {@code DF [a, b, c]}. */
   String describe();
 
+  /**
+   * How many rows the source holds, at most, when it knows without reading them (a frame's
+   * height, the row counts in Parquet footers); -1 when it does not. The engine uses it to pick a
+   * join's build side before running the other side.
+   */
+  default long estimatedRows() {
+    return -1;
+  }
+
   /** True when the source can skip data by a predicate (statistics, partitions) itself. */
   default boolean prunesByPredicate() {
     return false;
