@@ -176,6 +176,10 @@ public final class Compare {
       Column left, Column constant, CompareOp op, MemorySegment out) {
     int length = left.length();
     KernelType kind = KernelType.of(left.type());
+    if (kind == null && StringRows.supports(left)) {
+      StringCompare.withConstant(left, constantBytes(constant), op, out);
+      return;
+    }
     if (kind == null) {
       compareRows(left, constant, op, out, true);
       return;
@@ -334,6 +338,15 @@ public final class Compare {
       builder.appendObject(value);
       return builder.build();
     }
+  }
+
+  /** The bytes of the one value of a string or binary constant column. */
+  private static byte[] constantBytes(Column constant) {
+    return switch (constant) {
+      case dev.floe.memory.column.VarBinaryColumn c -> c.getBytes(0);
+      case dev.floe.memory.column.ViewColumn c -> c.getBytes(0);
+      default -> throw new IllegalStateException("not a string constant: " + constant.type());
+    };
   }
 
   /** Which word kernel family compares a type, or null for the row-at-a-time path. */
