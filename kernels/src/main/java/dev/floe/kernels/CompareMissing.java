@@ -67,6 +67,11 @@ final class CompareMissing {
     if (IsInNumbers.supports(values) && IsInNumbers.supports(set)) {
       return IsInNumbers.isIn(values, set, allocator);
     }
+    return isInBoxed(values, set, allocator);
+  }
+
+  /** isIn on boxed values and a HashSet: any type (the twin of the byte and bit kernels). */
+  static BooleanColumn isInBoxed(Column values, Column set, BufferAllocator allocator) {
     int length = values.length();
     Set<Object> keys = new HashSet<>();
     for (int row = 0; row < set.length(); row++) {
