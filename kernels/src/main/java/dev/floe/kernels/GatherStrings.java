@@ -14,7 +14,8 @@ import java.lang.foreign.ValueLayout;
  * read once straight from the offsets buffer, and a value of at most 16 bytes is copied as two
  * 8-byte words instead of a {@link MemorySegment#copy} call (whose fixed cost dominates for short
  * values). The word copy may write up to 16 bytes past the value's end; the output's data buffer
- * has 16 spare bytes for that, and the next value overwrites the rest.
+ * has 16 spare bytes for that, and the next value overwrites the rest. A run of consecutive rows
+ * (a filter keeping most rows) is one copy of its bytes, its offsets shifted by a constant.
  */
 final class GatherStrings {
   private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
@@ -28,19 +29,24 @@ final class GatherStrings {
   static Column gather(VarBinaryColumn column, int[] rows, int count, Buffer validity, BufferAllocator allocator) {
     MemorySegment offsetsIn = column.offsetsBuffer().segment();
     long base = column.offset();
+    // per run head (a row followed by its successors in rows[]): where its bytes start, how many
     int[] starts = new int[count];
     int[] lengths = new int[count];
     long total = 0;
-    for (int index = 0; index < count; index++) {
+    for (int index = 0; index < count; ) {
       int row = rows[index];
-      if (row >= 0) {
-        long slot = (base + row) << 2;
-        int start = offsetsIn.get(INT, slot);
-        int length = offsetsIn.get(INT, slot + 4) - start;
-        starts[index] = start;
-        lengths[index] = length;
-        total += length;
+      if (row < 0) {
+        index++;
+        continue;
       }
+      int end = runEnd(rows, index, count);
+      long slot = (base + row) << 2;
+      int start = offsetsIn.get(INT, slot);
+      int length = offsetsIn.get(INT, slot + ((long) (end - index) << 2)) - start;
+      starts[index] = start;
+      lengths[index] = length;
+      total += length;
+      index = end;
     }
     if (total > Integer.MAX_VALUE) {
       throw new ComputeException("gathering " + count + " values of " + column.type() + " needs "
@@ -55,20 +61,32 @@ final class GatherStrings {
       MemorySegment source = column.dataBuffer().segment();
       long sourceSize = source.byteSize();
       int position = 0;
-      for (int index = 0; index < count; index++) {
+      for (int index = 0; index < count; ) {
         offsetsOut.set(INT, (long) index << 2, position);
-        int length = lengths[index];
-        if (length == 0) {
+        if (rows[index] < 0) {
+          index++;
           continue;
         }
+        int end = runEnd(rows, index, count);
+        int length = lengths[index];
         long start = starts[index];
-        if (length <= SHORT && start + SHORT <= sourceSize) {
+        if (end - index > 1) {
+          // consecutive rows: their bytes are contiguous, their offsets shift by a constant
+          long slot = (base + rows[index]) << 2;
+          int shift = position - (int) start;
+          for (int next = index + 1; next < end; next++) {
+            offsetsOut.set(INT, (long) next << 2,
+                offsetsIn.get(INT, slot + ((long) (next - index) << 2)) + shift);
+          }
+          MemorySegment.copy(source, start, dataOut, position, length);
+        } else if (length <= SHORT && start + SHORT <= sourceSize) {
           dataOut.set(LONG, position, source.get(LONG, start));
           dataOut.set(LONG, position + 8L, source.get(LONG, start + 8));
-        } else {
+        } else if (length > 0) {
           MemorySegment.copy(source, start, dataOut, position, length);
         }
         position += length;
+        index = end;
       }
       offsetsOut.set(INT, (long) count << 2, position);
       return new VarBinaryColumn(column.type(), 0, count, -1, validity, offsets, data);
@@ -76,5 +94,14 @@ final class GatherStrings {
       BooleanOps.release(offsets, data);
       throw failure;
     }
+  }
+
+  /** The end (exclusive) of the run of consecutive rows starting at {@code rows[index]}. */
+  private static int runEnd(int[] rows, int index, int count) {
+    int end = index + 1;
+    while (end < count && rows[end] == rows[end - 1] + 1) {
+      end++;
+    }
+    return end;
   }
 }
