@@ -10,8 +10,9 @@ import java.nio.ByteOrder;
  * {@link MemorySegment#mismatch} (whose fixed cost dominates for short values): equality checks
  * the length first, then whole words, then the masked tail; ordering is byte-wise unsigned
  * (UTF-8 strings order as Polars orders them), decided on the first differing word; the search
- * finds candidate positions of the first byte eight at a time (SWAR "has zero byte", Mycroft's
- * trick as in Hacker's Delight 6-1) and confirms each by the word compare.
+ * finds positions where both the first and the last byte match, eight at a time (the filter of
+ * W. Mula's "SIMD-friendly algorithms for substring searching", in SWAR with the "has zero byte"
+ * trick of Hacker's Delight 6-1), and confirms each by the word compare.
  */
 final class ByteConstant {
   static final ValueLayout.OfLong WORD =
@@ -23,8 +24,9 @@ final class ByteConstant {
   final int length;
   /** The bytes as words, the last zero-padded. */
   private final long[] words;
-  /** The first byte repeated in every byte of a word (for the search). */
+  /** The first and the last byte repeated in every byte of a word (for the search). */
   private final long firstBroadcast;
+  private final long lastBroadcast;
 
   ByteConstant(byte[] bytes) {
     this.bytes = bytes.clone();
@@ -36,6 +38,7 @@ final class ByteConstant {
       words[word] = source.get(WORD, (long) word << 3);
     }
     this.firstBroadcast = length == 0 ? 0 : (bytes[0] & 0xFFL) * ONES;
+    this.lastBroadcast = length == 0 ? 0 : (bytes[length - 1] & 0xFFL) * ONES;
   }
 
   /** Bytes {@code [position, position + count)} of {@code segment} (count < 8) as a low word. */
@@ -101,8 +104,10 @@ final class ByteConstant {
     }
     long last = to - length; // the last position a match may start at
     long position = from;
+    long lastOffset = length - 1;
     while (position + 8 <= last + 1) {
-      long candidates = zeroBytes(segment.get(WORD, position) ^ firstBroadcast);
+      long candidates = zeroBytes(segment.get(WORD, position) ^ firstBroadcast)
+          & zeroBytes(segment.get(WORD, position + lastOffset) ^ lastBroadcast);
       while (candidates != 0) {
         long at = position + (Long.numberOfTrailingZeros(candidates) >>> 3);
         if (equalsAt(segment, at)) {
