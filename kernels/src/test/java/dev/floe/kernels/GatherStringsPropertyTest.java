@@ -38,9 +38,11 @@ class GatherStringsPropertyTest {
     int length = sample.length();
     int count = random.nextInt(3) == 0 ? 0 : random.nextInt(2 * length + 5);
     int[] rows = new int[count + random.nextInt(3)]; // spare entries past count are ignored
+    // mostly runs (the run-by-run copy) or mostly random rows (the value-by-value copy)
+    double runs = new double[] {0.0, 0.3, 0.9, 0.99}[random.nextInt(4)];
     for (int index = 0; index < count; index++) {
-      int kind = random.nextInt(4);
-      if (length == 0 || kind == 0) {
+      int kind = random.nextDouble() < runs ? 1 : random.nextInt(4);
+      if (length == 0 || (kind == 0 && random.nextInt(3) > 0)) {
         rows[index] = -1;
       } else if (kind == 1 && index > 0 && rows[index - 1] >= 0 && rows[index - 1] + 1 < length) {
         rows[index] = rows[index - 1] + 1;
