@@ -23,8 +23,10 @@ import java.lang.foreign.MemorySegment;
  * length (the planner casts first).
  *
  * <p>Int64/Int32/Float64/Float32 and the temporal types stored as them run the word kernels
- * ({@link CompareKernels}: SIMD or scalar, chosen once); other types compare row by row. Values
- * are compared regardless of validity and the validities are ANDed in afterwards, a word at a time.
+ * ({@link CompareKernels}: SIMD or scalar, chosen once); a string or binary column against a
+ * constant compares its bytes in place a word at a time ({@link StringCompare}); other types
+ * compare row by row. Values are compared regardless of validity (string rows against a constant:
+ * valid rows only) and the validities are ANDed in afterwards, a word at a time.
  */
 public final class Compare {
   static final CompareKernels KERNELS =
