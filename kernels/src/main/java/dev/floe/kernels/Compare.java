@@ -23,8 +23,10 @@ import java.lang.foreign.MemorySegment;
  * length (the planner casts first).
  *
  * <p>Int64/Int32/Float64/Float32 and the temporal types stored as them run the word kernels
- * ({@link CompareKernels}: SIMD or scalar, chosen once); other types compare row by row. Values
- * are compared regardless of validity and the validities are ANDed in afterwards, a word at a time.
+ * ({@link CompareKernels}: SIMD or scalar, chosen once); a string or binary column against a
+ * constant compares its bytes in place a word at a time ({@link StringCompare}); other types
+ * compare row by row. Values are compared regardless of validity (string rows against a constant:
+ * valid rows only) and the validities are ANDed in afterwards, a word at a time.
  */
 public final class Compare {
   static final CompareKernels KERNELS =
@@ -176,6 +178,10 @@ public final class Compare {
       Column left, Column constant, CompareOp op, MemorySegment out) {
     int length = left.length();
     KernelType kind = KernelType.of(left.type());
+    if (kind == null && StringRows.supports(left)) {
+      StringCompare.withConstant(left, constantBytes(constant), op, out);
+      return;
+    }
     if (kind == null) {
       compareRows(left, constant, op, out, true);
       return;
@@ -334,6 +340,15 @@ public final class Compare {
       builder.appendObject(value);
       return builder.build();
     }
+  }
+
+  /** The bytes of the one value of a string or binary constant column. */
+  private static byte[] constantBytes(Column constant) {
+    return switch (constant) {
+      case dev.floe.memory.column.VarBinaryColumn c -> c.getBytes(0);
+      case dev.floe.memory.column.ViewColumn c -> c.getBytes(0);
+      default -> throw new IllegalStateException("not a string constant: " + constant.type());
+    };
   }
 
   /** Which word kernel family compares a type, or null for the row-at-a-time path. */

@@ -55,8 +55,23 @@ final class CompareMissing {
     }
   }
 
-  /** Membership by hashing the set's values (floats normalised to Polars' total order). */
+  /**
+   * Membership: strings and binaries on their bytes ({@link IsInBytes}), numbers and temporal
+   * values on their bits ({@link IsInNumbers}); other types by hashing the boxed values (floats
+   * normalised to Polars' equality).
+   */
   static BooleanColumn isIn(Column values, Column set, BufferAllocator allocator) {
+    if (StringRows.supports(values) && StringRows.supports(set)) {
+      return IsInBytes.isIn(values, set, allocator);
+    }
+    if (IsInNumbers.supports(values) && IsInNumbers.supports(set)) {
+      return IsInNumbers.isIn(values, set, allocator);
+    }
+    return isInBoxed(values, set, allocator);
+  }
+
+  /** isIn on boxed values and a HashSet: any type (the twin of the byte and bit kernels). */
+  static BooleanColumn isInBoxed(Column values, Column set, BufferAllocator allocator) {
     int length = values.length();
     Set<Object> keys = new HashSet<>();
     for (int row = 0; row < set.length(); row++) {

@@ -92,39 +92,4 @@ final class StringBytes {
     }
     return count;
   }
-
-  boolean startsWith(byte[] prefix) {
-    return prefix.length <= length
-        && MemorySegment.mismatch(
-                segment, start, start + prefix.length, MemorySegment.ofArray(prefix), 0,
-                prefix.length)
-            == -1;
-  }
-
-  boolean endsWith(byte[] suffix) {
-    long from = start + length - suffix.length;
-    return suffix.length <= length
-        && MemorySegment.mismatch(
-                segment, from, from + suffix.length, MemorySegment.ofArray(suffix), 0,
-                suffix.length)
-            == -1;
-  }
-
-  /** Byte position of the first occurrence of {@code needle} in the current row, or -1. */
-  long indexOf(byte[] needle) {
-    if (needle.length == 0) {
-      return 0;
-    }
-    byte first = needle[0];
-    MemorySegment wanted = MemorySegment.ofArray(needle);
-    for (long i = 0; i + needle.length <= length; i++) {
-      if (byteAt(i) == first
-          && MemorySegment.mismatch(
-                  segment, start + i, start + i + needle.length, wanted, 0, needle.length)
-              == -1) {
-        return i;
-      }
-    }
-    return -1;
-  }
 }

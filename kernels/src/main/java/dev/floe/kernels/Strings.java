@@ -1,7 +1,6 @@
 package dev.floe.kernels;
 
 import dev.floe.memory.BufferAllocator;
-import dev.floe.memory.column.BooleanBuilder;
 import dev.floe.memory.column.BooleanColumn;
 import dev.floe.memory.column.Column;
 import dev.floe.memory.column.FixedWidthBuilder;
@@ -61,24 +60,20 @@ public final class Strings {
   }
 
   public static BooleanColumn startsWith(Column input, String prefix, BufferAllocator allocator) {
-    byte[] wanted = prefix.getBytes(StandardCharsets.UTF_8);
-    return test(input, allocator, bytes -> bytes.startsWith(wanted));
+    return StringContains.startsWith(input, prefix, allocator);
   }
 
   public static BooleanColumn endsWith(Column input, String suffix, BufferAllocator allocator) {
-    byte[] wanted = suffix.getBytes(StandardCharsets.UTF_8);
-    return test(input, allocator, bytes -> bytes.endsWith(wanted));
+    return StringContains.endsWith(input, suffix, allocator);
   }
 
-  /** Whether {@code pattern} occurs: a byte search when {@code literal}, else a regex find. */
+  /**
+   * Whether {@code pattern} occurs: byte searches for a literal and for literals joined by
+   * {@code .*}, else a regex find ({@link StringContains}).
+   */
   public static BooleanColumn contains(
       Column input, String pattern, boolean literal, BufferAllocator allocator) {
-    if (literal) {
-      byte[] wanted = pattern.getBytes(StandardCharsets.UTF_8);
-      return test(input, allocator, bytes -> bytes.indexOf(wanted) >= 0);
-    }
-    Matcher matcher = compile(pattern).matcher("");
-    return test(input, allocator, bytes -> matcher.reset(bytes.string()).find());
+    return StringContains.contains(input, pattern, literal, allocator);
   }
 
   /** Full Unicode lowercase (final sigma, multi-character mappings); ASCII rows byte by byte. */
@@ -240,26 +235,6 @@ public final class Strings {
   }
 
   // ---- loops ----
-
-  private interface RowTest {
-    boolean test(StringBytes row);
-  }
-
-  private static BooleanColumn test(Column input, BufferAllocator allocator, RowTest test) {
-    StringBytes bytes = StringBytes.of(input);
-    int rows = input.length();
-    try (BooleanBuilder out = new BooleanBuilder(allocator, rows)) {
-      for (int i = 0; i < rows; i++) {
-        if (input.isNull(i)) {
-          out.appendNull();
-        } else {
-          bytes.at(i);
-          out.append(test.test(bytes));
-        }
-      }
-      return out.build();
-    }
-  }
 
   private static VarBinaryColumn map(
       Column input, BufferAllocator allocator, UnaryOperator<String> function) {
