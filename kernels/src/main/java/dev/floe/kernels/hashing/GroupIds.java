@@ -67,6 +67,10 @@ public final class GroupIds {
     if (direct != null) {
       return direct;
     }
+    GroupIds packed = PackedGroupIds.tryOf(keys); // short strings (with other fixed-width keys)
+    if (packed != null) {
+      return packed;
+    }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
   }
