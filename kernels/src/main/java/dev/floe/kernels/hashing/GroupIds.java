@@ -71,6 +71,10 @@ public final class GroupIds {
     if (packed != null) {
       return packed;
     }
+    GroupIds refined = RefinedGroupIds.tryOf(keys); // packed keys that nearly decide, then long strings
+    if (refined != null) {
+      return refined;
+    }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
   }

@@ -35,6 +35,11 @@ final class PackedGroupIds {
         return null;
       }
     }
+    return of(keys);
+  }
+
+  /** The groups of {@code keys}, every one {@link PackedKeys#packable}; null when their codes overflow a long. */
+  static GroupIds of(List<Column> keys) {
     int length = keys.getFirst().length();
     int[] codes = new int[length];
     int distinct = PackedKeys.code(keys.getFirst(), codes);
