@@ -221,6 +221,14 @@ final class PartialGroupBy {
           return mergeGrouped(all, direct, allocator).output();
         }
       }
+      if (all.rowCount() > 0 && all.rowCount() < ParallelGrouping.MIN_ROWS) {
+        // keys that group without hashing bytes (TPC-H Q10's customer key before its strings): one
+        // thread's pass beats hashing every key column of every partial row to partition them
+        GroupIds packed = GroupIds.tryPacked(all.columns().subList(0, keyCount));
+        if (packed != null) {
+          return mergeGrouped(all, packed, allocator).output();
+        }
+      }
       if (PartitionedMerge.applies(all.columns().subList(0, keyCount), all.rowCount(), context)) {
         return PartitionedMerge.run(all, keyCount, leaves.aggregate().maintainOrder(), this::mergeOne, context,
             allocator);

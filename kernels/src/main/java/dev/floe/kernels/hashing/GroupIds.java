@@ -67,13 +67,9 @@ public final class GroupIds {
     if (direct != null) {
       return direct;
     }
-    GroupIds packed = PackedGroupIds.tryOf(keys); // short strings (with other fixed-width keys)
+    GroupIds packed = tryPacked(keys); // short strings; packed keys that nearly decide long strings
     if (packed != null) {
       return packed;
-    }
-    GroupIds refined = RefinedGroupIds.tryOf(keys); // packed keys that nearly decide, then long strings
-    if (refined != null) {
-      return refined;
     }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
@@ -104,6 +100,16 @@ public final class GroupIds {
    */
   public static GroupIds tryDirect(List<Column> keys) {
     return keys.size() == 1 ? DirectGroupIds.tryOf(keys.getFirst()) : RadixGroupIds.tryOf(keys);
+  }
+
+  /**
+   * The groups of {@code keys} when they pack into integers ({@link PackedGroupIds}: short strings
+   * with other fixed-width keys) or their packed keys nearly decide the rest ({@link
+   * RefinedGroupIds}), else null: the paths of {@link #of} that hash no bytes.
+   */
+  public static GroupIds tryPacked(List<Column> keys) {
+    GroupIds packed = PackedGroupIds.tryOf(keys);
+    return packed != null ? packed : RefinedGroupIds.tryOf(keys);
   }
 
   static long[] hashes(List<Column> keys, BufferAllocator allocator) {

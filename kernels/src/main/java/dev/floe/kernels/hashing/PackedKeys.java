@@ -33,7 +33,7 @@ final class PackedKeys {
   /** Whether {@link #code} takes {@code column}. */
   static boolean packable(Column column) {
     return switch (column) {
-      case VarBinaryColumn bytes -> maxLength(bytes) <= MAX_BYTES;
+      case VarBinaryColumn bytes -> fits(bytes, MAX_BYTES);
       case FixedWidthColumn fixed -> switch (fixed.type().byteWidth()) {
         case 1, 2, 4, 8, 16 -> true;
         default -> false;
@@ -52,7 +52,7 @@ final class PackedKeys {
     PairIds table = new PairIds(Math.min(length, 1024));
     int[] nullCode = {-1};
     switch (column) {
-      case VarBinaryColumn bytes when maxLength(bytes) <= 1 -> {
+      case VarBinaryColumn bytes when fits(bytes, 1) -> {
         return byteCodes(bytes, codes); // flags: a slot per byte value, one for ""
       }
       case VarBinaryColumn bytes -> {
@@ -174,24 +174,29 @@ final class PackedKeys {
     return value;
   }
 
-  /** The longest value's byte length (null rows included, whatever their offsets span). */
-  private static long maxLength(VarBinaryColumn bytes) {
+  /** Whether every value spans at most {@code limit} bytes (null rows included, whatever they span). */
+  private static boolean fits(VarBinaryColumn bytes, int limit) {
     MemorySegment offsets = bytes.offsetsBuffer().segment();
     long first = bytes.offset();
-    long max = 0;
+    int length = bytes.length();
     if (bytes.isLarge()) {
-      for (long slot = first; slot < first + bytes.length(); slot++) {
-        max = Math.max(max, offsets.get(ValueLayout.JAVA_LONG_UNALIGNED, (slot + 1) << 3)
-            - offsets.get(ValueLayout.JAVA_LONG_UNALIGNED, slot << 3));
+      for (int row = 0; row < length; row++) {
+        long slot = first + row;
+        if (offsets.get(ValueLayout.JAVA_LONG_UNALIGNED, (slot + 1) << 3)
+            - offsets.get(ValueLayout.JAVA_LONG_UNALIGNED, slot << 3) > limit) {
+          return false;
+        }
       }
-      return max;
+      return true;
     }
-    int previous = bytes.length() == 0 ? 0 : offsets.get(INT, first << 2);
-    for (long slot = first; slot < first + bytes.length(); slot++) {
-      int next = offsets.get(INT, (slot + 1) << 2);
-      max = Math.max(max, next - previous);
+    int previous = length == 0 ? 0 : offsets.get(INT, first << 2);
+    for (int row = 0; row < length; row++) {
+      int next = offsets.get(INT, (first + row + 1) << 2);
+      if (next - previous > limit) {
+        return false;
+      }
       previous = next;
     }
-    return max;
+    return true;
   }
 }

@@ -1,6 +1,9 @@
 package dev.floe.kernels.hashing;
 
 import dev.floe.memory.column.Column;
+import dev.floe.memory.column.FixedWidthColumn;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,8 +14,9 @@ import java.util.List;
  * balance, name, phone, address and comment): the packed columns are grouped without hashing
  * ({@link PackedGroupIds}), and each row is then compared on the other columns with the first row
  * of each group already seen under its packed key (a chain, usually of one). No string is hashed;
- * each row compares its strings once, as a hash table compares them on a hash match. When the
- * chains grow long (the packed columns decide little) it gives up early, and hashing groups the
+ * each row compares its strings once, as a hash table compares them on a hash match. It runs only
+ * when a packed key looks like an identifier (an integer of a wide range), and when the chains
+ * still grow long (the packed columns decide little) it gives up early, and hashing groups the
  * rows. The ids are those of {@link GroupIds#of}: dense, in order of first appearance.
  */
 final class RefinedGroupIds {
@@ -22,8 +26,8 @@ final class RefinedGroupIds {
   private RefinedGroupIds() {}
 
   /**
-   * The groups of {@code keys}, or null when no key packs, none is left over, or the packed keys
-   * leave long chains.
+   * The groups of {@code keys}, or null when no key packs, none is left over, no packed key is an
+   * identifier, or the packed keys leave long chains.
    */
   static GroupIds tryOf(List<Column> keys) {
     List<Column> packed = new ArrayList<>();
@@ -31,7 +35,7 @@ final class RefinedGroupIds {
     for (Column key : keys) {
       (PackedKeys.packable(key) ? packed : rest).add(key);
     }
-    if (packed.isEmpty() || rest.isEmpty()) {
+    if (packed.isEmpty() || rest.isEmpty() || !packed.stream().anyMatch(RefinedGroupIds::identifying)) {
       return null;
     }
     GroupIds coarse = PackedGroupIds.of(packed);
@@ -70,5 +74,33 @@ final class RefinedGroupIds {
       ids[row] = group;
     }
     return GroupIds.numbered(ids, Arrays.copyOf(firstRows, groups), groups);
+  }
+
+  /**
+   * Whether {@code key} looks like an identifier: 4- or 8-byte integers spanning at least a
+   * quarter as many values as rows (a customer key does, a size from 1 to 50 does not). Only with
+   * such a key do the packed keys likely decide the rest; checking costs one pass of one column.
+   */
+  private static boolean identifying(Column key) {
+    if (!(key instanceof FixedWidthColumn fixed) || !key.type().isInteger()) {
+      return false;
+    }
+    int width = key.type().byteWidth();
+    if (width != 4 && width != 8) {
+      return false;
+    }
+    MemorySegment values = fixed.valuesBuffer().segment();
+    long first = fixed.offset();
+    int length = key.length();
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int row = 0; row < length; row++) { // null rows too: a heuristic, whatever they hold
+      long value = width == 8 ? values.get(ValueLayout.JAVA_LONG_UNALIGNED, (first + row) << 3)
+          : values.get(ValueLayout.JAVA_INT_UNALIGNED, (first + row) << 2);
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+    long span = max - min;
+    return length > 0 && (span < 0 || span >= length / 4);
   }
 }
