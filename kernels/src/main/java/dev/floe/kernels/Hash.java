@@ -101,6 +101,10 @@ public final class Hash {
           HashScalar.hashInts(values, fixed.offset(), length, signed, out);
         }
       }
+      case VarBinaryColumn bytes -> {
+        hashVarBinary(bytes, out);
+        return;
+      }
       default -> {
         for (int row = 0; row < length; row++) {
           out.set(LONG, (long) row << 3, column.isNull(row) ? HashScalar.NULL_HASH : rowHash(column, row));
@@ -109,6 +113,29 @@ public final class Hash {
       }
     }
     overwriteNulls(column, out);
+  }
+
+  /** {@link HashScalar#hashBytes} of every valid string, its buffers looked up once, not per row. */
+  private static void hashVarBinary(VarBinaryColumn bytes, MemorySegment out) {
+    MemorySegment data = bytes.dataBuffer().segment();
+    MemorySegment offsets = bytes.offsetsBuffer().segment();
+    long first = bytes.offset();
+    boolean nulls = bytes.nullCount() > 0;
+    boolean large = bytes.isLarge();
+    for (int row = 0; row < bytes.length(); row++) {
+      long hash;
+      if (nulls && bytes.isNull(row)) {
+        hash = HashScalar.NULL_HASH;
+      } else {
+        long slot = first + row;
+        long start = large ? offsets.get(LONG, slot << 3) : offsets.get(ValueLayout.JAVA_INT_UNALIGNED, slot << 2);
+        long end = large
+            ? offsets.get(LONG, (slot + 1) << 3)
+            : offsets.get(ValueLayout.JAVA_INT_UNALIGNED, (slot + 1) << 2);
+        hash = HashScalar.hashBytes(data, start, (int) (end - start));
+      }
+      out.set(LONG, (long) row << 3, hash);
+    }
   }
 
   /** Writes the null hash over the rows whose validity bit is clear, a word at a time. */

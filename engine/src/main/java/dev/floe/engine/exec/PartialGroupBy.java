@@ -142,6 +142,7 @@ final class PartialGroupBy {
     List<Column> keys = Projection.evaluate(input, leaves.keys(), true, allocator);
     Map<Expr, Column> inputs = new HashMap<>();
     Column[] groupSizes = new Column[1]; // a len, and every count of a column without nulls, shares it
+    Map<List<Object>, Column> reduced = new HashMap<>(); // states already in out, by reduction, input, type
     try {
       int rows = input.rowCount();
       int[] ids;
@@ -182,7 +183,15 @@ final class PartialGroupBy {
           out.add(groupSizes[0].share());
           continue;
         }
-        out.add(GroupedReducers.reduce(state.partial(), values, ids, groupCount, state.type(), allocator));
+        // a mean's sum is often also a sum of its own (TPC-H Q1: sum and mean of l_quantity): reduce once
+        Column same = reduced.get(java.util.Arrays.asList(state.partial(), state.input(), state.type()));
+        if (same != null) {
+          out.add(same.share());
+          continue;
+        }
+        Column result = GroupedReducers.reduce(state.partial(), values, ids, groupCount, state.type(), allocator);
+        out.add(result);
+        reduced.put(java.util.Arrays.asList(state.partial(), state.input(), state.type()), result);
       }
       return new RecordBatch(partialSchema, out, groupCount);
     } catch (RuntimeException failure) {
@@ -210,6 +219,14 @@ final class PartialGroupBy {
         GroupIds direct = DirectGroupIds.tryOf(all.column(0));
         if (direct != null) {
           return mergeGrouped(all, direct, allocator).output();
+        }
+      }
+      if (all.rowCount() > 0 && all.rowCount() < ParallelGrouping.MIN_ROWS) {
+        // keys that group without hashing bytes (TPC-H Q10's customer key before its strings): one
+        // thread's pass beats hashing every key column of every partial row to partition them
+        GroupIds packed = GroupIds.tryPacked(all.columns().subList(0, keyCount));
+        if (packed != null) {
+          return mergeGrouped(all, packed, allocator).output();
         }
       }
       if (PartitionedMerge.applies(all.columns().subList(0, keyCount), all.rowCount(), context)) {

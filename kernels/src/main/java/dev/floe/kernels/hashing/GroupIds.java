@@ -67,6 +67,10 @@ public final class GroupIds {
     if (direct != null) {
       return direct;
     }
+    GroupIds packed = tryPacked(keys); // short strings; packed keys that nearly decide long strings
+    if (packed != null) {
+      return packed;
+    }
     long[] hashes = hashes(keys, allocator);
     return build(hashes, RowEquality.of(keys), length);
   }
@@ -96,6 +100,16 @@ public final class GroupIds {
    */
   public static GroupIds tryDirect(List<Column> keys) {
     return keys.size() == 1 ? DirectGroupIds.tryOf(keys.getFirst()) : RadixGroupIds.tryOf(keys);
+  }
+
+  /**
+   * The groups of {@code keys} when they pack into integers ({@link PackedGroupIds}: short strings
+   * with other fixed-width keys) or their packed keys nearly decide the rest ({@link
+   * RefinedGroupIds}), else null: the paths of {@link #of} that hash no bytes.
+   */
+  public static GroupIds tryPacked(List<Column> keys) {
+    GroupIds packed = PackedGroupIds.tryOf(keys);
+    return packed != null ? packed : RefinedGroupIds.tryOf(keys);
   }
 
   static long[] hashes(List<Column> keys, BufferAllocator allocator) {
