@@ -230,6 +230,7 @@ public final class PartitionedJoinTable implements AutoCloseable {
       throw new IllegalArgumentException("keys of " + keys.type() + " are not hashed from their values");
     }
     long[] seen = new long[BLOCK];
+    long[] entries = new long[BLOCK];
     int[] slots = new int[BLOCK];
     long[] blockKeys = new long[BLOCK];
     for (int base = 0; base < rows; base += BLOCK) {
@@ -248,13 +249,15 @@ public final class PartitionedJoinTable implements AutoCloseable {
         int slot = part.slotOf(hash);
         slots[index] = slot;
         seen[index] = part.keyAt(slot);
+        entries[index] = part.entryAt(slot);
       }
       for (int index = 0; index < count; index++) {
         long hash = hashes[base + index];
         JoinTable part = parts[(int) hash & mask];
         long key = blockKeys[index];
-        long entry = seen[index] == key ? part.entryAt(slots[index]) : 0;
-        groups[base + index] = entry != 0 ? (int) entry - 1 : part.groupOfKey(hash, key);
+        long entry = entries[index];
+        // an empty first slot is a miss (most probe rows of a selective join): no second look
+        groups[base + index] = entry == 0 ? -1 : seen[index] == key ? (int) entry - 1 : part.groupOfKey(hash, key);
       }
     }
   }

@@ -27,9 +27,10 @@ import java.util.Set;
  *
  * Subtrees are equal as records (expressions by value, sources by identity). Existing caches, and
  * subtrees that hold one, are left alone. New ids count up from {@code Long.MIN_VALUE}, skipping ids the
- * plans use, so they never meet a user's {@code cache()}. It runs after the pushdowns, so what is
- * shared is what each occurrence reads after them; projection pushdown then prunes the cache to
- * what all its readers need. {@link #shareAll} does the same over several plans run together.
+ * plans use, so they never meet a user's {@code cache()}. It runs after the predicate and slice
+ * pushdowns, so what is shared is what each occurrence reads after them, and before projection
+ * pushdown, which then prunes the cache to what all its readers need (after it, two readers of
+ * different columns would no longer look alike). {@link #shareAll} does the same over several plans run together.
  */
 public final class CommonSubplanElimination implements OptimizerRule {
   @Override

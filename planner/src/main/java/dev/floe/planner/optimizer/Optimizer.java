@@ -51,15 +51,18 @@ public final class Optimizer {
    * The standard rules, in order: first the simplifications (constant folding, which also drops
    * filters on {@code true}, then redundant selects and sorts), so that the pushdowns see the
    * simpler plan; then filters merge, move down (into scans), slices move into the scans' limits
-   * (after the predicates, whose scan applies them first), and last the projections, which count
-   * the columns of the predicates already pushed. Then repeated subplans become shared caches, and
-   * last repeated subexpressions within one select or with_columns are computed once (after the
+   * (after the predicates, whose scan applies them first). Then repeated subplans become shared
+   * caches: before the projections, so that two occurrences that read different columns of the same
+   * subplan (TPC-H Q17's join of part and lineitem, read for its average and for its rows) are still
+   * found equal, and projection pushdown then prunes the cache to the union of what its readers need.
+   * Then the projections, which count the columns of the predicates already pushed, and last
+   * repeated subexpressions within one select or with_columns are computed once (after the
    * pushdowns, which drop the expressions nobody reads, so only real repeats are left).
    */
   public static Optimizer defaults() {
     return new Optimizer(List.of(new ConstantFolding(), new EliminateRedundantProjection(),
         new EliminateRedundantSort(), new SortedGroupHead(), new FilterMerge(), new PredicatePushdown(), new SlicePushdown(),
-        new ProjectionPushdown(), new CommonSubplanElimination(), new CommonSubexpressionElimination()),
+        new CommonSubplanElimination(), new ProjectionPushdown(), new CommonSubexpressionElimination()),
         DEFAULT_MAX_PASSES);
   }
 

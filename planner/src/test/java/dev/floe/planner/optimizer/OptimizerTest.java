@@ -77,7 +77,7 @@ class OptimizerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no optimizer rule 'limit_pushdown'; rules are: constant_folding, "
             + "eliminate_redundant_projection, eliminate_redundant_sort, sorted_group_head, filter_merge, predicate_pushdown, "
-            + "slice_pushdown, projection_pushdown, common_subplan_elimination, common_subexpression_elimination");
+            + "slice_pushdown, common_subplan_elimination, projection_pushdown, common_subexpression_elimination");
   }
 
   /** A broken rule: casts the first output column to f64 (once: it leaves a with_columns root alone). */
