@@ -323,7 +323,8 @@ public final class QueryExecutor {
    * Both inputs run (left first), then the hash join ({@link HashJoin}); except that an inner join
    * without an order to keep whose left input turns out smaller than the right side's source
    * streams its right input through a table over the left rows ({@link StreamedJoinProbe}), never
-   * holding the right input whole.
+   * holding the right input whole; when the right side's size is not known beforehand, it runs
+   * whole and, if it is the larger, is probed batch by batch the same way.
    */
   private List<RecordBatch> join(Join join) {
     if (!StreamedJoinProbe.candidate(join)) {
@@ -352,6 +353,22 @@ public final class QueryExecutor {
     } catch (RuntimeException failure) {
       left.forEach(RecordBatch::close);
       throw failure;
+    }
+    if (StreamedJoinProbe.fits(layout) && leftRows <= StreamedJoinProbe.MAX_BUILD_ROWS
+        && right.stream().mapToLong(RecordBatch::rowCount).sum() > leftRows) {
+      // a right side that had to run whole (another join's output) is still probed as it came,
+      // batch by batch, instead of being concatenated for the general path
+      BufferAllocator joins = allocator(StreamingNodes.label(join));
+      StreamedJoinProbe probe;
+      try {
+        probe = StreamedJoinProbe.build(join, layout, left, joins, context);
+      } catch (RuntimeException failure) {
+        right.forEach(RecordBatch::close);
+        throw failure;
+      }
+      try (probe) {
+        return StreamedPipeline.run(BatchStream.of(right), List.of(probe), List.of(joins), context, Long.MAX_VALUE);
+      }
     }
     return HashJoin.run(join, left, right, allocator(StreamingNodes.label(join)), context);
   }
