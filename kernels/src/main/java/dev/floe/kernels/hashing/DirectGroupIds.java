@@ -95,11 +95,9 @@ public final class DirectGroupIds {
           values[row] = Integer.toUnsignedLong(data.get(ValueLayout.JAVA_INT_UNALIGNED, (offset + row) << 2));
         }
       }
-      case DataType.Int64 t -> {
-        for (int row = 0; row < values.length; row++) {
-          values[row] = data.get(ValueLayout.JAVA_LONG_UNALIGNED, (offset + row) << 3);
-        }
-      }
+      // one bulk copy: a per-row read kept its bounds checks (a fifth of Q21's two nUnique group-bys)
+      case DataType.Int64 t -> MemorySegment.copy(data, ValueLayout.JAVA_LONG_UNALIGNED, offset << 3, values, 0,
+          values.length);
       default -> {
         for (int row = 0; row < values.length; row++) {
           values[row] = column.isValid(row) ? value(column, row) : 0;
