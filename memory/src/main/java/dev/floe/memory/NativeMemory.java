@@ -61,6 +61,29 @@ final class NativeMemory {
             : null;
   }
 
+  private static final int M_MMAP_THRESHOLD = -3; // glibc <malloc.h>
+
+  static {
+    // glibc raises its mmap threshold each time a mapped block is freed (up to 32 MiB), after which
+    // blocks of that size come from its heaps and stay resident once freed; a fixed threshold
+    // keeps every block of 2 MiB or more (the ones LargeBlockCache does not keep) going back to
+    // the kernel on free. TPC-H Q21's peak resident set: 1.24 GB without the cache, with the
+    // dynamic threshold.
+    if (System.getProperty("os.name", "").startsWith("Linux")
+        && !"false".equalsIgnoreCase(System.getProperty("floe.memory.fixedMmapThreshold"))) {
+      Linker linker = Linker.nativeLinker();
+      linker.defaultLookup().find("mallopt").ifPresent(address -> {
+        try {
+          int ignored = (int) linker.downcallHandle(address,
+                  FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT))
+              .invokeExact(M_MMAP_THRESHOLD, (int) HUGE_PAGE);
+        } catch (Throwable notSet) {
+          // a tuning only: allocation works the same without it
+        }
+      });
+    }
+  }
+
   private NativeMemory() {}
 
   /**

@@ -79,6 +79,14 @@ public final class MappedFile {
     MemoryAdvice.willNeed(segment, offset, length);
   }
 
+  /**
+   * Tells the kernel the process is done with {@code [offset, offset + length)} for now: its pages
+   * no longer count in the resident set (a later read faults them in again from the file).
+   */
+  public void dontNeed(long offset, long length) {
+    MemoryAdvice.dontNeed(segment, offset, length);
+  }
+
   /** True while the file is mapped. */
   public boolean isMapped() {
     return arena.scope().isAlive();

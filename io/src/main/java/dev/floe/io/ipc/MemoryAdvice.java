@@ -17,6 +17,7 @@ import java.lang.invoke.MethodHandle;
 final class MemoryAdvice {
   private static final int MADV_RANDOM = 1;
   private static final int MADV_WILLNEED = 3;
+  private static final int MADV_DONTNEED = 4;
   private static final long PAGE = 4096;
   private static final MethodHandle MADVISE = lookup();
 
@@ -44,6 +45,14 @@ final class MemoryAdvice {
 
   static void willNeed(MemorySegment mapping, long offset, long length) {
     advise(mapping, offset, length, MADV_WILLNEED);
+  }
+
+  /**
+   * {@code MADV_DONTNEED} on a file mapping: its pages leave the process' resident set (the page
+   * cache keeps them); a later read faults them in again from the file, so this is always safe.
+   */
+  static void dontNeed(MemorySegment mapping, long offset, long length) {
+    advise(mapping, offset, length, MADV_DONTNEED);
   }
 
   /** Advises the pages covering {@code [offset, offset + length)} of the mapping (clamped to it). */
