@@ -168,7 +168,7 @@ def main():
     parser.add_argument("--check", type=Path, help="reference answers directory (qNN.parquet) to validate against")
     parser.add_argument("--floe-json", type=Path, help="Floe's timings from ./floe tpch --json FILE "
                         "instead of running engine floe")
-    parser.add_argument("--floe-xmx", default="2g", help="the Floe JVM's -Xmx (default 2g)")
+    parser.add_argument("--floe-xmx", default="256m", help="the Floe JVM's -Xmx (default 256m)")
     parser.add_argument("--floe-warmup", type=int, default=5,
                         help="untimed warm runs of each query in Floe's JVM before the timed ones, "
                              "for the JIT (default 5)")

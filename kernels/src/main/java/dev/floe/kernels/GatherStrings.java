@@ -60,10 +60,7 @@ final class GatherStrings {
       total += length;
       index = end;
     }
-    if (total > Integer.MAX_VALUE) {
-      throw new ComputeException("gathering " + count + " values of " + column.type() + " needs "
-          + total + " bytes, more than 32-bit offsets address (use a large string type)");
-    }
+    checkTotal(column, count, total);
     Buffer offsets = allocator.allocate(((long) count + 1) * 4);
     Buffer data = null;
     try {
@@ -126,10 +123,7 @@ final class GatherStrings {
         total += length;
       }
     }
-    if (total > Integer.MAX_VALUE) {
-      throw new ComputeException("gathering " + count + " values of " + column.type() + " needs "
-          + total + " bytes, more than 32-bit offsets address (use a large string type)");
-    }
+    checkTotal(column, count, total);
     Buffer offsets = allocator.allocate(((long) count + 1) * 4);
     Buffer data = null;
     try {
@@ -169,5 +163,13 @@ final class GatherStrings {
       end++;
     }
     return end;
+  }
+
+  /** Refuses a gather whose bytes 32-bit offsets cannot address, naming the column type and sizes. */
+  private static void checkTotal(VarBinaryColumn column, int count, long total) {
+    if (total > Integer.MAX_VALUE) {
+      throw new ComputeException("gathering " + count + " values of " + column.type() + " needs "
+          + total + " bytes, more than 32-bit offsets address (use a large string type)");
+    }
   }
 }

@@ -103,4 +103,15 @@ final class Batches {
       return builder.build();
     }
   }
+
+  /** Closes every column made so far of batches being built (null: not made yet). */
+  static void closeAll(Column[][] columns) {
+    for (Column[] batch : columns) {
+      for (Column column : batch) {
+        if (column != null) {
+          column.close();
+        }
+      }
+    }
+  }
 }

@@ -103,13 +103,7 @@ final class LeftBuildPairs {
       }
       return out;
     } catch (RuntimeException failure) {
-      for (Column[] batch : columns) {
-        for (Column column : batch) {
-          if (column != null) {
-            column.close();
-          }
-        }
-      }
+      Batches.closeAll(columns);
       throw failure;
     }
   }

@@ -78,13 +78,7 @@ final class PairsFirstJoin {
       }
       return out;
     } catch (RuntimeException failure) {
-      for (Column[] batch : columns) {
-        for (Column column : batch) {
-          if (column != null) {
-            column.close();
-          }
-        }
-      }
+      Batches.closeAll(columns);
       throw failure;
     } finally {
       for (Matches match : matches) {
