@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Keeps the rows of each morsel where the predicate is true (null counts as false). A filter
  * whose next operator reads only some columns ({@link #keeping}) copies the selected rows of those
- * columns only: the predicate's own columns and the rest are dropped rather than copied.
+ * columns only: the predicate's own columns and the rest are dropped rather than copied. A
+ * conjunction with string tests among other conditions runs in two stages ({@link
+ * StagedPredicate}): the string tests see only the rows the other conditions kept.
  */
 final class FilterOperator implements MorselOperator {
   private final ResolvedExpr predicate;
@@ -28,10 +30,18 @@ final class FilterOperator implements MorselOperator {
     this(predicate, text, null);
   }
 
+  /** The predicate's two stages ({@link StagedPredicate}), or null to evaluate it whole. */
+  private final StagedPredicate stages;
+  /** The stages resolved over the input schema of the morsels seen so far (one schema per pipeline). */
+  private volatile ResolvedStages resolved;
+
+  private record ResolvedStages(dev.floe.memory.types.Schema schema, ResolvedExpr first, ResolvedExpr second) {}
+
   private FilterOperator(ResolvedExpr predicate, String text, Set<String> keep) {
     this.predicate = predicate;
     this.text = text;
     this.keep = keep;
+    this.stages = StagedPredicate.of(predicate.expr());
   }
 
   /** This filter with an output of only the input columns in {@code columns} (in input order). */
@@ -53,21 +63,51 @@ final class FilterOperator implements MorselOperator {
   @Override
   public RecordBatch apply(RecordBatch input, BufferAllocator allocator) {
     try (input) {
-      Column evaluated;
-      try {
-        evaluated = Projection.evaluate(input, List.of(predicate), true, allocator).getFirst();
-      } catch (FloeException failure) {
-        throw OperatorErrors.wrap(failure, "while evaluating " + text + " in Filter");
+      if (stages == null) {
+        return select(input, predicate, keep, allocator);
       }
-      try (Column mask = evaluated; RecordBatch kept = LateMaterialization.keep(input, keep)) {
-        BooleanColumn selection = (BooleanColumn) mask;
-        int selected = Filter.countSelected(selection);
-        if (selected == kept.rowCount()) {
-          return kept.slice(0, kept.rowCount()); // every row passes: share the buffers
-        }
-        return new RecordBatch(kept.schema(), BatchOperations.filter(kept, selection, allocator), selected);
+      ResolvedStages staged = stages(input.schema());
+      Set<String> carried = null;
+      if (keep != null) {
+        carried = new LinkedHashSet<>(keep);
+        carried.addAll(LateMaterialization.columnsOf(List.of(staged.second())));
+      }
+      // the string tests see only the rows the other conjuncts kept (and run even on none, so a
+      // bad pattern is reported as it would be otherwise)
+      try (RecordBatch survivors = select(input, staged.first(), carried, allocator)) {
+        return select(survivors, staged.second(), keep, allocator);
       }
     }
+  }
+
+  /** The rows of {@code input} where {@code condition} is true, of the columns in {@code columns} (null: all). */
+  private RecordBatch select(RecordBatch input, ResolvedExpr condition, Set<String> columns,
+      BufferAllocator allocator) {
+    Column evaluated;
+    try {
+      evaluated = Projection.evaluate(input, List.of(condition), true, allocator).getFirst();
+    } catch (FloeException failure) {
+      throw OperatorErrors.wrap(failure, "while evaluating " + text + " in Filter");
+    }
+    try (Column mask = evaluated; RecordBatch kept = LateMaterialization.keep(input, columns)) {
+      BooleanColumn selection = (BooleanColumn) mask;
+      int selected = Filter.countSelected(selection);
+      if (selected == kept.rowCount()) {
+        return kept.slice(0, kept.rowCount()); // every row passes: share the buffers
+      }
+      return new RecordBatch(kept.schema(), BatchOperations.filter(kept, selection, allocator), selected);
+    }
+  }
+
+  /** The stages resolved over {@code schema} (once per schema; morsels of a pipeline share one). */
+  private ResolvedStages stages(dev.floe.memory.types.Schema schema) {
+    ResolvedStages current = resolved;
+    if (current == null || !current.schema().equals(schema)) {
+      dev.floe.planner.expr.Resolver resolver = new dev.floe.planner.expr.Resolver(schema);
+      current = new ResolvedStages(schema, resolver.resolveOne(stages.first()), resolver.resolveOne(stages.second()));
+      resolved = current;
+    }
+    return current;
   }
 
   @Override
