@@ -35,7 +35,9 @@ class StagedFilterTest {
         col("a").gt(5).and(col("s").isIn("MAIL", "SHIP")),
         col("s").eq("AIR").or(col("a").lt(3)).and(col("s").ne("TRUCK")).and(col("a").ge(1)),
         col("a").le(15).and(col("s").str().contains("AI").not()).and(col("s").str().startsWith("A")),
-        col("a").isBetween(2, 12).and(col("s").gt("D")).and(col("s").str().endsWith("ON")));
+        col("a").isBetween(2, 12).and(col("s").gt("D")).and(col("s").str().endsWith("ON")),
+        col("s").isIn("AIR", "AIR REG", "MAIL").and(col("s").eq("AIR")),
+        col("s").str().contains("A").and(col("s").eq("MAIL").not()).and(col("s").eq("AIR REG")));
     try (DataFrame frame = DataFrame.of(Series.of("a", numbers.toArray()), Series.of("s", strings.toArray()))) {
       for (Expr predicate : predicates) {
         CollectOptions morsels = CollectOptions.DEFAULT.withMorselRows(512);
